@@ -1,0 +1,41 @@
+using System.Runtime.InteropServices;
+using static InstallableDrivers.DriverMessages;
+
+namespace InstallableDrivers.Callbacks;
+
+/// <summary>DriverCallback (contract §7): notifies a client the way its callback flags ask.</summary>
+internal static unsafe partial class DriverCallbackDispatcher
+{
+    public static bool Invoke(nuint callback, uint flags, HDRVR device, uint message, nuint user, nuint param1, nuint param2)
+    {
+        if (callback == 0)
+        {
+            return false;
+        }
+
+        switch (flags & DCB_TYPEMASK)
+        {
+            case DCB_FUNCTION:
+                // void CALLBACK DriverCallbackProc(HDRVR, UINT, DWORD_PTR, DWORD_PTR, DWORD_PTR)
+                ((delegate* unmanaged<nint, uint, nuint, nuint, nuint, void>)callback)(device.Value, message, user, param1, param2);
+                return true;
+            case DCB_EVENT:
+                return DriverCallbackEvents.TrySignal(callback);
+            case DCB_WINDOW:
+                return OperatingSystem.IsWindows() && PostMessageW((nint)callback, message, (nuint)device.Value, (nint)param1);
+            case DCB_TASK:
+                return OperatingSystem.IsWindows() && PostThreadMessageW((uint)callback, message, (nuint)device.Value, (nint)param1);
+            default:
+                return false;
+        }
+    }
+
+    // Windows has window and thread message queues; elsewhere these are never called.
+    [LibraryImport("user32.dll")]
+    [return: MarshalAs(UnmanagedType.Bool)]
+    private static partial bool PostMessageW(nint window, uint message, nuint wParam, nint lParam);
+
+    [LibraryImport("user32.dll")]
+    [return: MarshalAs(UnmanagedType.Bool)]
+    private static partial bool PostThreadMessageW(uint threadId, uint message, nuint wParam, nint lParam);
+}

@@ -1,0 +1,28 @@
+namespace InstallableDrivers.Dispatch;
+
+/// <summary>
+/// Sees each message a <see cref="DriverManager"/> delivers to a driver, after the driver returned: what Wine's
+/// <c>+driver</c> debug channel shows. Set it in <see cref="DriverManagerOptions.MessageObserver"/>.
+/// </summary>
+/// <remarks>
+/// Called on the thread that sent the message, with no lock held, so it must be thread-safe and quick. A message the
+/// driver sends from inside its own DriverProc is reported before the message it is nested in, because that one
+/// returns later.
+/// </remarks>
+public interface IDriverMessageObserver
+{
+    /// <summary>Called after a driver returned from a message.</summary>
+    /// <param name="record">The message, its arguments and the driver's result.</param>
+    void OnMessage(in DriverMessageRecord record);
+}
+
+/// <summary>One message delivered to a driver, and the driver's result.</summary>
+/// <param name="Handle">The instance handle the driver received (for DRV_LOAD/ENABLE/DISABLE/FREE, the instance that caused it).</param>
+/// <param name="DriverId">The dwDriverId the driver received (0 for DRV_LOAD, DRV_ENABLE, DRV_OPEN, DRV_DISABLE, DRV_FREE).</param>
+/// <param name="Message">The message number.</param>
+/// <param name="LParam1">The first message parameter.</param>
+/// <param name="LParam2">The second message parameter.</param>
+/// <param name="Result">What DriverProc returned.</param>
+/// <param name="FilePath">The driver file the message went to.</param>
+public readonly record struct DriverMessageRecord(
+    HDRVR Handle, nuint DriverId, uint Message, nint LParam1, nint LParam2, nint Result, string FilePath);

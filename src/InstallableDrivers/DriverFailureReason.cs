@@ -1,0 +1,35 @@
+namespace InstallableDrivers;
+
+/// <summary>Why an installable-driver call failed.</summary>
+public enum DriverFailureReason
+{
+    /// <summary>The driver name or a section name is empty, blank or contains control characters.</summary>
+    InvalidName = 1,
+
+    /// <summary>A section was named and the alias does not exist in it.</summary>
+    AliasNotFound,
+
+    /// <summary>No driver file of that name exists where drivers are looked for.</summary>
+    FileNotFound,
+
+    /// <summary>The path is not allowed: it climbs out of a driver directory, or is rooted but not fully qualified.</summary>
+    BadPath,
+
+    /// <summary>The file exists but is not a driver: not a loadable library, or it exports no <c>DriverProc</c>.</summary>
+    NotADriver,
+
+    /// <summary>The driver returned 0 from DRV_LOAD.</summary>
+    LoadRefused,
+
+    /// <summary>The driver returned 0 from DRV_OPEN.</summary>
+    OpenRefused,
+
+    /// <summary>The driver called OpenDriver on its own module while that module's DRV_LOAD, DRV_ENABLE, DRV_DISABLE or DRV_FREE was running.</summary>
+    ReentrantLoad,
+
+    /// <summary>The registry could not be read (malformed file, I/O error).</summary>
+    RegistryError,
+
+    /// <summary>The handle is null, closed, stale or was never issued.</summary>
+    InvalidHandle,
+}

@@ -1,0 +1,23 @@
+using InstallableDrivers.Dispatch;
+using Microsoft.Extensions.Logging;
+
+namespace InstallableDrivers;
+
+/// <summary>Settings of a <see cref="DriverManager"/>.</summary>
+public sealed class DriverManagerOptions
+{
+    /// <summary>
+    /// The folders a bare driver file name (a registry value or driver name that is not an absolute path) is looked for
+    /// in, in order. Each must be a fully qualified path. The current directory is never searched.
+    /// </summary>
+    public IList<string> DriverDirectories { get; } = new List<string>();
+
+    /// <summary>Where failures and misbehaving drivers are reported; nothing is logged when null.</summary>
+    public ILogger? Logger { get; set; }
+
+    /// <summary>
+    /// Sees every message the manager delivers to a driver, lifecycle messages included, with its result. Null (the
+    /// default) costs nothing on the send path but a null check.
+    /// </summary>
+    public IDriverMessageObserver? MessageObserver { get; set; }
+}

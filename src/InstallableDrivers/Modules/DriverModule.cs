@@ -1,0 +1,28 @@
+namespace InstallableDrivers.Modules;
+
+/// <summary>
+/// One loaded driver file. It is loaded once, however many instances use it, and unloaded by the runtime only when
+/// no thread can still be running its code.
+/// </summary>
+internal abstract unsafe class DriverModule
+{
+    protected DriverModule(string filePath) => FilePath = filePath;
+
+    /// <summary>The full path of the loaded file.</summary>
+    public string FilePath { get; }
+
+    /// <summary>The value GetDriverModuleHandle returns: the same for every instance of the module, never 0.</summary>
+    public abstract nint ModuleHandle { get; }
+
+    /// <summary>
+    /// The exported DriverProc when the driver is native, so the send path calls it directly; null when calls must go
+    /// through <see cref="Invoke"/>.
+    /// </summary>
+    public abstract delegate* unmanaged<nuint, nint, uint, nint, nint, nint> NativeDriverProc { get; }
+
+    /// <summary>Calls the driver's DriverProc.</summary>
+    public abstract nint Invoke(nuint driverId, nint hdrvr, uint message, nint lParam1, nint lParam2);
+
+    /// <summary>Unloads the file. Called once, after DRV_FREE, when no thread is inside the module's code.</summary>
+    public abstract void Unload();
+}

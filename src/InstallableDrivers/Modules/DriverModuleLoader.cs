@@ -1,0 +1,17 @@
+namespace InstallableDrivers.Modules;
+
+/// <summary>Loads a resolved driver file as the kind of module it is.</summary>
+internal static class DriverModuleLoader
+{
+    /// <summary>Loads the driver file at a full path.</summary>
+    /// <exception cref="DriverOpenException">The file is missing or is not a driver.</exception>
+    public static DriverModule Load(string filePath)
+    {
+        if (!File.Exists(filePath))
+        {
+            throw new DriverOpenException(DriverFailureReason.FileNotFound, $"The driver file '{filePath}' does not exist.");
+        }
+
+        return NativeDriverModule.Load(filePath);
+    }
+}

@@ -1,0 +1,61 @@
+using InstallableDrivers.Registry;
+
+namespace InstallableDrivers.Modules;
+
+/// <summary>What an OpenDriver call resolved to: the file to load and the args text to pass.</summary>
+/// <param name="Alias">The registry alias the name matched, or null when the name was a file name.</param>
+/// <param name="Section">The section the alias was found in, or null.</param>
+/// <param name="FilePath">The full path of the driver file.</param>
+/// <param name="Args">The args text for DRV_OPEN, or null.</param>
+internal sealed record DriverTarget(string? Alias, string? Section, string FilePath, string? Args);
+
+/// <summary>Resolves a driver name and section as OpenDriver does (contract §4.1–4.2, difference D6).</summary>
+internal sealed class DriverTargetResolver(IDriverRegistry registry, DriverFileResolver files)
+{
+    /// <summary>The section an alias is looked up in when no section is given.</summary>
+    public const string DefaultSection = "Drivers32";
+
+    /// <exception cref="DriverOpenException">The name is invalid, the alias or file does not exist, or the registry is unreadable.</exception>
+    public DriverTarget Resolve(string driverName, string? sectionName)
+    {
+        NameRules.Validate(driverName, "driver name");
+        if (sectionName is not null)
+        {
+            NameRules.Validate(sectionName, "section name");
+            var value = Lookup(sectionName, driverName)
+                ?? throw new DriverOpenException(DriverFailureReason.AliasNotFound,
+                    $"There is no alias '{driverName}' in section [{sectionName}].");
+            return FromValue(driverName, sectionName, value);
+        }
+
+        // D6: an alias in Drivers32 wins over a stray file of the same name (Windows 3.1 SDK order).
+        var aliased = Lookup(DefaultSection, driverName);
+        return aliased is not null
+            ? FromValue(driverName, DefaultSection, aliased)
+            : new DriverTarget(null, null, files.Resolve(driverName), null);
+    }
+
+    private DriverTarget FromValue(string alias, string section, string value)
+    {
+        var parsed = DriverRegistryValue.Parse(value);
+        if (string.IsNullOrWhiteSpace(parsed.File))
+        {
+            throw new DriverOpenException(DriverFailureReason.InvalidName, $"The alias '{alias}' in [{section}] names no driver file.");
+        }
+
+        return new DriverTarget(alias, section, files.Resolve(parsed.File), parsed.Args);
+    }
+
+    private string? Lookup(string section, string alias)
+    {
+        try
+        {
+            return registry.GetValue(section, alias);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            throw new DriverOpenException(DriverFailureReason.RegistryError,
+                $"The driver registry could not be read while looking up '{alias}' in [{section}]: {e.Message}", e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using System.Runtime.InteropServices;
+
+namespace InstallableDrivers.Modules;
+
+/// <summary>A shared library (.so, .dll, .dylib) that exports <c>DriverProc</c>.</summary>
+internal sealed unsafe class NativeDriverModule : DriverModule
+{
+    /// <summary>The export every installable driver has.</summary>
+    public const string DriverProcExport = "DriverProc";
+
+    private readonly nint library;
+    private readonly delegate* unmanaged<nuint, nint, uint, nint, nint, nint> driverProc;
+
+    private NativeDriverModule(string filePath, nint library, nint driverProc)
+        : base(filePath)
+    {
+        this.library = library;
+        // The platform's default unmanaged convention is the one Win32 driver source compiles to: stdcall (CALLBACK)
+        // on 32-bit Windows, the C convention everywhere else.
+        this.driverProc = (delegate* unmanaged<nuint, nint, uint, nint, nint, nint>)driverProc;
+    }
+
+    public override nint ModuleHandle => library;
+
+    public override delegate* unmanaged<nuint, nint, uint, nint, nint, nint> NativeDriverProc => driverProc;
+
+    /// <summary>Loads <paramref name="filePath"/> and finds its DriverProc; on any failure nothing stays loaded.</summary>
+    /// <exception cref="DriverOpenException">The file is not a loadable library, or exports no DriverProc.</exception>
+    public static NativeDriverModule Load(string filePath)
+    {
+        nint library;
+        try
+        {
+            library = NativeLibrary.Load(filePath);
+        }
+        catch (Exception e) when (e is DllNotFoundException or BadImageFormatException)
+        {
+            throw new DriverOpenException(DriverFailureReason.NotADriver,
+                $"'{filePath}' is not a driver: it could not be loaded as a shared library ({e.Message}).", e);
+        }
+
+        if (!NativeLibrary.TryGetExport(library, DriverProcExport, out var proc))
+        {
+            NativeLibrary.Free(library);
+            throw new DriverOpenException(DriverFailureReason.NotADriver,
+                $"'{filePath}' is not a driver: it is a shared library but exports no '{DriverProcExport}' function.");
+        }
+
+        return new NativeDriverModule(filePath, library, proc);
+    }
+
+    public override nint Invoke(nuint driverId, nint hdrvr, uint message, nint lParam1, nint lParam2)
+        => driverProc(driverId, hdrvr, message, lParam1, lParam2);
+
+    public override void Unload() => NativeLibrary.Free(library);
+}
