@@ -144,7 +144,9 @@ static void print_text(FILE *stream, LPCWSTR text)
 
 DRIVER_EXPORT LRESULT CALLBACK DriverProc(DWORD_PTR dwDriverId, HDRVR hdrvr, UINT msg, LPARAM lParam1, LPARAM lParam2)
 {
-    TONEGEN *t = (TONEGEN *)dwDriverId; /* NULL for the module-wide messages, whose dwDriverId is 0 */
+    /* The instance this message is for. NULL in DRV_LOAD, DRV_ENABLE, DRV_OPEN, DRV_DISABLE and DRV_FREE, which
+     * the host always sends with dwDriverId 0. */
+    TONEGEN *t = (TONEGEN *)dwDriverId;
 
     switch (msg) {
     case DRV_LOAD:
@@ -232,7 +234,7 @@ DRIVER_EXPORT LRESULT CALLBACK DriverProc(DWORD_PTR dwDriverId, HDRVR hdrvr, UIN
         return render(t, (int16_t *)lParam1, lParam2);
 
     default:
-        /* Any other message, including other drivers' DRV_USER + n: the system's default answer. */
+        /* Any message tonegen does not define, such as DRV_USER + 3: the system's default answer. */
         return DefDriverProc(dwDriverId, hdrvr, msg, lParam1, lParam2);
     }
 }
