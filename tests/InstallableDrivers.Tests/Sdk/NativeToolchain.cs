@@ -23,9 +23,15 @@ internal static class NativeToolchain
     public static IReadOnlyList<string> StrictFlags(string standard) =>
         [$"-std={standard}", "-O2", "-Wall", "-Wextra", "-Werror", "-pedantic", "-I", SdkInclude];
 
-    /// <summary>The flags that make a loadable driver, as build/NativeDrivers.targets passes them.</summary>
-    public static IReadOnlyList<string> SharedLibraryFlags =>
-        OperatingSystem.IsWindows() ? ["-shared"] : ["-shared", "-fPIC"];
+    /// <summary>
+    /// The arguments that build a loadable driver at <paramref name="output"/> under the strict flags, shared as
+    /// build/NativeDrivers.targets builds it; <paramref name="rest"/> ends with the source file.
+    /// </summary>
+    public static IReadOnlyList<string> DriverBuild(string standard, string output, params IEnumerable<string> rest) =>
+    [
+        .. StrictFlags(standard), "-shared", .. OperatingSystem.IsWindows() ? Array.Empty<string>() : ["-fPIC"],
+        "-o", output, .. rest,
+    ];
 
     public static string DriverFileName(string name) => OperatingSystem.IsWindows() ? name + ".dll" : name + ".so";
 

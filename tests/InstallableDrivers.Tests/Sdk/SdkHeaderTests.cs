@@ -15,7 +15,8 @@ public sealed partial class SdkHeaderTests(LayoutProbe probe) : IClassFixture<La
     public static string SourceDirectory =>
         Path.Combine(NativeToolchain.RepositoryRoot, "tests", "InstallableDrivers.Tests", "Sdk");
 
-    private static string TonegenSource =>
+    /// <summary>The sample driver, which these tests and <see cref="TonegenSampleTests"/> build.</summary>
+    public static string TonegenSource =>
         Path.Combine(NativeToolchain.RepositoryRoot, "samples", "NativeDriver", "tonegen.c");
 
     // ---- (a) drivers compile cleanly ---------------------------------------------------------------------------
@@ -26,22 +27,16 @@ public sealed partial class SdkHeaderTests(LayoutProbe probe) : IClassFixture<La
     public void A_driver_that_uses_every_name_compiles_cleanly(string standard)
     {
         using var output = new TempDirectory();
-        NativeToolchain.CompileCleanly(
-        [
-            .. NativeToolchain.StrictFlags(standard), .. NativeToolchain.SharedLibraryFlags,
-            "-o", output.File(NativeToolchain.DriverFileName("every_name")), Path.Combine(SourceDirectory, "every_name.c"),
-        ]);
+        NativeToolchain.CompileCleanly(NativeToolchain.DriverBuild(
+            standard, output.File(NativeToolchain.DriverFileName("every_name")), Path.Combine(SourceDirectory, "every_name.c")));
     }
 
     [Fact]
     public void A_driver_that_uses_every_name_compiles_cleanly_as_CPlusPlus()
     {
         using var output = new TempDirectory();
-        NativeToolchain.CompileCleanly(
-        [
-            .. NativeToolchain.StrictFlags("c++11"), .. NativeToolchain.SharedLibraryFlags,
-            "-o", output.File(NativeToolchain.DriverFileName("every_name")), "-x", "c++", Path.Combine(SourceDirectory, "every_name.c"),
-        ]);
+        NativeToolchain.CompileCleanly(NativeToolchain.DriverBuild(
+            "c++11", output.File(NativeToolchain.DriverFileName("every_name")), "-x", "c++", Path.Combine(SourceDirectory, "every_name.c")));
     }
 
     [Theory]
@@ -51,10 +46,7 @@ public sealed partial class SdkHeaderTests(LayoutProbe probe) : IClassFixture<La
     {
         using var output = new TempDirectory();
         NativeToolchain.CompileCleanly(
-        [
-            .. NativeToolchain.StrictFlags(standard), .. NativeToolchain.SharedLibraryFlags,
-            "-o", output.File(NativeToolchain.DriverFileName("tonegen")), TonegenSource,
-        ]);
+            NativeToolchain.DriverBuild(standard, output.File(NativeToolchain.DriverFileName("tonegen")), TonegenSource));
     }
 
     // An unchanged Win32 driver has no DRIVER_EXPORT on its DriverProc; the header's declaration must export it
@@ -76,11 +68,8 @@ public sealed partial class SdkHeaderTests(LayoutProbe probe) : IClassFixture<La
 
             """);
         var driver = output.File(NativeToolchain.DriverFileName("plain"));
-        NativeToolchain.CompileCleanly(
-        [
-            .. NativeToolchain.StrictFlags(language == "c" ? "c11" : "c++11"), .. NativeToolchain.SharedLibraryFlags,
-            "-fvisibility=hidden", "-o", driver, "-x", language, source,
-        ]);
+        NativeToolchain.CompileCleanly(NativeToolchain.DriverBuild(
+            language == "c" ? "c11" : "c++11", driver, "-fvisibility=hidden", "-x", language, source));
 
         var library = NativeLibrary.Load(driver);
         try
@@ -112,10 +101,7 @@ public sealed partial class SdkHeaderTests(LayoutProbe probe) : IClassFixture<La
 
             """);
         var result = NativeToolchain.Compile(
-        [
-            .. NativeToolchain.StrictFlags("c11"), .. NativeToolchain.SharedLibraryFlags,
-            "-o", output.File(NativeToolchain.DriverFileName("old")), source,
-        ]);
+            NativeToolchain.DriverBuild("c11", output.File(NativeToolchain.DriverFileName("old")), source));
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("DriverProc", result.Output, StringComparison.Ordinal);

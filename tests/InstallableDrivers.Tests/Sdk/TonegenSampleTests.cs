@@ -26,11 +26,7 @@ public sealed unsafe class TonegenDriver : IDisposable
         var path = _directory.File(NativeToolchain.DriverFileName("tonegen"));
         try
         {
-            NativeToolchain.CompileCleanly(
-            [
-                .. NativeToolchain.StrictFlags("c11"), .. NativeToolchain.SharedLibraryFlags, "-o", path,
-                Path.Combine(NativeToolchain.RepositoryRoot, "samples", "NativeDriver", "tonegen.c"),
-            ]);
+            NativeToolchain.CompileCleanly(NativeToolchain.DriverBuild("c11", path, SdkHeaderTests.TonegenSource));
             _library = NativeLibrary.Load(path);
             _driverProc = (delegate* unmanaged<nuint, nint, uint, nint, nint, nint>)NativeLibrary.GetExport(_library, "DriverProc");
         }
