@@ -91,10 +91,10 @@ typedef int BOOL; /* an int, not C's bool: Win32 code returns and compares BOOLs
 #endif
 
 /* WCHAR is one UTF-16 code unit, as on Windows, and not wchar_t: wchar_t is 32 bits (UTF-32) on Linux and macOS,
- * so the runtime's UTF-16 strings would be misread two units at a time. The standard library's wide-string
- * functions (wcslen, wcscmp, L"" literals) work on wchar_t and therefore do not apply to WCHAR strings; C11's
- * u"" literals do. C++ gets char16_t, the type of its u"" literals; C gets uint16_t, which is what C11's char16_t
- * is on these platforms and needs no <uchar.h> (macOS lacks it). */
+ * so the runtime's UTF-16 strings would be misread two units at a time. L"" literals and the wcs* functions are
+ * wchar_t's and so do not apply to WCHAR strings; C11's u"" literals do. C++ gets char16_t, the type of its u""
+ * literals; C gets uint16_t, which is what C11's char16_t is on these platforms, without needing <uchar.h>,
+ * which not every C library has. */
 #if defined(__cplusplus) && __cplusplus >= 201103L
 typedef char16_t WCHAR;
 #else
@@ -365,7 +365,7 @@ INSTALLABLE_DRIVER_CHECK(sizeof(HDRVR) == sizeof(void *), HDRVR_is_pointer_sized
 INSTALLABLE_DRIVER_CHECK(offsetof(DRVCONFIGINFO, lpszDCISectionName) == 4, DRVCONFIGINFO_is_packed);
 INSTALLABLE_DRIVER_CHECK(offsetof(DRVCONFIGINFO, lpszDCIAliasName) == 4 + sizeof(void *), DRVCONFIGINFO_alias_offset);
 INSTALLABLE_DRIVER_CHECK(sizeof(DRVCONFIGINFO) == 4 + 2 * sizeof(void *), DRVCONFIGINFO_size);
-INSTALLABLE_DRIVER_CHECK(offsetof(DRVCONFIGINFOEX, dnDevNode) == 4 + 2 * sizeof(void *), DRVCONFIGINFOEX_devnode_offset);
+INSTALLABLE_DRIVER_CHECK(offsetof(DRVCONFIGINFOEX, dnDevNode) == 4 + 2 * sizeof(void *), DRVCONFIGINFOEX_devnode);
 INSTALLABLE_DRIVER_CHECK(sizeof(DRVCONFIGINFOEX) == 8 + 2 * sizeof(void *), DRVCONFIGINFOEX_size);
 
 #undef INSTALLABLE_DRIVER_CHECK

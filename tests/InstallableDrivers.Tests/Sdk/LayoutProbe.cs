@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+
+namespace InstallableDrivers.Tests.Sdk;
+
+/// <summary>
+/// Compiles and runs layout_probe.c once, and keeps what it printed: the sizes, offsets and constant values the C
+/// side of the contract has, and DefDriverProc's answers, for the tests to compare with the C# side.
+/// </summary>
+public sealed class LayoutProbe : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+    private readonly Dictionary<string, long> _facts = [];
+    private readonly HashSet<string> _missing = [];
+
+    public LayoutProbe()
+    {
+        try
+        {
+            CompileAndRun();
+        }
+        catch
+        {
+            _directory.Dispose(); // xunit does not dispose a fixture whose constructor threw
+            throw;
+        }
+    }
+
+    private void CompileAndRun()
+    {
+        File.WriteAllText(_directory.File("probe_constants.inc"), ConstantsInclude());
+        var program = _directory.File(OperatingSystem.IsWindows() ? "layout_probe.exe" : "layout_probe");
+        NativeToolchain.CompileCleanly(
+        [
+            .. NativeToolchain.StrictFlags("c11"), "-I", _directory.Path, "-o", program,
+            Path.Combine(SdkHeaderTests.SourceDirectory, "layout_probe.c"),
+        ]);
+
+        var messages = SdkHeaderTests.DefDriverProcAnswers.Select(row => ((uint)row[0]).ToString(CultureInfo.InvariantCulture));
+        var run = NativeToolchain.Run(program, messages);
+        Assert.True(run.ExitCode == 0, $"layout_probe exited with {run.ExitCode}:\n{run.Output}");
+
+        foreach (var line in run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = line.Split(' ');
+            if (parts is ["missing", var name])
+            {
+                _missing.Add(name);
+            }
+            else
+            {
+                _facts[$"{parts[0]} {parts[1]}"] = long.Parse(parts[2], CultureInfo.InvariantCulture);
+            }
+        }
+    }
+
+    /// <summary>The public constants of <see cref="DriverMessages"/>: each must have a C twin in the header.</summary>
+    public static IEnumerable<FieldInfo> CSharpConstants =>
+        typeof(DriverMessages).GetFields(BindingFlags.Public | BindingFlags.Static).Where(member => member.IsLiteral);
+
+    /// <summary>One fact the probe printed, for example <c>Fact("size", "DWORD")</c>.</summary>
+    public long Fact(string kind, string name) =>
+        _facts.TryGetValue($"{kind} {name}", out var value)
+            ? value
+            : throw new KeyNotFoundException($"layout_probe printed no '{kind} {name}'.");
+
+    public bool IsMissing(string constant) => _missing.Contains(constant);
+
+    public void Dispose() => _directory.Dispose();
+
+    // For each C# constant, a line that prints the header's value, or says the header has none; written by the
+    // test rather than by hand so that a constant added to DriverMessages is checked without anyone editing C.
+    private static string ConstantsInclude()
+    {
+        var text = new StringBuilder();
+        foreach (var constant in CSharpConstants)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"#ifdef {constant.Name}\n    PRINT_CONSTANT({constant.Name});\n");
+            text.Append(CultureInfo.InvariantCulture, $"#else\n    PRINT_MISSING(\"{constant.Name}\");\n#endif\n");
+        }
+
+        return text.ToString();
+    }
+}
