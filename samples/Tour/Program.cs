@@ -1,0 +1,99 @@
+// A tour of InstallableDrivers: install the sample C driver (samples/NativeDriver/tonegen.c) into a registry this
+// program creates, open it by alias, send it standard and custom messages, and show every message the driver received.
+using System.Runtime.InteropServices;
+using InstallableDrivers;
+using InstallableDrivers.Dispatch;
+using InstallableDrivers.Registry;
+using static InstallableDrivers.DriverMessages;
+
+const uint TONEGEN_SET_FREQUENCY = DRV_USER + 1; // lParam1 = Hz; returns the previous frequency
+const uint TONEGEN_RENDER = DRV_USER + 2;        // lParam1 = short* buffer, lParam2 = samples; returns samples written
+
+// 1. A registry of our own (system.ini syntax) with a drivers folder beside it, as the default registry has.
+var home = Path.Combine(Path.GetTempPath(), $"installable-drivers-tour-{Environment.ProcessId}");
+var registryPath = Path.Combine(home, "system.ini");
+var driverDirectory = DriverRegistryLocation.DefaultDriverDirectory(registryPath);
+Directory.CreateDirectory(driverDirectory);
+var builtDriver = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "drivers"), "*tonegen.*").Single();
+File.Copy(builtDriver, Path.Combine(driverDirectory, Path.GetFileName(builtDriver)), overwrite: true);
+
+var registry = new IniDriverRegistry(registryPath);
+registry.SetValue(DriverRegistryLocation.DefaultSection, "wave.tonegen", "tonegen freq=440 rate=8000");
+Console.WriteLine($"Installed the sample driver as 'wave.tonegen' in {registryPath}:");
+Console.WriteLine(File.ReadAllText(registryPath).TrimEnd());
+Console.WriteLine();
+
+// 2. A manager that shows each message the driver receives (the same hook `drv trace` uses).
+var options = new DriverManagerOptions { MessageObserver = new ConsoleTrace() };
+options.DriverDirectories.Add(driverDirectory);
+using var manager = new DriverManager(registry, options);
+
+Console.WriteLine($"{"message",-22} {"driver id",-16} {"lParam1",-16} {"lParam2",-16} result");
+Console.WriteLine(new string('-', 82));
+using (var driver = manager.Open("wave.tonegen"))
+{
+    var hasConfiguration = driver.Send(DRV_QUERYCONFIGURE) != 0;
+    if (hasConfiguration)
+    {
+        Configure(driver, "Drivers32", "wave.tonegen");
+    }
+
+    var previous = driver.Send(TONEGEN_SET_FREQUENCY, 1000);
+    var samples = new short[8];
+    nint written;
+    unsafe
+    {
+        fixed (short* buffer = samples)
+        {
+            written = driver.Send(TONEGEN_RENDER, (nint)buffer, samples.Length);
+        }
+    }
+
+    Console.WriteLine();
+    Console.WriteLine($"Frequency changed from {previous} Hz to 1000 Hz; rendered {written} samples: {string.Join(' ', samples)}");
+    Console.WriteLine();
+}
+
+Console.WriteLine("The driver was closed; it received DRV_DISABLE and DRV_FREE above and was unloaded.");
+Directory.Delete(home, recursive: true);
+
+// DRV_CONFIGURE passes the section and alias in a DRVCONFIGINFO, as the Windows Drivers control panel did.
+static unsafe void Configure(Driver driver, string section, string alias)
+{
+    var sectionText = Marshal.StringToHGlobalUni(section);
+    var aliasText = Marshal.StringToHGlobalUni(alias);
+    try
+    {
+        var info = new DRVCONFIGINFO { dwDCISize = (uint)sizeof(DRVCONFIGINFO), lpszDCISectionName = sectionText, lpszDCIAliasName = aliasText };
+        driver.Send(DRV_CONFIGURE, 0, (nint)(&info));
+    }
+    finally
+    {
+        Marshal.FreeHGlobal(sectionText);
+        Marshal.FreeHGlobal(aliasText);
+    }
+}
+
+/// <summary>Prints each message the driver received, with its result.</summary>
+internal sealed class ConsoleTrace : IDriverMessageObserver
+{
+    public void OnMessage(in DriverMessageRecord record) =>
+        Console.WriteLine($"{Name(record.Message),-22} {Hex((nint)record.DriverId),-16} {Hex(record.LParam1),-16} {Hex(record.LParam2),-16} {record.Result}");
+
+    private static string Hex(nint value) => $"0x{value:X}";
+
+    private static string Name(uint message) => message switch
+    {
+        DRV_LOAD => "DRV_LOAD",
+        DRV_ENABLE => "DRV_ENABLE",
+        DRV_OPEN => "DRV_OPEN",
+        DRV_CLOSE => "DRV_CLOSE",
+        DRV_DISABLE => "DRV_DISABLE",
+        DRV_FREE => "DRV_FREE",
+        DRV_CONFIGURE => "DRV_CONFIGURE",
+        DRV_QUERYCONFIGURE => "DRV_QUERYCONFIGURE",
+        DRV_USER + 1 => "TONEGEN_SET_FREQUENCY",
+        DRV_USER + 2 => "TONEGEN_RENDER",
+        _ => $"0x{message:X4}",
+    };
+}
