@@ -1,6 +1,5 @@
 // A tour of InstallableDrivers: install the sample C driver (samples/NativeDriver/tonegen.c) into a registry this
 // program creates, open it by alias, send it standard and custom messages, and show every message the driver received.
-using System.Runtime.InteropServices;
 using InstallableDrivers;
 using InstallableDrivers.Dispatch;
 using InstallableDrivers.Registry;
@@ -35,7 +34,9 @@ using (var driver = manager.Open("wave.tonegen"))
     var hasConfiguration = driver.Send(DRV_QUERYCONFIGURE) != 0;
     if (hasConfiguration)
     {
-        Configure(driver, "Drivers32", "wave.tonegen");
+        // DRV_CONFIGURE names the section and alias in a DRVCONFIGINFO, as the Windows Drivers control panel did.
+        using var configInfo = new DriverConfigInfoBlock(DriverRegistryLocation.DefaultSection, "wave.tonegen");
+        driver.Send(DRV_CONFIGURE, 0, configInfo.Address);
     }
 
     var previous = driver.Send(TONEGEN_SET_FREQUENCY, 1000);
@@ -56,23 +57,6 @@ using (var driver = manager.Open("wave.tonegen"))
 
 Console.WriteLine("The driver was closed; it received DRV_DISABLE and DRV_FREE above and was unloaded.");
 Directory.Delete(home, recursive: true);
-
-// DRV_CONFIGURE passes the section and alias in a DRVCONFIGINFO, as the Windows Drivers control panel did.
-static unsafe void Configure(Driver driver, string section, string alias)
-{
-    var sectionText = Marshal.StringToHGlobalUni(section);
-    var aliasText = Marshal.StringToHGlobalUni(alias);
-    try
-    {
-        var info = new DRVCONFIGINFO { dwDCISize = (uint)sizeof(DRVCONFIGINFO), lpszDCISectionName = sectionText, lpszDCIAliasName = aliasText };
-        driver.Send(DRV_CONFIGURE, 0, (nint)(&info));
-    }
-    finally
-    {
-        Marshal.FreeHGlobal(sectionText);
-        Marshal.FreeHGlobal(aliasText);
-    }
-}
 
 /// <summary>Prints each message the driver received, with its result.</summary>
 internal sealed class ConsoleTrace : IDriverMessageObserver
