@@ -30,6 +30,9 @@ public enum DriverFailureReason
     /// <summary>The registry could not be read (malformed file, I/O error).</summary>
     RegistryError,
 
+    /// <summary>A .NET driver threw an exception where an answer was needed (its constructor, DRV_LOAD or DRV_OPEN).</summary>
+    DriverFault,
+
     /// <summary>The handle is null, closed, stale or was never issued.</summary>
     InvalidHandle,
 }

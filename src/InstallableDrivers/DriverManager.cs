@@ -52,8 +52,8 @@ public sealed partial class DriverManager : IDisposable
         Registry = registry;
         files = new DriverFileResolver(options.DriverDirectories);
         resolver = new DriverTargetResolver(registry, files);
-        dispatcher = new MessageDispatcher(options.MessageObserver);
         logger = options.Logger ?? NullLogger.Instance;
+        dispatcher = new MessageDispatcher(options.MessageObserver, logger);
     }
 
     /// <summary>
@@ -246,11 +246,12 @@ public sealed partial class DriverManager : IDisposable
         var first = session ?? instance;
 
         bool accepted;
+        Exception? fault;
         module.TransitionThread = Thread.CurrentThread;
         try
         {
             // D1: any nonzero result accepts the load, as Microsoft documents.
-            accepted = dispatcher.Call(first, 0, DRV_LOAD, 0, 0) != 0;
+            accepted = dispatcher.Call(first, 0, DRV_LOAD, 0, 0, out fault) != 0;
             if (accepted)
             {
                 dispatcher.Call(first, 0, DRV_ENABLE, 0, 0);
@@ -266,20 +267,20 @@ public sealed partial class DriverManager : IDisposable
             Withdraw(instance);
             Withdraw(session);
             releaseEpoch = module.Epoch;
-            throw new DriverOpenException(DriverFailureReason.LoadRefused, $"The driver '{target.FilePath}' refused to load: DRV_LOAD returned 0.");
+            throw Refusal(DriverFailureReason.LoadRefused, $"The driver '{target.FilePath}' refused to load: DRV_LOAD returned 0.", "DRV_LOAD", target.FilePath, fault);
         }
 
         module.Loaded = true;
         if (session is not null)
         {
-            var sessionId = (nuint)dispatcher.Call(session, 0, DRV_OPEN, args, 0);
+            var sessionId = (nuint)dispatcher.Call(session, 0, DRV_OPEN, args, 0, out fault);
             if (sessionId == 0)
             {
                 Withdraw(instance);
                 Withdraw(session);
                 releaseEpoch = Free(module, session);
-                throw new DriverOpenException(DriverFailureReason.OpenRefused,
-                    $"The driver '{target.FilePath}' refused to open its session instance: DRV_OPEN returned 0.");
+                throw Refusal(DriverFailureReason.OpenRefused,
+                    $"The driver '{target.FilePath}' refused to open its session instance: DRV_OPEN returned 0.", "DRV_OPEN", target.FilePath, fault);
             }
 
             Activate(session, sessionId);
@@ -295,7 +296,7 @@ public sealed partial class DriverManager : IDisposable
     /// <summary>Sends DRV_OPEN to a new instance; on refusal cleans up as if its module's last instance had closed.</summary>
     private DriverInstance OpenInstanceOf(ModuleState module, DriverInstance instance, nint args, nint lParam, ref int? releaseEpoch)
     {
-        var id = (nuint)dispatcher.Call(instance, 0, DRV_OPEN, args, lParam);
+        var id = (nuint)dispatcher.Call(instance, 0, DRV_OPEN, args, lParam, out var fault);
         if (id == 0)
         {
             Withdraw(instance);
@@ -305,12 +306,22 @@ public sealed partial class DriverManager : IDisposable
                 releaseEpoch = Free(module, instance);
             }
 
-            throw new DriverOpenException(DriverFailureReason.OpenRefused, $"The driver '{instance.Target.FilePath}' refused to open: DRV_OPEN returned 0.");
+            throw Refusal(DriverFailureReason.OpenRefused, $"The driver '{instance.Target.FilePath}' refused to open: DRV_OPEN returned 0.", "DRV_OPEN", instance.Target.FilePath, fault);
         }
 
         Activate(instance, id);
         return instance;
     }
+
+    /// <summary>
+    /// The exception for a 0 from DRV_LOAD or DRV_OPEN: a refusal, or, when a .NET driver threw instead of answering,
+    /// a fault that names the exception.
+    /// </summary>
+    private static DriverOpenException Refusal(DriverFailureReason reason, string refusal, string message, string filePath, Exception? fault)
+        => fault is not null
+            ? new DriverOpenException(DriverFailureReason.DriverFault,
+                $"The driver '{filePath}' threw {fault.GetType().Name} in {message}: {fault.Message}", fault)
+            : new DriverOpenException(reason, refusal);
 
     private DriverInstance NewInstance(ModuleState module, DriverTarget target, bool isSession)
     {

@@ -1,10 +1,15 @@
+using Microsoft.Extensions.Logging;
+
 namespace InstallableDrivers.Dispatch;
 
 /// <summary>Delivers messages to driver instances: every call into driver code goes through here.</summary>
-internal sealed unsafe class MessageDispatcher(IDriverMessageObserver? observer)
+internal sealed unsafe partial class MessageDispatcher(IDriverMessageObserver? observer, ILogger logger)
 {
     private static readonly DriverFailure ClosedHandle =
         new(DriverFailureReason.InvalidHandle, "The driver handle was closed while the message was being sent.");
+
+    /// <summary>The exception a .NET driver threw in the calling thread's last call that faulted, until taken.</summary>
+    [ThreadStatic] private static Exception? lastFault;
 
     /// <summary>
     /// Sends an ordinary message to an open instance; returns 0 without calling the driver if the instance is no
@@ -26,7 +31,7 @@ internal sealed unsafe class MessageDispatcher(IDriverMessageObserver? observer)
 
             result = instance.NativeDriverProc != null
                 ? instance.NativeDriverProc(instance.DriverId, instance.Handle, message, lParam1, lParam2)
-                : instance.Loaded.Invoke(instance.DriverId, instance.Handle, message, lParam1, lParam2);
+                : InvokeManaged(instance, instance.DriverId, message, lParam1, lParam2);
         }
         finally
         {
@@ -45,7 +50,9 @@ internal sealed unsafe class MessageDispatcher(IDriverMessageObserver? observer)
         nint result;
         try
         {
-            result = instance.Loaded.Invoke(driverId, instance.Handle, message, lParam1, lParam2);
+            result = instance.NativeDriverProc != null
+                ? instance.NativeDriverProc(driverId, instance.Handle, message, lParam1, lParam2)
+                : InvokeManaged(instance, driverId, message, lParam1, lParam2);
         }
         finally
         {
@@ -55,4 +62,38 @@ internal sealed unsafe class MessageDispatcher(IDriverMessageObserver? observer)
         observer?.OnMessage(new DriverMessageRecord(new HDRVR(instance.Handle), driverId, message, lParam1, lParam2, result, instance.Target.FilePath));
         return result;
     }
+
+    /// <summary>
+    /// Delivers a message whose answer matters (DRV_LOAD, DRV_OPEN), and says whether a .NET driver threw instead of
+    /// answering.
+    /// </summary>
+    public nint Call(DriverInstance instance, nuint driverId, uint message, nint lParam1, nint lParam2, out Exception? fault)
+    {
+        lastFault = null;
+        var result = Call(instance, driverId, message, lParam1, lParam2);
+        fault = lastFault;
+        lastFault = null;
+        return result;
+    }
+
+    /// <summary>
+    /// Calls a .NET driver. Its exceptions never reach the sender and never crash the host: the message returns 0, the
+    /// exception is logged with the driver's alias, and kept for an open that needs to say why it failed.
+    /// </summary>
+    private nint InvokeManaged(DriverInstance instance, nuint driverId, uint message, nint lParam1, nint lParam2)
+    {
+        try
+        {
+            return instance.Loaded.Invoke(driverId, instance.Handle, message, lParam1, lParam2);
+        }
+        catch (Exception e)
+        {
+            lastFault = e;
+            LogDriverThrew(e, instance.Target.Alias ?? Path.GetFileName(instance.Target.FilePath), message, instance.Target.FilePath);
+            return 0;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Driver {Alias} threw while handling message 0x{Message:X4} ({FilePath}); the message returns 0")]
+    private partial void LogDriverThrew(Exception exception, string alias, uint message, string filePath);
 }

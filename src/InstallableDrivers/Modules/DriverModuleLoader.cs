@@ -12,6 +12,9 @@ internal static class DriverModuleLoader
             throw new DriverOpenException(DriverFailureReason.FileNotFound, $"The driver file '{filePath}' does not exist.");
         }
 
-        return NativeDriverModule.Load(filePath);
+        // The file's content decides, not its name: registry values look the same for both kinds.
+        return ManagedDriverModule.IsManagedAssembly(filePath)
+            ? ManagedDriverModule.Load(filePath)
+            : NativeDriverModule.Load(filePath);
     }
 }

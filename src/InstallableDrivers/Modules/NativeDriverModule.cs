@@ -49,6 +49,14 @@ internal sealed unsafe class NativeDriverModule : DriverModule
         return new NativeDriverModule(filePath, library, proc);
     }
 
+    /// <summary>Loads the file, checks it exports DriverProc and unloads it; returns the export's name.</summary>
+    /// <exception cref="DriverOpenException">The file is not a loadable library, or exports no DriverProc.</exception>
+    public static string Probe(string filePath)
+    {
+        Load(filePath).Unload();
+        return DriverProcExport;
+    }
+
     public override nint Invoke(nuint driverId, nint hdrvr, uint message, nint lParam1, nint lParam2)
         => driverProc(driverId, hdrvr, message, lParam1, lParam2);
 

@@ -1,0 +1,142 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Reflection;
+using System.Reflection.PortableExecutable;
+
+namespace InstallableDrivers.Modules;
+
+/// <summary>
+/// A .NET assembly that names its driver type with <see cref="InstallableDriverAttribute"/>, loaded into its own
+/// collectible <see cref="DriverLoadContext"/> and unloaded with it.
+/// </summary>
+internal sealed unsafe class ManagedDriverModule : DriverModule
+{
+    private static long nextModuleHandle;
+
+    private readonly DriverLoadContext context;
+    private IDriverProc? driver;
+
+    private ManagedDriverModule(string filePath, DriverLoadContext context, IDriverProc driver)
+        : base(filePath)
+    {
+        this.context = context;
+        this.driver = driver;
+        // Distinct per load, nonzero, and far below any address a native library could be mapped at.
+        ModuleHandle = (nint)(Interlocked.Increment(ref nextModuleHandle) << 4);
+    }
+
+    public override nint ModuleHandle { get; }
+
+    /// <summary>Null: calls go through <see cref="Invoke"/>, which the dispatcher guards against exceptions.</summary>
+    public override delegate* unmanaged<nuint, nint, uint, nint, nint, nint> NativeDriverProc => null;
+
+    /// <summary>True if the file is a PE image with a CLI header, whatever its name.</summary>
+    public static bool IsManagedAssembly(string filePath)
+    {
+        using var stream = File.OpenRead(filePath);
+        Span<byte> signature = stackalloc byte[2];
+        if (stream.Read(signature) < 2 || signature[0] != 'M' || signature[1] != 'Z')
+        {
+            return false;
+        }
+
+        stream.Position = 0;
+        try
+        {
+            using var reader = new PEReader(stream, PEStreamOptions.LeaveOpen);
+            return reader.PEHeaders.CorHeader is not null;
+        }
+        catch (BadImageFormatException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Loads the assembly, creates its driver object, and returns the module.</summary>
+    /// <exception cref="DriverOpenException">The assembly names no usable driver type, or its constructor threw.</exception>
+    public static ManagedDriverModule Load(string filePath)
+    {
+        var context = new DriverLoadContext(filePath);
+        try
+        {
+            var type = FindDriverType(context);
+            IDriverProc driver;
+            try
+            {
+                driver = (IDriverProc)Activator.CreateInstance(type)!;
+            }
+            catch (TargetInvocationException e) when (e.InnerException is not null)
+            {
+                throw new DriverOpenException(DriverFailureReason.DriverFault,
+                    $"The driver type {type.FullName} in '{filePath}' threw from its constructor: {e.InnerException.GetType().Name}: {e.InnerException.Message}", e.InnerException);
+            }
+
+            return new ManagedDriverModule(filePath, context, driver);
+        }
+        catch
+        {
+            context.Unload();
+            throw;
+        }
+    }
+
+    /// <summary>Loads the assembly, finds its driver type without creating it, unloads; returns the type's full name.</summary>
+    /// <exception cref="DriverOpenException">The assembly names no usable driver type.</exception>
+    public static string FindDriverTypeName(string filePath)
+    {
+        var context = new DriverLoadContext(filePath);
+        try
+        {
+            return FindDriverType(context).FullName!;
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
+    public override nint Invoke(nuint driverId, nint hdrvr, uint message, nint lParam1, nint lParam2)
+        => driver!.DriverProc(driverId, new HDRVR(hdrvr), message, lParam1, lParam2);
+
+    public override void Unload()
+    {
+        // Drop the last reference into the context before unloading it, so the collector can take it.
+        driver = null;
+        context.Unload();
+    }
+
+    [return: DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)]
+    private static Type FindDriverType(DriverLoadContext context)
+    {
+        var path = context.DriverPath;
+        Assembly assembly;
+        try
+        {
+            assembly = context.LoadDriverAssembly();
+        }
+        catch (Exception e) when (e is BadImageFormatException or FileLoadException)
+        {
+            throw new DriverOpenException(DriverFailureReason.NotADriver, $"'{path}' is not a driver: it could not be loaded as a .NET assembly ({e.Message}).", e);
+        }
+
+        InstallableDriverAttribute? attribute;
+        try
+        {
+            attribute = assembly.GetCustomAttribute<InstallableDriverAttribute>();
+        }
+        catch (Exception e) when (e is FileNotFoundException or FileLoadException or TypeLoadException)
+        {
+            throw new DriverOpenException(DriverFailureReason.NotADriver,
+                $"'{path}' is not a usable driver: its driver attribute could not be read ({e.Message}). Is a dependency missing from its folder or its .deps.json?", e);
+        }
+
+        var type = attribute?.DriverType ?? throw new DriverOpenException(DriverFailureReason.NotADriver,
+            $"'{path}' is a .NET assembly but not a driver: it has no [assembly: InstallableDriver(typeof(...))] attribute.");
+        if (!typeof(IDriverProc).IsAssignableFrom(type) || type.IsAbstract || type.GetConstructor(Type.EmptyTypes) is null)
+        {
+            throw new DriverOpenException(DriverFailureReason.NotADriver,
+                $"The driver type {type.FullName} in '{path}' must implement {nameof(IDriverProc)}, not be abstract, and have a public parameterless constructor.");
+        }
+
+        return type;
+    }
+}
