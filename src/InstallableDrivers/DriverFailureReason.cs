@@ -35,4 +35,10 @@ public enum DriverFailureReason
 
     /// <summary>The handle is null, closed, stale or was never issued.</summary>
     InvalidHandle,
+
+    /// <summary>
+    /// The alias's driver file is not the file that was installed: its SHA-256 or size differs from the record kept by
+    /// <see cref="Registry.DriverMetadataStore"/>. See <see cref="DriverManagerOptions.VerifyIntegrity"/>.
+    /// </summary>
+    IntegrityFailure,
 }

@@ -51,7 +51,7 @@ public sealed partial class DriverManager : IDisposable
         options ??= new DriverManagerOptions();
         Registry = registry;
         files = new DriverFileResolver(options.DriverDirectories);
-        resolver = new DriverTargetResolver(registry, files);
+        resolver = new DriverTargetResolver(registry, files, options.VerifyIntegrity ? new DriverIntegrityCheck(registry) : null);
         logger = options.Logger ?? NullLogger.Instance;
         dispatcher = new MessageDispatcher(options.MessageObserver, logger);
     }
@@ -172,6 +172,18 @@ public sealed partial class DriverManager : IDisposable
     /// <param name="hDriver">The instance.</param>
     /// <returns>The module handle, or 0 for an invalid handle.</returns>
     public nint DrvGetModuleHandle(HDRVR hDriver) => GetDriverModuleHandle(hDriver);
+
+    /// <summary>
+    /// Finds what <see cref="OpenDriver"/> would open for a name and section, loading nothing and sending no message:
+    /// the alias's file and args, or the driver file itself. With <see cref="DriverManagerOptions.VerifyIntegrity"/> an
+    /// installed alias's file is checked against its install record, as an open checks it.
+    /// </summary>
+    /// <param name="driverName">An alias or a driver file name.</param>
+    /// <param name="sectionName">The registry section of the alias, or null for <c>Drivers32</c> or a file name.</param>
+    /// <returns>The alias and section it matched (null for a file name), the file's full path and the args text.</returns>
+    /// <exception cref="DriverOpenException">An open would fail before loading: the name is invalid, the alias or file does
+    /// not exist, the registry is unreadable, or the file changed since it was installed.</exception>
+    public DriverTarget Resolve(string driverName, string? sectionName = null) => resolver.Resolve(driverName, sectionName);
 
     /// <summary>
     /// Closes every instance still open, most recently opened first, each with lParams 0; each module receives

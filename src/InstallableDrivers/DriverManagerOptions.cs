@@ -20,4 +20,13 @@ public sealed class DriverManagerOptions
     /// default) costs nothing on the send path but a null check.
     /// </summary>
     public IDriverMessageObserver? MessageObserver { get; set; }
+
+    /// <summary>
+    /// Whether opening an alias that has an install record (<see cref="Registry.DriverMetadataStore"/>) first checks that
+    /// its file still has the recorded SHA-256 and size, and refuses a changed file with
+    /// <see cref="DriverFailureReason.IntegrityFailure"/>. True by default. A file is hashed again only when its size or
+    /// last-write time changed since the manager last hashed it. Aliases without a record and opens by file name are
+    /// never checked.
+    /// </summary>
+    public bool VerifyIntegrity { get; set; } = true;
 }

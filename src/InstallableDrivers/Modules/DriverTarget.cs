@@ -2,20 +2,23 @@ using InstallableDrivers.Registry;
 
 namespace InstallableDrivers.Modules;
 
-/// <summary>What an OpenDriver call resolved to: the file to load and the args text to pass.</summary>
+/// <summary>What an OpenDriver call resolves to: the file to load and the args text to pass (<see cref="DriverManager.Resolve"/>).</summary>
 /// <param name="Alias">The registry alias the name matched, or null when the name was a file name.</param>
 /// <param name="Section">The section the alias was found in, or null.</param>
 /// <param name="FilePath">The full path of the driver file.</param>
 /// <param name="Args">The args text for DRV_OPEN, or null.</param>
-internal sealed record DriverTarget(string? Alias, string? Section, string FilePath, string? Args);
+public sealed record DriverTarget(string? Alias, string? Section, string FilePath, string? Args);
 
-/// <summary>Resolves a driver name and section as OpenDriver does (contract §4.1–4.2, difference D6).</summary>
-internal sealed class DriverTargetResolver(IDriverRegistry registry, DriverFileResolver files)
+/// <summary>
+/// Resolves a driver name and section as OpenDriver does (contract §4.1–4.2, difference D6), and checks an installed
+/// alias's file against its install record when given an <paramref name="integrity"/> check.
+/// </summary>
+internal sealed class DriverTargetResolver(IDriverRegistry registry, DriverFileResolver files, DriverIntegrityCheck? integrity)
 {
     /// <summary>The section an alias is looked up in when no section is given.</summary>
     public const string DefaultSection = "Drivers32";
 
-    /// <exception cref="DriverOpenException">The name is invalid, the alias or file does not exist, or the registry is unreadable.</exception>
+    /// <exception cref="DriverOpenException">The name is invalid, the alias or file does not exist, the registry is unreadable, or the file changed since it was installed.</exception>
     public DriverTarget Resolve(string driverName, string? sectionName)
     {
         NameRules.Validate(driverName, "driver name");
@@ -43,7 +46,9 @@ internal sealed class DriverTargetResolver(IDriverRegistry registry, DriverFileR
             throw new DriverOpenException(DriverFailureReason.InvalidName, $"The alias '{alias}' in [{section}] names no driver file.");
         }
 
-        return new DriverTarget(alias, section, files.Resolve(parsed.File), parsed.Args);
+        var target = new DriverTarget(alias, section, files.Resolve(parsed.File), parsed.Args);
+        integrity?.Verify(target);
+        return target;
     }
 
     private string? Lookup(string section, string alias)
