@@ -51,7 +51,7 @@ public sealed partial class DriverManager : IDisposable
         options ??= new DriverManagerOptions();
         Registry = registry;
         files = new DriverFileResolver(options.DriverDirectories);
-        resolver = new DriverTargetResolver(registry, files, options.VerifyIntegrity ? new DriverIntegrityCheck(registry) : null);
+        resolver = new DriverTargetResolver(registry, files, options.VerifyIntegrity ? new DriverIntegrityCheck() : null);
         logger = options.Logger ?? NullLogger.Instance;
         dispatcher = new MessageDispatcher(options.MessageObserver, logger);
     }

@@ -8,22 +8,16 @@ namespace InstallableDrivers.Modules;
 /// <see cref="DriverInstallRecord"/>. Hashes are cached per path and recomputed only when the file's size or last-write
 /// time changes, so an unchanged file costs one stat call per open.
 /// </summary>
-internal sealed class DriverIntegrityCheck(IDriverRegistry registry)
+internal sealed class DriverIntegrityCheck
 {
-    private readonly DriverMetadataStore metadata = new(registry);
     private readonly ConcurrentDictionary<string, (FileStamp Stamp, string Sha256)> hashes = new(StringComparer.Ordinal);
 
-    /// <summary>Checks the file an alias resolved to against the alias's install record, if it has one.</summary>
+    /// <summary>Checks the file an alias resolved to against the alias's install record.</summary>
     /// <param name="target">A resolved alias.</param>
-    /// <exception cref="DriverOpenException">With <see cref="DriverFailureReason.IntegrityFailure"/> when the file changed,
-    /// or <see cref="DriverFailureReason.RegistryError"/> when the record cannot be read.</exception>
-    public void Verify(DriverTarget target)
+    /// <param name="record">The alias's install record.</param>
+    /// <exception cref="DriverOpenException">With <see cref="DriverFailureReason.IntegrityFailure"/> when the file changed.</exception>
+    public void Verify(DriverTarget target, DriverInstallRecord record)
     {
-        if (target is not { Alias: { } alias, Section: { } section } || Record(section, alias) is not { } record)
-        {
-            return;
-        }
-
         var stamp = FileStamp.Of(target.FilePath);
         if (stamp.Length != record.Size)
         {
@@ -34,19 +28,6 @@ internal sealed class DriverIntegrityCheck(IDriverRegistry registry)
         if (!record.Matches(sha256, stamp.Length))
         {
             throw Changed(target, $"its SHA-256 is {sha256}, {record.Sha256} when installed");
-        }
-    }
-
-    private DriverInstallRecord? Record(string section, string alias)
-    {
-        try
-        {
-            return metadata.Get(section, alias);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
-        {
-            throw new DriverOpenException(DriverFailureReason.RegistryError,
-                $"The install record of '{alias}' in [{section}] could not be read: {e.Message}", e);
         }
     }
 

@@ -11,7 +11,7 @@ public sealed record DriverTarget(string? Alias, string? Section, string FilePat
 
 /// <summary>
 /// Resolves a driver name and section as OpenDriver does (contract §4.1–4.2, difference D6), and checks an installed
-/// alias's file against its install record when given an <paramref name="integrity"/> check.
+/// alias's file against its install record (<see cref="DriverMetadataStore"/>) when given an <paramref name="integrity"/> check.
 /// </summary>
 internal sealed class DriverTargetResolver(IDriverRegistry registry, DriverFileResolver files, DriverIntegrityCheck? integrity)
 {
@@ -47,15 +47,23 @@ internal sealed class DriverTargetResolver(IDriverRegistry registry, DriverFileR
         }
 
         var target = new DriverTarget(alias, section, files.Resolve(parsed.File), parsed.Args);
-        integrity?.Verify(target);
+        if (integrity is not null && Lookup(DriverMetadataStore.MetadataSectionOf(section), alias, DriverInstallRecord.Parse) is { } record)
+        {
+            integrity.Verify(target, record);
+        }
+
         return target;
     }
 
-    private string? Lookup(string section, string alias)
+    private string? Lookup(string section, string alias) => Lookup(section, alias, static value => value);
+
+    /// <summary>Reads a value and parses it; a registry that cannot be read or a value that cannot be parsed is a RegistryError.</summary>
+    private T? Lookup<T>(string section, string alias, Func<string, T> parse)
+        where T : class
     {
         try
         {
-            return registry.GetValue(section, alias);
+            return registry.GetValue(section, alias) is { } value ? parse(value) : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
         {
