@@ -1,0 +1,52 @@
+using System.CommandLine;
+using static InstallableDrivers.DriverMessages;
+
+namespace InstallableDrivers.Cli.Commands;
+
+/// <summary><c>drv setup ALIAS</c>: DRV_QUERYCONFIGURE, then DRV_CONFIGURE if the driver has settings (the control panel's Setup).</summary>
+internal static class SetupCommand
+{
+    public static Command Create(GlobalOptions global)
+    {
+        var alias = CommandOptions.Alias();
+        var section = CommandOptions.Section();
+        var command = new Command("setup", "Configure a driver: ask whether it has settings (DRV_QUERYCONFIGURE), then send "
+            + "DRV_CONFIGURE with the section and alias, and report its DRVCNF_* result.")
+        {
+            alias,
+            section,
+        };
+        command.SetAction(parse =>
+        {
+            using var session = global.OpenSession(parse);
+            Setup(session, parse.GetRequiredValue(alias), parse.GetRequiredValue(section));
+            return (int)ExitCode.Ok;
+        });
+        return command;
+    }
+
+    private static void Setup(DriverSession session, string alias, string section)
+    {
+        using var driver = session.OpenAlias(alias, section);
+        if (driver.Send(DRV_QUERYCONFIGURE) == 0)
+        {
+            Console.Out.WriteLine($"'{alias}' has no configuration: DRV_QUERYCONFIGURE returned 0.");
+            return;
+        }
+
+        using var configInfo = new DriverConfigInfoBlock(section, alias);
+        // lParam1 would be the parent window of the driver's dialog; a terminal has none.
+        var result = driver.Send(DRV_CONFIGURE, 0, configInfo.Address);
+        switch (result)
+        {
+            case DRVCNF_CANCEL:
+                throw new CliException(ExitCode.Refused, $"The configuration of '{alias}' was cancelled: DRV_CONFIGURE returned DRVCNF_CANCEL.");
+            case DRVCNF_RESTART:
+                Console.Out.WriteLine($"Configured '{alias}': {ConfigResults.RestartAdvice}");
+                break;
+            default:
+                Console.Out.WriteLine($"Configured '{alias}': DRV_CONFIGURE returned {ConfigResults.Name(result)}.");
+                break;
+        }
+    }
+}

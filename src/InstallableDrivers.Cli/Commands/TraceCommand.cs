@@ -1,0 +1,79 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+
+namespace InstallableDrivers.Cli.Commands;
+
+/// <summary>
+/// <c>drv trace ALIAS [MSG...]</c>: opens the driver, sends the messages, closes it, and prints every message the driver
+/// received, lifecycle messages included: what Wine's <c>+driver</c> debug channel shows.
+/// </summary>
+internal static class TraceCommand
+{
+    public static Command Create(GlobalOptions global)
+    {
+        var alias = CommandOptions.Alias();
+        var messages = new Argument<string[]>("MSG")
+        {
+            Description = $"Messages to send between open and close, each MSG, MSG:L1 or MSG:L1:L2; MSG is {MessageNames.Syntax}.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var section = CommandOptions.Section();
+        var command = new Command("trace", "Open a driver, send it messages, close it, and print every message it received "
+            + "with dwDriverId, lParam1, lParam2 and result, in order.")
+        {
+            alias,
+            messages,
+            section,
+        };
+        command.SetAction(parse =>
+        {
+            var requests = (parse.GetValue(messages) ?? []).Select(MessageRequest.ParseSpec).ToList();
+            var recorder = new TraceRecorder();
+            using var session = global.OpenSession(parse, recorder);
+            try
+            {
+                using var driver = session.OpenAlias(parse.GetRequiredValue(alias), parse.GetRequiredValue(section));
+                foreach (var request in requests)
+                {
+                    driver.Send(request.Message, request.LParam1, request.LParam2);
+                }
+            }
+            finally
+            {
+                // A refused open is worth seeing too: the trace shows what the driver answered before it said no.
+                WriteTrace(recorder);
+            }
+
+            return (int)ExitCode.Ok;
+        });
+        return command;
+    }
+
+    private static void WriteTrace(TraceRecorder recorder)
+    {
+        if (recorder.Records.Count == 0)
+        {
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumns("#", "message", "hdrvr", "dwDriverId", "lParam1", "lParam2", "result");
+        foreach (var (record, index) in recorder.Records.Select((record, index) => (record, index)))
+        {
+            string[] cells =
+            [
+                (index + 1).ToString(CultureInfo.InvariantCulture),
+                MessageNames.Format(record.Message),
+                Numbers.Hex(record.Handle.Value),
+                Numbers.Hex((nint)record.DriverId),
+                Numbers.Hex(record.LParam1),
+                Numbers.Hex(record.LParam2),
+                Numbers.DecimalAndHex(record.Result),
+            ];
+            table.AddRow(cells.Select(cell => new Text(cell)));
+        }
+
+        Terminal.Out.Write(table);
+    }
+}

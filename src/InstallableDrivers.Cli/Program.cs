@@ -1,0 +1,1 @@
+return InstallableDrivers.Cli.DrvCommandLine.Run(args);
