@@ -3,7 +3,7 @@ using InstallableDrivers.Registry;
 
 namespace InstallableDrivers.Cli;
 
-/// <summary>Options and arguments several commands share, spelled the same everywhere.</summary>
+/// <summary>Options several commands share, spelled the same everywhere.</summary>
 internal static class CommandOptions
 {
     public static Option<string> Section() => new("--section")
@@ -12,6 +12,4 @@ internal static class CommandOptions
         HelpName = "SECTION",
         DefaultValueFactory = _ => DriverRegistryLocation.DefaultSection,
     };
-
-    public static Argument<string> Alias() => new("ALIAS") { Description = "The driver's alias in the section." };
 }

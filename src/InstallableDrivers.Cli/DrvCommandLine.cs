@@ -42,10 +42,10 @@ internal static class DrvCommandLine
         {
             ListCommand.Create(global),
             InstallCommand.Create(global),
-            RemoveCommand.Create(global),
-            SetupCommand.Create(global),
-            SendCommand.Create(global),
-            TraceCommand.Create(global),
+            new RemoveCommand(global),
+            new SetupCommand(global),
+            new SendCommand(global),
+            new TraceCommand(global),
             InfoCommand.Create(global),
         };
         foreach (var option in global.All)

@@ -33,11 +33,24 @@ internal sealed class GlobalOptions
     public DriverSession OpenSession(ParseResult parse, IDriverMessageObserver? observer = null) =>
         new(RegistryPath(parse), !parse.GetValue(NoVerify), observer);
 
+    /// <summary>A command action that runs in the session the options name and succeeds unless it throws.</summary>
+    public Func<ParseResult, int> InSession(Action<ParseResult, DriverSession> run) => parse =>
+    {
+        using var session = OpenSession(parse);
+        run(parse, session);
+        return (int)ExitCode.Ok;
+    };
+
     /// <summary>
-    /// Opens the session for a command that only looks at entries (list, info): it compares each file with its install
-    /// record itself and reports the difference, so resolving must not refuse a changed file.
+    /// A command action for a command that only looks at entries (list, info): it compares each file with its install
+    /// record itself and reports the difference, so its session must not refuse a changed file.
     /// </summary>
-    public DriverSession OpenInspectionSession(ParseResult parse) => new(RegistryPath(parse), verifyIntegrity: false);
+    public Func<ParseResult, int> InInspectionSession(Action<ParseResult, DriverSession> run) => parse =>
+    {
+        using var session = new DriverSession(RegistryPath(parse), verifyIntegrity: false);
+        run(parse, session);
+        return (int)ExitCode.Ok;
+    };
 
     private string RegistryPath(ParseResult parse)
     {

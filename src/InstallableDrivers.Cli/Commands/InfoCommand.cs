@@ -26,12 +26,7 @@ internal static class InfoCommand
             name,
             section,
         };
-        command.SetAction(parse =>
-        {
-            using var session = global.OpenInspectionSession(parse);
-            Show(session, parse.GetRequiredValue(name), parse.GetValue(section));
-            return (int)ExitCode.Ok;
-        });
+        command.SetAction(global.InInspectionSession((parse, session) => Show(session, parse.GetRequiredValue(name), parse.GetValue(section))));
         return command;
     }
 

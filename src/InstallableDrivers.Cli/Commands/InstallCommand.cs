@@ -34,13 +34,8 @@ internal static class InstallCommand
             args,
             force,
         };
-        command.SetAction(parse =>
-        {
-            using var session = global.OpenSession(parse);
-            Install(session, parse.GetRequiredValue(file), parse.GetValue(alias), parse.GetRequiredValue(section),
-                parse.GetValue(args), parse.GetValue(force));
-            return (int)ExitCode.Ok;
-        });
+        command.SetAction(global.InSession((parse, session) => Install(session, parse.GetRequiredValue(file), parse.GetValue(alias),
+            parse.GetRequiredValue(section), parse.GetValue(args), parse.GetValue(force))));
         return command;
     }
 

@@ -30,9 +30,8 @@ internal static class ListCommand
             section,
             json,
         };
-        command.SetAction(parse =>
+        command.SetAction(global.InInspectionSession((parse, session) =>
         {
-            using var session = global.OpenInspectionSession(parse);
             var entries = Sections(session, parse.GetValue(section))
                 .SelectMany(name => session.Registry.GetAliases(name).Select(alias => DriverEntry.Inspect(session, name, alias)))
                 .ToList();
@@ -44,9 +43,7 @@ internal static class ListCommand
             {
                 WriteTable(entries, session.RegistryPath);
             }
-
-            return (int)ExitCode.Ok;
-        });
+        }));
         return command;
     }
 

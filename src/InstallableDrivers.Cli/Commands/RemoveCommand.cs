@@ -4,40 +4,30 @@ using static InstallableDrivers.DriverMessages;
 namespace InstallableDrivers.Cli.Commands;
 
 /// <summary><c>drv remove ALIAS</c>: sends DRV_REMOVE, then deletes the alias and its install record (the control panel's Remove).</summary>
-internal static class RemoveCommand
+internal sealed class RemoveCommand : AliasCommand
 {
-    public static Command Create(GlobalOptions global)
+    private readonly Option<bool> force = new("--force")
     {
-        var alias = CommandOptions.Alias();
-        var section = CommandOptions.Section();
-        var force = new Option<bool>("--force")
-        {
-            Description = "Delete the entry even if its driver can no longer be opened (it then gets no DRV_REMOVE).",
-        };
-        var command = new Command("remove", "Remove a driver: send it DRV_REMOVE, then delete its alias and install record.")
-        {
-            alias,
-            section,
-            force,
-        };
-        command.SetAction(parse =>
-        {
-            using var session = global.OpenSession(parse);
-            Remove(session, parse.GetRequiredValue(alias), parse.GetRequiredValue(section), parse.GetValue(force));
-            return (int)ExitCode.Ok;
-        });
-        return command;
+        Description = "Delete the entry even if its driver can no longer be opened (it then gets no DRV_REMOVE).",
+    };
+
+    public RemoveCommand(GlobalOptions global)
+        : base("remove", "Remove a driver: send it DRV_REMOVE, then delete its alias and install record.")
+    {
+        Options.Add(force);
+        SetAction(global.InSession(Remove));
     }
 
-    private static void Remove(DriverSession session, string alias, string section, bool force)
+    private void Remove(ParseResult parse, DriverSession session)
     {
+        var (alias, section) = (Alias(parse), Section(parse));
         try
         {
-            using var driver = session.OpenAlias(alias, section);
+            using var driver = Open(session, parse);
             // DRV_REMOVE's parameters are unused (Win32 documents both as 0); its result does not stop the removal.
             driver.Send(DRV_REMOVE);
         }
-        catch (DriverOpenException e) when (force)
+        catch (DriverOpenException e) when (parse.GetValue(force))
         {
             Console.Error.WriteLine($"drv: warning: {e.Message} Deleting the entry without DRV_REMOVE (--force).");
         }

@@ -4,37 +4,24 @@ using static InstallableDrivers.DriverMessages;
 namespace InstallableDrivers.Cli.Commands;
 
 /// <summary><c>drv setup ALIAS</c>: DRV_QUERYCONFIGURE, then DRV_CONFIGURE if the driver has settings (the control panel's Setup).</summary>
-internal static class SetupCommand
+internal sealed class SetupCommand : AliasCommand
 {
-    public static Command Create(GlobalOptions global)
-    {
-        var alias = CommandOptions.Alias();
-        var section = CommandOptions.Section();
-        var command = new Command("setup", "Configure a driver: ask whether it has settings (DRV_QUERYCONFIGURE), then send "
-            + "DRV_CONFIGURE with the section and alias, and report its DRVCNF_* result.")
-        {
-            alias,
-            section,
-        };
-        command.SetAction(parse =>
-        {
-            using var session = global.OpenSession(parse);
-            Setup(session, parse.GetRequiredValue(alias), parse.GetRequiredValue(section));
-            return (int)ExitCode.Ok;
-        });
-        return command;
-    }
+    public SetupCommand(GlobalOptions global)
+        : base("setup", "Configure a driver: ask whether it has settings (DRV_QUERYCONFIGURE), then send DRV_CONFIGURE with "
+            + "the section and alias, and report its DRVCNF_* result.") =>
+        SetAction(global.InSession(Setup));
 
-    private static void Setup(DriverSession session, string alias, string section)
+    private void Setup(ParseResult parse, DriverSession session)
     {
-        using var driver = session.OpenAlias(alias, section);
+        var alias = Alias(parse);
+        using var driver = Open(session, parse);
         if (driver.Send(DRV_QUERYCONFIGURE) == 0)
         {
             Console.Out.WriteLine($"'{alias}' has no configuration: DRV_QUERYCONFIGURE returned 0.");
             return;
         }
 
-        using var configInfo = new DriverConfigInfoBlock(section, alias);
+        using var configInfo = new DriverConfigInfoBlock(Section(parse), alias);
         // lParam1 would be the parent window of the driver's dialog; a terminal has none.
         var result = driver.Send(DRV_CONFIGURE, 0, configInfo.Address);
         switch (result)

@@ -8,32 +8,27 @@ namespace InstallableDrivers.Cli.Commands;
 /// <c>drv trace ALIAS [MSG...]</c>: opens the driver, sends the messages, closes it, and prints every message the driver
 /// received, lifecycle messages included: what Wine's <c>+driver</c> debug channel shows.
 /// </summary>
-internal static class TraceCommand
+internal sealed class TraceCommand : AliasCommand
 {
-    public static Command Create(GlobalOptions global)
+    private readonly Argument<string[]> messages = new("MSG")
     {
-        var alias = CommandOptions.Alias();
-        var messages = new Argument<string[]>("MSG")
-        {
-            Description = $"Messages to send between open and close, each MSG, MSG:L1 or MSG:L1:L2; MSG is {MessageNames.Syntax}.",
-            Arity = ArgumentArity.ZeroOrMore,
-        };
-        var section = CommandOptions.Section();
-        var command = new Command("trace", "Open a driver, send it messages, close it, and print every message it received "
-            + "with dwDriverId, lParam1, lParam2 and result, in order.")
-        {
-            alias,
-            messages,
-            section,
-        };
-        command.SetAction(parse =>
+        Description = $"Messages to send between open and close, each MSG, MSG:L1 or MSG:L1:L2; MSG is {MessageNames.Syntax}.",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    public TraceCommand(GlobalOptions global)
+        : base("trace", "Open a driver, send it messages, close it, and print every message it received with dwDriverId, "
+            + "lParam1, lParam2 and result, in order.")
+    {
+        Arguments.Add(messages);
+        SetAction(parse =>
         {
             var requests = (parse.GetValue(messages) ?? []).Select(MessageRequest.ParseSpec).ToList();
             var recorder = new TraceRecorder();
             using var session = global.OpenSession(parse, recorder);
             try
             {
-                using var driver = session.OpenAlias(parse.GetRequiredValue(alias), parse.GetRequiredValue(section));
+                using var driver = Open(session, parse);
                 foreach (var request in requests)
                 {
                     driver.Send(request.Message, request.LParam1, request.LParam2);
@@ -47,7 +42,6 @@ internal static class TraceCommand
 
             return (int)ExitCode.Ok;
         });
-        return command;
     }
 
     private static void WriteTrace(TraceRecorder recorder)
