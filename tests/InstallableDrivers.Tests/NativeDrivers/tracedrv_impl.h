@@ -16,39 +16,13 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "args_words.h"
+
 typedef void (*trace_sink_fn)(DWORD_PTR id, HDRVR hdrvr, UINT msg, LPARAM lParam1, LPARAM lParam2);
 
 static trace_sink_fn sink;
 static int load_count;
 static DWORD_PTR next_id;
-
-/* True if the UTF-16 args text contains the ASCII word as a whole space-separated token. */
-static int has_word(LPARAM args, const char *word)
-{
-    const WCHAR *text = (const WCHAR *)args;
-    if (text == NULL) {
-        return 0;
-    }
-    for (;;) {
-        while (*text == ' ') {
-            text++;
-        }
-        if (*text == 0) {
-            return 0;
-        }
-        const char *w = word;
-        while (*w != 0 && *text == (WCHAR)(unsigned char)*w) {
-            text++;
-            w++;
-        }
-        if (*w == 0 && (*text == ' ' || *text == 0)) {
-            return 1;
-        }
-        while (*text != ' ' && *text != 0) {
-            text++;
-        }
-    }
-}
 
 DRIVER_EXPORT LRESULT CALLBACK DriverProc(DWORD_PTR dwDriverId, HDRVR hdrvr, UINT msg, LPARAM lParam1, LPARAM lParam2)
 {
