@@ -1,5 +1,6 @@
-// A tour of InstallableDrivers: install the sample C driver (samples/NativeDriver/tonegen.c) into a registry this
-// program creates, open it by alias, send it standard and custom messages, and show every message the driver received.
+// A tour of InstallableDrivers: install the sample drivers — the C one (samples/NativeDriver/tonegen.c) and its .NET
+// twin (samples/ManagedDriver/ToneGenerator.cs) — into a registry this program creates, open each by alias, send it
+// standard and custom messages, and show every message the driver received.
 using InstallableDrivers;
 using InstallableDrivers.Dispatch;
 using InstallableDrivers.Registry;
@@ -13,12 +14,16 @@ var home = Path.Combine(Path.GetTempPath(), $"installable-drivers-tour-{Environm
 var registryPath = Path.Combine(home, "system.ini");
 var driverDirectory = DriverRegistryLocation.DefaultDriverDirectory(registryPath);
 Directory.CreateDirectory(driverDirectory);
-var builtDriver = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "drivers"), "*tonegen.*").Single();
-File.Copy(builtDriver, Path.Combine(driverDirectory, Path.GetFileName(builtDriver)), overwrite: true);
+foreach (var built in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "drivers")))
+{
+    File.Copy(built, Path.Combine(driverDirectory, Path.GetFileName(built)), overwrite: true);
+}
 
+// Registry values look the same for both kinds: the runtime tells a .NET assembly from a native library by its content.
 var registry = new IniDriverRegistry(registryPath);
 registry.SetValue(DriverRegistryLocation.DefaultSection, "wave.tonegen", "tonegen freq=440 rate=8000");
-Console.WriteLine($"Installed the sample driver as 'wave.tonegen' in {registryPath}:");
+registry.SetValue(DriverRegistryLocation.DefaultSection, "wave.tonegen.net", "ToneGenerator.dll freq=440 rate=8000");
+Console.WriteLine($"Installed the sample drivers as 'wave.tonegen' (C) and 'wave.tonegen.net' (.NET) in {registryPath}:");
 Console.WriteLine(File.ReadAllText(registryPath).TrimEnd());
 Console.WriteLine();
 
@@ -27,35 +32,41 @@ var options = new DriverManagerOptions { MessageObserver = new ConsoleTrace() };
 options.DriverDirectories.Add(driverDirectory);
 using var manager = new DriverManager(registry, options);
 
-Console.WriteLine($"{"message",-22} {"driver id",-16} {"lParam1",-16} {"lParam2",-16} result");
-Console.WriteLine(new string('-', 82));
-using (var driver = manager.Open("wave.tonegen"))
+foreach (var alias in new[] { "wave.tonegen", "wave.tonegen.net" })
 {
-    var hasConfiguration = driver.Send(DRV_QUERYCONFIGURE) != 0;
-    if (hasConfiguration)
+    Console.WriteLine($"== {alias} ==");
+    Console.WriteLine($"{"message",-22} {"driver id",-16} {"lParam1",-16} {"lParam2",-16} result");
+    Console.WriteLine(new string('-', 82));
+    using (var driver = manager.Open(alias))
     {
-        // DRV_CONFIGURE names the section and alias in a DRVCONFIGINFO, as the Windows Drivers control panel did.
-        using var configInfo = new DriverConfigInfoBlock(DriverRegistryLocation.DefaultSection, "wave.tonegen");
-        driver.Send(DRV_CONFIGURE, 0, configInfo.Address);
-    }
-
-    var previous = driver.Send(TONEGEN_SET_FREQUENCY, 1000);
-    var samples = new short[8];
-    nint written;
-    unsafe
-    {
-        fixed (short* buffer = samples)
+        var hasConfiguration = driver.Send(DRV_QUERYCONFIGURE) != 0;
+        if (hasConfiguration)
         {
-            written = driver.Send(TONEGEN_RENDER, (nint)buffer, samples.Length);
+            // DRV_CONFIGURE names the section and alias in a DRVCONFIGINFO, as the Windows Drivers control panel did.
+            using var configInfo = new DriverConfigInfoBlock(DriverRegistryLocation.DefaultSection, alias);
+            driver.Send(DRV_CONFIGURE, 0, configInfo.Address);
         }
+
+        var previous = driver.Send(TONEGEN_SET_FREQUENCY, 1000);
+        var samples = new short[8];
+        nint written;
+        unsafe
+        {
+            fixed (short* buffer = samples)
+            {
+                written = driver.Send(TONEGEN_RENDER, (nint)buffer, samples.Length);
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"Frequency changed from {previous} Hz to 1000 Hz; rendered {written} samples: {string.Join(' ', samples)}");
+        Console.WriteLine();
     }
 
-    Console.WriteLine();
-    Console.WriteLine($"Frequency changed from {previous} Hz to 1000 Hz; rendered {written} samples: {string.Join(' ', samples)}");
+    Console.WriteLine("The driver was closed; it received DRV_DISABLE and DRV_FREE above and was unloaded.");
     Console.WriteLine();
 }
 
-Console.WriteLine("The driver was closed; it received DRV_DISABLE and DRV_FREE above and was unloaded.");
 Directory.Delete(home, recursive: true);
 
 /// <summary>Prints each message the driver received, with its result.</summary>

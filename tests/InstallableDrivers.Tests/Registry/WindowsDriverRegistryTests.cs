@@ -1,3 +1,4 @@
+using InstallableDrivers.Tests.Support;
 using InstallableDrivers.Registry;
 
 namespace InstallableDrivers.Tests.Registry;

@@ -77,26 +77,7 @@ public sealed unsafe class ConcurrencyTests : IDisposable
     public void Close_hammered_against_send_never_delivers_after_DRV_CLOSE_began()
     {
         var keepLoaded = manager.OpenDriver(path, null, 0);
-        nint current = 0;
-        var stop = 0;
-        var senders = Enumerable.Range(0, 3).Select(_ => new Thread(() =>
-        {
-            while (Volatile.Read(ref stop) == 0)
-            {
-                manager.SendDriverMessage(new HDRVR(Volatile.Read(ref current)), DRV_USER + 1, 1, 0);
-            }
-        })).ToList();
-        senders.ForEach(t => t.Start());
-        for (var i = 0; i < 3000; i++)
-        {
-            var h = manager.OpenDriver(path, null, 0);
-            Volatile.Write(ref current, h.Value);
-            Thread.SpinWait(i % 500);
-            Assert.Equal(1, manager.CloseDriver(h, 0, 0));
-        }
-
-        Volatile.Write(ref stop, 1);
-        senders.ForEach(t => t.Join());
+        CloseSendHammer.Run(manager, path, senderCount: 3, cycles: 3000, maxSpin: 500);
         manager.CloseDriver(keepLoaded, 0, 0);
         AssertBalanced();
     }

@@ -10,9 +10,10 @@ internal sealed record TraceRecord(uint Message, nuint DriverId, nint Handle, ni
 }
 
 /// <summary>
-/// Receives the C trace driver's reports (tracedrv_impl.h). The driver finds this sink through the TRACEDRV_SINK
-/// environment variable, so what is recorded is what the driver really received. A test may also set a hook that runs
-/// inside the driver's DriverProc, to call the host re-entrantly.
+/// Receives the trace drivers' reports: the C one (tracedrv_impl.h) finds this sink through the TRACEDRV_SINK
+/// environment variable, the .NET one (ManagedTraceDriver) through AppContext data, so what is recorded is what the
+/// driver really received. A test may also set a hook that runs inside the driver's DriverProc, to call the host
+/// re-entrantly.
 /// </summary>
 internal static unsafe class TraceSink
 {
@@ -24,7 +25,11 @@ internal static unsafe class TraceSink
     {
         var sink = (nint)(delegate* unmanaged<nuint, nint, uint, nint, nint, void>)&Record;
         NativeEnvironment.Set("TRACEDRV_SINK", sink.ToString("x", System.Globalization.CultureInfo.InvariantCulture));
+        AppContext.SetData("InstallableDrivers.Tests.TraceSink", (Action<nuint, nint, uint, nint, nint>)Add);
     }
+
+    /// <summary>False while a stress test floods the drivers with messages nobody will read.</summary>
+    public static bool Enabled { get; set; } = true;
 
     /// <summary>Runs inside the driver's DriverProc for every message, after it was recorded.</summary>
     public static Action<TraceRecord>? Hook { get; set; }
@@ -37,6 +42,7 @@ internal static unsafe class TraceSink
         {
             Received.Clear();
             Hook = null;
+            Enabled = true;
             hookFailure = null;
         }
     }
@@ -75,8 +81,15 @@ internal static unsafe class TraceSink
     };
 
     [UnmanagedCallersOnly]
-    private static void Record(nuint driverId, nint handle, uint message, nint lParam1, nint lParam2)
+    private static void Record(nuint driverId, nint handle, uint message, nint lParam1, nint lParam2) => Add(driverId, handle, message, lParam1, lParam2);
+
+    private static void Add(nuint driverId, nint handle, uint message, nint lParam1, nint lParam2)
     {
+        if (!Enabled)
+        {
+            return;
+        }
+
         // The args pointer only lives during the call: copy the text now.
         var args = message == DriverMessages.DRV_OPEN && lParam1 != 0 ? new string((char*)lParam1) : null;
         var record = new TraceRecord(message, driverId, handle, lParam1, lParam2, args);

@@ -1,4 +1,4 @@
-namespace InstallableDrivers.Tests.Registry;
+namespace InstallableDrivers.Tests.Support;
 
 /// <summary>A fact about Linux and macOS behaviour: reported as skipped on Windows, where it does not apply.</summary>
 public sealed class NotOnWindowsFactAttribute : FactAttribute
