@@ -1,5 +1,6 @@
 using System.Text.Json;
 using InstallableDrivers.Registry;
+using InstallableDrivers.Tests.Support;
 
 namespace InstallableDrivers.Tests.Cli;
 
@@ -70,5 +71,21 @@ public sealed class DrvSessionTests : IDisposable
         Assert.Null(new DriverMetadataStore(registry).Get("Drivers32", "wave.tonegen"));
 
         Assert.Equal($"No drivers are installed in {home.RegistryPath}.\n", home.Run("list").Out);
+    }
+
+    [Fact]
+    public void The_dotnet_sample_driver_installs_lists_as_dotnet_and_answers()
+    {
+        var toneGenerator = Path.Combine(TestDrivers.Directory, "ToneGenerator.dll");
+        var install = home.Run("install", toneGenerator, "--args", "freq=440 rate=8000");
+        Assert.True(install.ExitCode == 0, install.ToString());
+        Assert.Contains("Installed 'ToneGenerator' (alias from the file name)", install.Out, StringComparison.Ordinal);
+        Assert.Contains(".NET driver (InstallableDrivers.Samples.ToneGenerator)", install.Out, StringComparison.Ordinal);
+
+        Assert.Matches(@"│ ToneGenerator\s+│ Drivers32\s+│ .+ToneGenerator\.dll\s+│ freq=440 rate=8000\s+│ \.NET\s+│ ok\s+│", home.Run("list").Out);
+        Assert.Contains("driver type    InstallableDrivers.Samples.ToneGenerator\n", home.Run("info", "ToneGenerator").Out, StringComparison.Ordinal);
+        Assert.Equal("Configured 'ToneGenerator': DRV_CONFIGURE returned DRVCNF_OK.\n", home.Run("setup", "ToneGenerator").Out);
+        Assert.Equal("DRV_USER+1(0x3E8, 0x0) = 440 (0x1B8)\n", home.Run("send", "ToneGenerator", "DRV_USER+1", "1000").Out);
+        Assert.Equal(0, home.Run("remove", "ToneGenerator").ExitCode);
     }
 }
