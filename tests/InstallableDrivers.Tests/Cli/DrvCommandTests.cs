@@ -1,30 +1,26 @@
 namespace InstallableDrivers.Tests.Cli;
 
 /// <summary>setup, send, info and the global options, with the control-panel test driver.</summary>
-public sealed class DrvCommandTests : IDisposable
+public sealed class DrvCommandTests : DrvTest
 {
-    private readonly DrvHome home = new();
-
-    public void Dispose() => home.Dispose();
-
     [Fact]
     public void Setup_reports_no_configuration_cancel_and_restart()
     {
-        var driver = home.CopyDriver("ctldrv");
-        Assert.Equal(0, home.Run("install", driver, "--alias", "plain", "--args", "noconfig").ExitCode);
-        Assert.Equal(0, home.Run("install", driver, "--alias", "cancel", "--args", "configure=cancel").ExitCode);
-        Assert.Equal(0, home.Run("install", driver, "--alias", "restart", "--args", "configure=restart").ExitCode);
+        var driver = Home.CopyDriver("ctldrv");
+        Assert.Equal(0, Home.Run("install", driver, "--alias", "plain", "--args", "noconfig").ExitCode);
+        Assert.Equal(0, Home.Run("install", driver, "--alias", "cancel", "--args", "configure=cancel").ExitCode);
+        Assert.Equal(0, Home.Run("install", driver, "--alias", "restart", "--args", "configure=restart").ExitCode);
 
-        var none = home.Run("setup", "plain");
+        var none = Home.Run("setup", "plain");
         Assert.Equal((0, "'plain' has no configuration: DRV_QUERYCONFIGURE returned 0.\n"), (none.ExitCode, none.Out));
         Assert.DoesNotContain("DRV_CONFIGURE", none.Error, StringComparison.Ordinal);
 
-        var cancel = home.Run("setup", "cancel");
+        var cancel = Home.Run("setup", "cancel");
         Assert.Equal(4, cancel.ExitCode);
         Assert.Contains(@"ctldrv: DRV_CONFIGURE Drivers32\cancel", cancel.Error, StringComparison.Ordinal);
         Assert.EndsWith("drv: The configuration of 'cancel' was cancelled: DRV_CONFIGURE returned DRVCNF_CANCEL.\n", cancel.Error, StringComparison.Ordinal);
 
-        var restart = home.Run("setup", "restart");
+        var restart = Home.Run("setup", "restart");
         Assert.Equal(0, restart.ExitCode);
         Assert.Contains("the driver asks for a restart (DRVCNF_RESTART)", restart.Out, StringComparison.Ordinal);
     }
@@ -37,9 +33,9 @@ public sealed class DrvCommandTests : IDisposable
     [InlineData("DRV_RESERVED+0x10", null, null, "DRV_RESERVED+16(0x0, 0x0) = 0 (0x0)")]
     public void Send_takes_names_and_numbers_and_prints_decimal_and_hex(string message, string? lParam1, string? lParam2, string expected)
     {
-        Assert.Equal(0, home.Run("install", home.CopyDriver("ctldrv"), "--alias", "ctl").ExitCode);
+        Assert.Equal(0, Home.Run("install", Home.CopyDriver("ctldrv"), "--alias", "ctl").ExitCode);
         string[] args = ["send", "ctl", message, .. new[] { lParam1, lParam2 }.OfType<string>()];
-        var result = home.Run(args);
+        var result = Home.Run(args);
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(expected + "\n", result.Out);
     }
@@ -47,41 +43,41 @@ public sealed class DrvCommandTests : IDisposable
     [Fact]
     public void Info_says_where_a_name_resolves_from()
     {
-        var driver = home.CopyDriver("ctldrv");
-        var byPath = home.Run("info", driver);
+        var driver = Home.CopyDriver("ctldrv");
+        var byPath = Home.Run("info", driver);
         Assert.Equal(0, byPath.ExitCode);
         Assert.Contains("resolves from  the absolute path given\n", byPath.Out, StringComparison.Ordinal);
         Assert.Contains("entry point    DriverProc\n", byPath.Out, StringComparison.Ordinal);
 
-        var inCurrentDirectory = home.RunRaw(["--registry", home.RegistryPath, "info", "ctldrv.so"], workingDirectory: Path.GetDirectoryName(driver));
+        var inCurrentDirectory = Home.RunRaw(["--registry", Home.RegistryPath, "info", "ctldrv.so"], workingDirectory: Path.GetDirectoryName(driver));
         Assert.Contains("resolves from  the current directory (OpenDriver never looks there", inCurrentDirectory.Out, StringComparison.Ordinal);
 
         // A bare name is found in the registry's drivers folder, as OpenDriver finds it.
-        var drivers = Path.Combine(Path.GetDirectoryName(home.RegistryPath)!, "drivers");
+        var drivers = Path.Combine(Path.GetDirectoryName(Home.RegistryPath)!, "drivers");
         Directory.CreateDirectory(drivers);
         File.Copy(driver, Path.Combine(drivers, "ctldrv.so"));
-        var byName = home.Run("info", "ctldrv");
+        var byName = Home.Run("info", "ctldrv");
         Assert.Contains($"resolves from  the driver folder {drivers}\n", byName.Out, StringComparison.Ordinal);
 
-        Assert.Equal(3, home.Run("info", "nothing-of-that-name").ExitCode);
+        Assert.Equal(3, Home.Run("info", "nothing-of-that-name").ExitCode);
     }
 
     [Fact]
     public void An_entry_by_bare_name_is_found_in_the_drivers_folder_beside_the_registry()
     {
-        var drivers = Path.Combine(Path.GetDirectoryName(home.RegistryPath)!, "drivers");
+        var drivers = Path.Combine(Path.GetDirectoryName(Home.RegistryPath)!, "drivers");
         Directory.CreateDirectory(drivers);
-        File.Copy(home.CopyDriver("ctldrv"), Path.Combine(drivers, "ctldrv.so"));
-        File.WriteAllText(home.RegistryPath, "[Drivers32]\nctl=ctldrv\n");
-        Assert.Equal("DRV_USER+1(0x1, 0x1) = 2 (0x2)\n", home.Run("send", "ctl", "DRV_USER+1", "1", "1").Out);
+        File.Copy(Home.CopyDriver("ctldrv"), Path.Combine(drivers, "ctldrv.so"));
+        File.WriteAllText(Home.RegistryPath, "[Drivers32]\nctl=ctldrv\n");
+        Assert.Equal("DRV_USER+1(0x1, 0x1) = 2 (0x2)\n", Home.Run("send", "ctl", "DRV_USER+1", "1", "1").Out);
     }
 
     [Fact]
     public void Without_registry_the_library_default_is_used()
     {
-        Assert.Equal(0, home.Run("install", home.CopyDriver("ctldrv"), "--alias", "ctl").ExitCode);
-        var environment = new Dictionary<string, string> { ["INSTALLABLE_DRIVERS_REGISTRY"] = home.RegistryPath };
-        var result = home.RunRaw(["list"], environment: environment);
+        Assert.Equal(0, Home.Run("install", Home.CopyDriver("ctldrv"), "--alias", "ctl").ExitCode);
+        var environment = new Dictionary<string, string> { ["INSTALLABLE_DRIVERS_REGISTRY"] = Home.RegistryPath };
+        var result = Home.RunRaw(["list"], environment: environment);
         Assert.Contains("│ ctl ", result.Out, StringComparison.Ordinal);
     }
 
@@ -96,7 +92,7 @@ public sealed class DrvCommandTests : IDisposable
     [InlineData("info")]
     public void Every_command_has_help(params string[] command)
     {
-        var result = home.RunRaw([.. command, "--help"]);
+        var result = Home.RunRaw([.. command, "--help"]);
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Usage:", result.Out, StringComparison.Ordinal);
         Assert.Contains("--registry", result.Out, StringComparison.Ordinal);

@@ -5,31 +5,27 @@ using InstallableDrivers.Tests.Support;
 namespace InstallableDrivers.Tests.Cli;
 
 /// <summary>The Drivers control panel's whole round, with the sample driver: install, list, setup, send, trace, info, remove.</summary>
-public sealed class DrvSessionTests : IDisposable
+public sealed class DrvSessionTests : DrvTest
 {
-    private readonly DrvHome home = new();
-
-    public void Dispose() => home.Dispose();
-
     [Fact]
     public void Install_list_setup_send_trace_info_remove()
     {
-        var tonegen = home.CopyDriver("tonegen");
+        var tonegen = Home.CopyDriver("tonegen");
         var sha256 = DriverFile.ComputeSha256(tonegen);
 
-        var install = home.Run("install", tonegen, "--alias", "wave.tonegen", "--args", "freq=440 rate=8000");
+        var install = Home.Run("install", tonegen, "--alias", "wave.tonegen", "--args", "freq=440 rate=8000");
         Assert.True(install.ExitCode == 0, install.ToString());
-        Assert.Contains($"Installed 'wave.tonegen' in [Drivers32] of {home.RegistryPath}: {tonegen}, native driver (DriverProc)", install.Out, StringComparison.Ordinal);
+        Assert.Contains($"Installed 'wave.tonegen' in [Drivers32] of {Home.RegistryPath}: {tonegen}, native driver (DriverProc)", install.Out, StringComparison.Ordinal);
         Assert.Contains("DRV_INSTALL returned DRVCNF_OK.", install.Out, StringComparison.Ordinal);
-        var registry = new IniDriverRegistry(home.RegistryPath);
+        var registry = new IniDriverRegistry(Home.RegistryPath);
         Assert.Equal($"{tonegen} freq=440 rate=8000", registry.GetValue("Drivers32", "wave.tonegen"));
         Assert.Equal(sha256, new DriverMetadataStore(registry).Get("Drivers32", "wave.tonegen")?.Sha256);
 
-        var list = home.Run("list");
+        var list = Home.Run("list");
         Assert.Equal(0, list.ExitCode);
         Assert.Matches($@"│ wave\.tonegen\s+│ Drivers32\s+│ {tonegen}\s+│ freq=440 rate=8000\s+│ native\s+│ ok\s+│", list.Out);
 
-        var json = home.Run("list", "--json");
+        var json = Home.Run("list", "--json");
         using (var document = JsonDocument.Parse(json.Out))
         {
             var entry = Assert.Single(document.RootElement.EnumerateArray());
@@ -39,16 +35,16 @@ public sealed class DrvSessionTests : IDisposable
             Assert.Equal(sha256, entry.GetProperty("sha256").GetString());
         }
 
-        var setup = home.Run("setup", "wave.tonegen");
+        var setup = Home.Run("setup", "wave.tonegen");
         Assert.Equal(0, setup.ExitCode);
         Assert.Equal("Configured 'wave.tonegen': DRV_CONFIGURE returned DRVCNF_OK.\n", setup.Out);
         Assert.Contains(@"tonegen: settings would be kept under Drivers32\wave.tonegen", setup.Error, StringComparison.Ordinal);
 
-        var send = home.Run("send", "wave.tonegen", "DRV_USER+1", "880");
+        var send = Home.Run("send", "wave.tonegen", "DRV_USER+1", "880");
         Assert.Equal(0, send.ExitCode);
         Assert.Equal("DRV_USER+1(0x370, 0x0) = 440 (0x1B8)\n", send.Out);
 
-        var trace = home.Run("trace", "wave.tonegen", "DRV_QUERYCONFIGURE", "drv_user+1:1000");
+        var trace = Home.Run("trace", "wave.tonegen", "DRV_QUERYCONFIGURE", "drv_user+1:1000");
         Assert.Equal(0, trace.ExitCode);
         Assert.Equal(
             ["DRV_LOAD", "DRV_ENABLE", "DRV_OPEN", "DRV_QUERYCONFIGURE", "DRV_USER+1", "DRV_CLOSE", "DRV_DISABLE", "DRV_FREE"],
@@ -57,35 +53,35 @@ public sealed class DrvSessionTests : IDisposable
         Assert.Equal(("0x3E8", "0x0", "440 (0x1B8)"), (userRow["lParam1"], userRow["lParam2"], userRow["result"]));
         Assert.Equal("0x0", TraceTable.Rows(trace.Out).Single(row => row["message"] == "DRV_FREE")["dwDriverId"]);
 
-        var info = home.Run("info", "wave.tonegen");
+        var info = Home.Run("info", "wave.tonegen");
         Assert.Equal(0, info.ExitCode);
-        Assert.Contains($"resolves from  alias 'wave.tonegen' in [Drivers32] of {home.RegistryPath}", info.Out, StringComparison.Ordinal);
+        Assert.Contains($"resolves from  alias 'wave.tonegen' in [Drivers32] of {Home.RegistryPath}", info.Out, StringComparison.Ordinal);
         Assert.Contains("kind           native\n", info.Out, StringComparison.Ordinal);
         Assert.Contains("entry point    DriverProc\n", info.Out, StringComparison.Ordinal);
         Assert.Contains($"sha-256        {sha256}\n", info.Out, StringComparison.Ordinal);
 
-        var remove = home.Run("remove", "wave.tonegen");
+        var remove = Home.Run("remove", "wave.tonegen");
         Assert.Equal(0, remove.ExitCode);
-        Assert.Equal($"Removed 'wave.tonegen' from [Drivers32] of {home.RegistryPath}.\n", remove.Out);
+        Assert.Equal($"Removed 'wave.tonegen' from [Drivers32] of {Home.RegistryPath}.\n", remove.Out);
         Assert.Null(registry.GetValue("Drivers32", "wave.tonegen"));
         Assert.Null(new DriverMetadataStore(registry).Get("Drivers32", "wave.tonegen"));
 
-        Assert.Equal($"No drivers are installed in {home.RegistryPath}.\n", home.Run("list").Out);
+        Assert.Equal($"No drivers are installed in {Home.RegistryPath}.\n", Home.Run("list").Out);
     }
 
     [Fact]
     public void The_dotnet_sample_driver_installs_lists_as_dotnet_and_answers()
     {
         var toneGenerator = Path.Combine(TestDrivers.Directory, "ToneGenerator.dll");
-        var install = home.Run("install", toneGenerator, "--args", "freq=440 rate=8000");
+        var install = Home.Run("install", toneGenerator, "--args", "freq=440 rate=8000");
         Assert.True(install.ExitCode == 0, install.ToString());
         Assert.Contains("Installed 'ToneGenerator' (alias from the file name)", install.Out, StringComparison.Ordinal);
         Assert.Contains(".NET driver (InstallableDrivers.Samples.ToneGenerator)", install.Out, StringComparison.Ordinal);
 
-        Assert.Matches(@"│ ToneGenerator\s+│ Drivers32\s+│ .+ToneGenerator\.dll\s+│ freq=440 rate=8000\s+│ \.NET\s+│ ok\s+│", home.Run("list").Out);
-        Assert.Contains("driver type    InstallableDrivers.Samples.ToneGenerator\n", home.Run("info", "ToneGenerator").Out, StringComparison.Ordinal);
-        Assert.Equal("Configured 'ToneGenerator': DRV_CONFIGURE returned DRVCNF_OK.\n", home.Run("setup", "ToneGenerator").Out);
-        Assert.Equal("DRV_USER+1(0x3E8, 0x0) = 440 (0x1B8)\n", home.Run("send", "ToneGenerator", "DRV_USER+1", "1000").Out);
-        Assert.Equal(0, home.Run("remove", "ToneGenerator").ExitCode);
+        Assert.Matches(@"│ ToneGenerator\s+│ Drivers32\s+│ .+ToneGenerator\.dll\s+│ freq=440 rate=8000\s+│ \.NET\s+│ ok\s+│", Home.Run("list").Out);
+        Assert.Contains("driver type    InstallableDrivers.Samples.ToneGenerator\n", Home.Run("info", "ToneGenerator").Out, StringComparison.Ordinal);
+        Assert.Equal("Configured 'ToneGenerator': DRV_CONFIGURE returned DRVCNF_OK.\n", Home.Run("setup", "ToneGenerator").Out);
+        Assert.Equal("DRV_USER+1(0x3E8, 0x0) = 440 (0x1B8)\n", Home.Run("send", "ToneGenerator", "DRV_USER+1", "1000").Out);
+        Assert.Equal(0, Home.Run("remove", "ToneGenerator").ExitCode);
     }
 }
