@@ -6,25 +6,14 @@ namespace InstallableDrivers.Tests.Runtime;
 
 /// <summary>The contract's §9: where the project deliberately differs from Wine 8, each by its name.</summary>
 [Collection(TraceCollection.Name)]
-public sealed class DeliberateDifferenceTests : IDisposable
+public sealed class DeliberateDifferenceTests : TraceDriverTest
 {
-    private readonly MemoryDriverRegistry registry = new();
-    private readonly DriverManager manager;
-
-    public DeliberateDifferenceTests()
-    {
-        TraceSink.Reset();
-        manager = TestDrivers.CreateManager(registry);
-    }
-
-    public void Dispose() => manager.Dispose();
-
     [Fact]
     public void D1_any_nonzero_DRV_LOAD_result_accepts_the_load()
     {
-        var h = manager.OpenDriver("tracedrv_load2", null, 0);
+        var h = Manager.OpenDriver("tracedrv_load2", null, 0);
         Assert.False(h.IsNull);
-        manager.CloseDriver(h, 0, 0);
+        Manager.CloseDriver(h, 0, 0);
         Assert.Equal(["LOAD", "ENABLE", "OPEN", "CLOSE", "DISABLE", "FREE"], TraceSink.Records.Select(r => TraceSink.Name(r.Message)));
     }
 
@@ -32,8 +21,8 @@ public sealed class DeliberateDifferenceTests : IDisposable
     public void D2_a_refused_first_DRV_OPEN_is_followed_by_DRV_DISABLE_and_DRV_FREE_then_unload()
     {
         var path = TestDrivers.CopyToTemporaryDirectory("tracedrv");
-        registry.SetValue("Drivers32", "refuser", path + " refuse-open");
-        Assert.True(manager.OpenDriver("refuser", null, 0).IsNull);
+        Registry.SetValue("Drivers32", "refuser", path + " refuse-open");
+        Assert.True(Manager.OpenDriver("refuser", null, 0).IsNull);
         Assert.Equal(DriverFailureReason.OpenRefused, DriverManager.LastError?.Reason);
         Assert.Equal(
         [
@@ -49,8 +38,8 @@ public sealed class DeliberateDifferenceTests : IDisposable
     [Fact]
     public void D3_DRV_DISABLE_and_DRV_FREE_carry_driver_id_0()
     {
-        var h = manager.OpenDriver("tracedrv", null, 0);
-        manager.CloseDriver(h, 0, 0);
+        var h = Manager.OpenDriver("tracedrv", null, 0);
+        Manager.CloseDriver(h, 0, 0);
         var tail = TraceSink.Records.TakeLast(2).ToList();
         Assert.Equal([DRV_DISABLE, DRV_FREE], tail.Select(r => r.Message));
         Assert.All(tail, r => Assert.Equal(0u, r.DriverId));
@@ -59,9 +48,9 @@ public sealed class DeliberateDifferenceTests : IDisposable
     [Fact]
     public void D4_in_a_session_open_both_instances_get_the_args()
     {
-        registry.SetValue("Drivers32", "session.args", "tracedrv.so the args");
-        var h = manager.OpenDriver("session.args", null, 77);
-        manager.CloseDriver(h, 0, 0);
+        Registry.SetValue("Drivers32", "session.args", "tracedrv.so the args");
+        var h = Manager.OpenDriver("session.args", null, 77);
+        Manager.CloseDriver(h, 0, 0);
         var opens = TraceSink.Records.Where(r => r.Message == DRV_OPEN).ToList();
         Assert.Equal([0, 77], opens.Select(r => r.LParam2));
         Assert.All(opens, r => Assert.Equal("the args", r.Args));
@@ -70,8 +59,8 @@ public sealed class DeliberateDifferenceTests : IDisposable
     [Fact]
     public void D5_a_failed_real_open_after_a_session_open_closes_the_session_and_frees_once()
     {
-        registry.SetValue("Drivers32", "real.refused", "tracedrv.so refuse-real");
-        Assert.True(manager.OpenDriver("real.refused", null, 42).IsNull);
+        Registry.SetValue("Drivers32", "real.refused", "tracedrv.so refuse-real");
+        Assert.True(Manager.OpenDriver("real.refused", null, 42).IsNull);
         Assert.Equal(
             ["LOAD", "ENABLE", "OPEN", "OPEN", "CLOSE", "DISABLE", "FREE"],
             TraceSink.Records.Select(r => TraceSink.Name(r.Message)));
@@ -81,8 +70,8 @@ public sealed class DeliberateDifferenceTests : IDisposable
     [Fact]
     public void D5_a_refused_session_open_frees_once()
     {
-        registry.SetValue("Drivers32", "session.refused", "tracedrv.so refuse-session");
-        Assert.True(manager.OpenDriver("session.refused", null, 42).IsNull);
+        Registry.SetValue("Drivers32", "session.refused", "tracedrv.so refuse-session");
+        Assert.True(Manager.OpenDriver("session.refused", null, 42).IsNull);
         Assert.Equal(DriverFailureReason.OpenRefused, DriverManager.LastError?.Reason);
         Assert.Equal(
             ["LOAD", "ENABLE", "OPEN", "DISABLE", "FREE"],
@@ -93,10 +82,10 @@ public sealed class DeliberateDifferenceTests : IDisposable
     public void D6_with_no_section_an_alias_wins_over_a_file_of_the_same_name()
     {
         // tracedrv_load0.so is a real file that would refuse DRV_LOAD; the alias of that name points elsewhere.
-        registry.SetValue("Drivers32", "tracedrv_load0.so", "tracedrv.so");
-        var h = manager.OpenDriver("tracedrv_load0.so", null, 0);
+        Registry.SetValue("Drivers32", "tracedrv_load0.so", "tracedrv.so");
+        var h = Manager.OpenDriver("tracedrv_load0.so", null, 0);
         Assert.False(h.IsNull);
-        manager.CloseDriver(h, 0, 0);
+        Manager.CloseDriver(h, 0, 0);
     }
 
     [Fact]
@@ -108,12 +97,12 @@ public sealed class DeliberateDifferenceTests : IDisposable
         Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
         {
             start.SignalAndWait();
-            handles[i] = manager.OpenDriver(path, null, 0);
+            handles[i] = Manager.OpenDriver(path, null, 0);
         });
         Assert.All(handles, h => Assert.False(h.IsNull));
         foreach (var h in handles)
         {
-            manager.CloseDriver(h, 0, 0);
+            Manager.CloseDriver(h, 0, 0);
         }
 
         var names = TraceSink.Records.Select(r => TraceSink.Name(r.Message)).ToList();
@@ -127,16 +116,16 @@ public sealed class DeliberateDifferenceTests : IDisposable
     [Fact]
     public void D7_CloseDriver_inside_the_drivers_own_DRV_CLOSE_is_refused_safely()
     {
-        var h = manager.OpenDriver("tracedrv", null, 0);
+        var h = Manager.OpenDriver("tracedrv", null, 0);
         nint nested = -1;
         TraceSink.Hook = r =>
         {
             if (r.Message == DRV_CLOSE)
             {
-                nested = manager.CloseDriver(h, 0, 0);
+                nested = Manager.CloseDriver(h, 0, 0);
             }
         };
-        Assert.Equal(1, manager.CloseDriver(h, 0, 0));
+        Assert.Equal(1, Manager.CloseDriver(h, 0, 0));
         Assert.Equal(0, nested);
         Assert.Equal(1, TraceSink.Records.Count(r => r.Message == DRV_FREE));
     }
@@ -153,8 +142,8 @@ public sealed class DeliberateDifferenceTests : IDisposable
             using var noDirectories = new DriverManager(new MemoryDriverRegistry());
             Assert.True(noDirectories.OpenDriver("cwd_driver.so", null, 0).IsNull);
             Assert.Equal(DriverFailureReason.FileNotFound, DriverManager.LastError?.Reason);
-            Assert.True(manager.OpenDriver("cwd_driver", null, 0).IsNull);
-            Assert.True(manager.OpenDriver("./cwd_driver.so", null, 0).IsNull);
+            Assert.True(Manager.OpenDriver("cwd_driver", null, 0).IsNull);
+            Assert.True(Manager.OpenDriver("./cwd_driver.so", null, 0).IsNull);
         }
         finally
         {

@@ -6,23 +6,12 @@ namespace InstallableDrivers.Tests.Runtime;
 
 /// <summary>Every way an open can fail: the reason is reported and nothing stays loaded.</summary>
 [Collection(TraceCollection.Name)]
-public sealed class FailurePathTests : IDisposable
+public sealed class FailurePathTests : TraceDriverTest
 {
-    private readonly MemoryDriverRegistry registry = new();
-    private readonly DriverManager manager;
-
-    public FailurePathTests()
-    {
-        TraceSink.Reset();
-        manager = TestDrivers.CreateManager(registry);
-    }
-
-    public void Dispose() => manager.Dispose();
-
     [Fact]
     public void A_missing_file_fails_with_FileNotFound()
     {
-        Assert.True(manager.OpenDriver(Path.Combine(TestDrivers.Directory, "missing.so"), null, 0).IsNull);
+        Assert.True(Manager.OpenDriver(Path.Combine(TestDrivers.Directory, "missing.so"), null, 0).IsNull);
         Assert.Equal(DriverFailureReason.FileNotFound, DriverManager.LastError?.Reason);
     }
 
@@ -30,7 +19,7 @@ public sealed class FailurePathTests : IDisposable
     public void A_library_without_DriverProc_fails_with_NotADriver_and_is_not_kept_loaded()
     {
         var path = TestDrivers.CopyToTemporaryDirectory("nodriverproc");
-        Assert.True(manager.OpenDriver(path, null, 0).IsNull);
+        Assert.True(Manager.OpenDriver(path, null, 0).IsNull);
         Assert.Equal(DriverFailureReason.NotADriver, DriverManager.LastError?.Reason);
         Assert.Contains("DriverProc", DriverManager.LastError!.Message, StringComparison.Ordinal);
         Assert.False(TestDrivers.IsMapped(path));
@@ -41,7 +30,7 @@ public sealed class FailurePathTests : IDisposable
     {
         var path = Path.Combine(TestDrivers.CreateTemporaryDirectory(), "text.so");
         File.WriteAllText(path, "this is not an ELF file");
-        var e = Assert.Throws<DriverOpenException>(() => manager.Open(path));
+        var e = Assert.Throws<DriverOpenException>(() => Manager.Open(path));
         Assert.Equal(DriverFailureReason.NotADriver, e.Reason);
         Assert.Contains(path, e.Message, StringComparison.Ordinal);
     }
@@ -50,7 +39,7 @@ public sealed class FailurePathTests : IDisposable
     public void A_refused_DRV_LOAD_unloads_at_once_without_DRV_FREE()
     {
         var path = TestDrivers.CopyToTemporaryDirectory("tracedrv_load0");
-        Assert.True(manager.OpenDriver(path, null, 0).IsNull);
+        Assert.True(Manager.OpenDriver(path, null, 0).IsNull);
         Assert.Equal(DriverFailureReason.LoadRefused, DriverManager.LastError?.Reason);
         Assert.Equal(["LOAD id=0 l1=0 l2=0"], TraceSink.Lines);
         Assert.False(TestDrivers.IsMapped(path));
@@ -59,7 +48,7 @@ public sealed class FailurePathTests : IDisposable
     [Fact]
     public void Driver_Open_throws_with_the_reason_and_the_name()
     {
-        var e = Assert.Throws<DriverOpenException>(() => manager.Open("nothing-here"));
+        var e = Assert.Throws<DriverOpenException>(() => Manager.Open("nothing-here"));
         Assert.Equal(DriverFailureReason.FileNotFound, e.Reason);
         Assert.Contains("nothing-here", e.Message, StringComparison.Ordinal);
         Assert.Equal(e.Reason, DriverManager.LastError?.Reason);
@@ -81,7 +70,7 @@ public sealed class FailurePathTests : IDisposable
     [InlineData("trace\ndrv")]
     public void Empty_blank_and_control_character_names_are_refused(string name)
     {
-        Assert.True(manager.OpenDriver(name, null, 0).IsNull);
+        Assert.True(Manager.OpenDriver(name, null, 0).IsNull);
         Assert.Equal(DriverFailureReason.InvalidName, DriverManager.LastError?.Reason);
         Assert.Empty(TraceSink.Records);
     }
@@ -89,16 +78,16 @@ public sealed class FailurePathTests : IDisposable
     [Fact]
     public void An_alias_whose_value_names_no_file_is_refused()
     {
-        registry.SetValue("Drivers32", "empty", "");
-        Assert.True(manager.OpenDriver("empty", null, 0).IsNull);
+        Registry.SetValue("Drivers32", "empty", "");
+        Assert.True(Manager.OpenDriver("empty", null, 0).IsNull);
         Assert.Equal(DriverFailureReason.InvalidName, DriverManager.LastError?.Reason);
     }
 
     [Fact]
     public void Opening_after_Dispose_throws()
     {
-        manager.Dispose();
-        Assert.Throws<ObjectDisposedException>(() => manager.OpenDriver("tracedrv", null, 0));
+        Manager.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => Manager.OpenDriver("tracedrv", null, 0));
     }
 
     private sealed class UnreadableRegistry : IDriverRegistry

@@ -5,25 +5,19 @@ namespace InstallableDrivers.Tests.Runtime;
 
 /// <summary>A module is loaded once per load cycle and really unloaded after DRV_FREE.</summary>
 [Collection(TraceCollection.Name)]
-public sealed class ModuleUnloadTests : IDisposable
+public sealed class ModuleUnloadTests : TraceDriverTest
 {
-    private readonly DriverManager manager = TestDrivers.CreateManager();
-
-    public ModuleUnloadTests() => TraceSink.Reset();
-
-    public void Dispose() => manager.Dispose();
-
     [Fact]
     public void The_library_is_unloaded_after_DRV_FREE_and_its_static_state_starts_fresh()
     {
         var path = TestDrivers.CopyToTemporaryDirectory("tracedrv");
         for (var cycle = 0; cycle < 3; cycle++)
         {
-            var h = manager.OpenDriver(path, null, 0);
+            var h = Manager.OpenDriver(path, null, 0);
             Assert.True(TestDrivers.IsMapped(path));
             // The driver counts DRV_LOADs in a static: a library that stayed mapped would say 2, then 3.
-            Assert.Equal(1, manager.SendDriverMessage(h, DRV_USER + 2, 0, 0));
-            manager.CloseDriver(h, 0, 0);
+            Assert.Equal(1, Manager.SendDriverMessage(h, DRV_USER + 2, 0, 0));
+            Manager.CloseDriver(h, 0, 0);
             Assert.False(TestDrivers.IsMapped(path));
         }
     }
@@ -32,24 +26,24 @@ public sealed class ModuleUnloadTests : IDisposable
     public void The_library_stays_loaded_while_any_instance_is_open()
     {
         var path = TestDrivers.CopyToTemporaryDirectory("tracedrv");
-        var a = manager.OpenDriver(path, null, 0);
-        var b = manager.OpenDriver(path, null, 0);
-        manager.CloseDriver(a, 0, 0);
+        var a = Manager.OpenDriver(path, null, 0);
+        var b = Manager.OpenDriver(path, null, 0);
+        Manager.CloseDriver(a, 0, 0);
         Assert.True(TestDrivers.IsMapped(path));
-        Assert.Equal(1, manager.SendDriverMessage(b, DRV_USER + 2, 0, 0));
-        manager.CloseDriver(b, 0, 0);
+        Assert.Equal(1, Manager.SendDriverMessage(b, DRV_USER + 2, 0, 0));
+        Manager.CloseDriver(b, 0, 0);
         Assert.False(TestDrivers.IsMapped(path));
     }
 
     [Fact]
     public void Dispose_closes_what_is_open_most_recent_first_and_frees_each_module()
     {
-        var a = manager.OpenDriver("tracedrv", null, 0);
-        var b = manager.OpenDriver("tracedrv", null, 0);
-        var c = manager.OpenDriver("tracedrv_load2", null, 0);
-        manager.Dispose();
+        var a = Manager.OpenDriver("tracedrv", null, 0);
+        var b = Manager.OpenDriver("tracedrv", null, 0);
+        var c = Manager.OpenDriver("tracedrv_load2", null, 0);
+        Manager.Dispose();
 
-        Assert.Equal(0, manager.SendDriverMessage(a, DRV_USER + 1, 1, 1));
+        Assert.Equal(0, Manager.SendDriverMessage(a, DRV_USER + 1, 1, 1));
         var tail = TraceSink.Records.Skip(7).Select(r => $"{TraceSink.Name(r.Message)} {r.DriverId}").ToList();
         Assert.Equal(["CLOSE 100", "DISABLE 0", "FREE 0", "CLOSE 101", "CLOSE 100", "DISABLE 0", "FREE 0"], tail);
         Assert.NotEqual(a, b);

@@ -5,29 +5,23 @@ namespace InstallableDrivers.Tests.Runtime;
 
 /// <summary>A driver may call the host from inside its own DriverProc (D7): no deadlock, no use-after-free.</summary>
 [Collection(TraceCollection.Name)]
-public sealed class ReentrancyTests : IDisposable
+public sealed class ReentrancyTests : TraceDriverTest
 {
-    private readonly DriverManager manager = TestDrivers.CreateManager();
-
-    public ReentrancyTests() => TraceSink.Reset();
-
-    public void Dispose() => manager.Dispose();
-
     [Fact]
     public void A_driver_may_send_to_itself_from_inside_a_message()
     {
-        var h = manager.OpenDriver("tracedrv", null, 0);
+        var h = Manager.OpenDriver("tracedrv", null, 0);
         nint nested = 0;
         TraceSink.Hook = r =>
         {
             if (r.Message == DRV_USER + 1 && r.LParam1 == 1)
             {
-                nested = manager.SendDriverMessage(h, DRV_USER + 1, 20, 3);
+                nested = Manager.SendDriverMessage(h, DRV_USER + 1, 20, 3);
             }
         };
-        Assert.Equal(3, manager.SendDriverMessage(h, DRV_USER + 1, 1, 2));
+        Assert.Equal(3, Manager.SendDriverMessage(h, DRV_USER + 1, 1, 2));
         Assert.Equal(23, nested);
-        manager.CloseDriver(h, 0, 0);
+        Manager.CloseDriver(h, 0, 0);
     }
 
     [Fact]
@@ -39,16 +33,16 @@ public sealed class ReentrancyTests : IDisposable
             if (r.Message == DRV_OPEN && inner.IsNull)
             {
                 inner = new HDRVR(-1);
-                inner = manager.OpenDriver("tracedrv", null, 0);
+                inner = Manager.OpenDriver("tracedrv", null, 0);
             }
         };
-        var outer = manager.OpenDriver("tracedrv", null, 0);
+        var outer = Manager.OpenDriver("tracedrv", null, 0);
         TraceSink.Hook = null;
         Assert.False(outer.IsNull);
         Assert.False(inner.IsNull);
         Assert.NotEqual(outer, inner);
-        manager.CloseDriver(inner, 0, 0);
-        manager.CloseDriver(outer, 0, 0);
+        Manager.CloseDriver(inner, 0, 0);
+        Manager.CloseDriver(outer, 0, 0);
         Assert.Equal(1, TraceSink.Records.Count(r => r.Message == DRV_LOAD));
         Assert.Equal(1, TraceSink.Records.Count(r => r.Message == DRV_FREE));
     }
@@ -62,56 +56,56 @@ public sealed class ReentrancyTests : IDisposable
         {
             if (r.Message == DRV_LOAD)
             {
-                inner = manager.OpenDriver("tracedrv", null, 0);
+                inner = Manager.OpenDriver("tracedrv", null, 0);
                 innerError = DriverManager.LastError;
             }
         };
-        var outer = manager.OpenDriver("tracedrv", null, 0);
+        var outer = Manager.OpenDriver("tracedrv", null, 0);
         Assert.False(outer.IsNull);
         Assert.True(inner.IsNull);
         Assert.Equal(DriverFailureReason.ReentrantLoad, innerError?.Reason);
         Assert.Equal(1, TraceSink.Records.Count(r => r.Message == DRV_LOAD));
-        manager.CloseDriver(outer, 0, 0);
+        Manager.CloseDriver(outer, 0, 0);
     }
 
     [Fact]
     public void A_driver_may_close_its_own_last_instance_from_inside_a_message_and_is_unloaded_after_it_returns()
     {
         var path = TestDrivers.CopyToTemporaryDirectory("tracedrv");
-        var h = manager.OpenDriver(path, null, 0);
+        var h = Manager.OpenDriver(path, null, 0);
         nint closed = 0;
         bool mappedInside = false;
         TraceSink.Hook = r =>
         {
             if (r.Message == DRV_USER + 1)
             {
-                closed = manager.CloseDriver(h, 0, 0);
+                closed = Manager.CloseDriver(h, 0, 0);
                 // DRV_FREE has been sent, but this thread is still inside the module's code: it must stay mapped.
                 mappedInside = TestDrivers.IsMapped(path);
             }
         };
-        Assert.Equal(5, manager.SendDriverMessage(h, DRV_USER + 1, 2, 3));
+        Assert.Equal(5, Manager.SendDriverMessage(h, DRV_USER + 1, 2, 3));
         Assert.Equal(1, closed);
         Assert.True(mappedInside);
         Assert.False(TestDrivers.IsMapped(path));
         Assert.Equal(["LOAD", "ENABLE", "OPEN", "USER+1", "CLOSE", "DISABLE", "FREE"], TraceSink.Records.Select(r => TraceSink.Name(r.Message)));
-        Assert.Equal(0, manager.SendDriverMessage(h, DRV_USER + 1, 2, 3));
+        Assert.Equal(0, Manager.SendDriverMessage(h, DRV_USER + 1, 2, 3));
     }
 
     [Fact]
     public void A_driver_may_close_another_instance_from_inside_DRV_CLOSE()
     {
-        var a = manager.OpenDriver("tracedrv", null, 0);
-        var b = manager.OpenDriver("tracedrv", null, 0);
+        var a = Manager.OpenDriver("tracedrv", null, 0);
+        var b = Manager.OpenDriver("tracedrv", null, 0);
         nint nested = 0;
         TraceSink.Hook = r =>
         {
             if (r.Message == DRV_CLOSE && r.DriverId == 100)
             {
-                nested = manager.CloseDriver(b, 0, 0);
+                nested = Manager.CloseDriver(b, 0, 0);
             }
         };
-        Assert.Equal(1, manager.CloseDriver(a, 0, 0));
+        Assert.Equal(1, Manager.CloseDriver(a, 0, 0));
         Assert.Equal(1, nested);
         Assert.Equal(["LOAD", "ENABLE", "OPEN", "OPEN", "CLOSE", "CLOSE", "DISABLE", "FREE"], TraceSink.Records.Select(r => TraceSink.Name(r.Message)));
     }
