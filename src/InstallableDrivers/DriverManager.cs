@@ -424,7 +424,7 @@ public sealed partial class DriverManager : IDisposable
             return;
         }
 
-        CallFrames.WaitForOtherThreads(module, () => Volatile.Read(ref module.Epoch) != epoch);
+        CallFrames.WaitForOtherThreads(module, epoch);
         lock (module.Gate)
         {
             if (module.Epoch == epoch && !module.Loaded && module.Module is { } loaded)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace InstallableDrivers.Dispatch;
 
 /// <summary>Delivers messages to driver instances: every call into driver code goes through here.</summary>
@@ -12,8 +14,7 @@ internal sealed unsafe class MessageDispatcher(IDriverMessageObserver? observer)
     /// </summary>
     public nint Send(DriverInstance instance, uint message, nint lParam1, nint lParam2)
     {
-        var frames = CallFrames.Current;
-        var depth = frames.Push(instance);
+        var frame = CallFrames.Push(instance);
         nint result;
         try
         {
@@ -30,18 +31,21 @@ internal sealed unsafe class MessageDispatcher(IDriverMessageObserver? observer)
         }
         finally
         {
-            frames.Pop(depth);
+            CallFrames.Pop(frame);
         }
 
-        observer?.OnMessage(new DriverMessageRecord(new HDRVR(instance.Handle), instance.DriverId, message, lParam1, lParam2, result, instance.Target.FilePath));
+        if (observer is not null)
+        {
+            Report(instance, instance.DriverId, message, lParam1, lParam2, result);
+        }
+
         return result;
     }
 
     /// <summary>Delivers a lifecycle message with an explicit driver id, whatever the instance's state.</summary>
     public nint Call(DriverInstance instance, nuint driverId, uint message, nint lParam1, nint lParam2)
     {
-        var frames = CallFrames.Current;
-        var depth = frames.Push(instance);
+        var frame = CallFrames.Push(instance);
         nint result;
         try
         {
@@ -49,10 +53,22 @@ internal sealed unsafe class MessageDispatcher(IDriverMessageObserver? observer)
         }
         finally
         {
-            frames.Pop(depth);
+            CallFrames.Pop(frame);
         }
 
-        observer?.OnMessage(new DriverMessageRecord(new HDRVR(instance.Handle), driverId, message, lParam1, lParam2, result, instance.Target.FilePath));
+        if (observer is not null)
+        {
+            Report(instance, driverId, message, lParam1, lParam2, result);
+        }
+
         return result;
     }
+
+    /// <summary>
+    /// Tells the observer. Kept out of the send path's frame: the record holds a string, and a struct holding a reference
+    /// is zeroed in the prologue of every call of the method that builds it, observer or not.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Report(DriverInstance instance, nuint driverId, uint message, nint lParam1, nint lParam2, nint result)
+        => observer!.OnMessage(new DriverMessageRecord(new HDRVR(instance.Handle), driverId, message, lParam1, lParam2, result, instance.Target.FilePath));
 }
