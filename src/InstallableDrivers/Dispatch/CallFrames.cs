@@ -69,29 +69,44 @@ internal sealed unsafe class CallFrames
     public static Frame Push(DriverInstance instance)
     {
         var b = block;
-        if (b != null)
+        var i = FirstFrameIndex;
+        // Most calls are not nested: their frame is the block's first.
+        if (b == null || b[FirstFrameIndex] != 0)
         {
-            var end = FirstFrameIndex + 2 * (int)b[CapacityIndex];
-            for (var i = FirstFrameIndex; i < end; i += 2)
+            i = FreeFrame(b);
+            b = block;
+        }
+
+        // The module id first: a reader that sees the instance id sees the module id too.
+        Volatile.Write(ref b[i + 1], instance.ModuleFrameId);
+        Volatile.Write(ref b[i], instance.FrameId);
+        return new Frame(b, i);
+    }
+
+    /// <summary>
+    /// The index of the first free frame of this thread's block when the first is taken, or when <paramref name="b"/>
+    /// is null because this is the thread's first call; registers the thread, or moves its frames to a larger block.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int FreeFrame(long* b)
+    {
+        if (b == null)
+        {
+            _ = Current;
+            return FirstFrameIndex;
+        }
+
+        var end = FirstFrameIndex + 2 * (int)b[CapacityIndex];
+        for (var i = FirstFrameIndex; i < end; i += 2)
+        {
+            if (b[i] == 0)
             {
-                if (b[i] == 0)
-                {
-                    // The module id first: a reader that sees the instance id sees the module id too.
-                    Volatile.Write(ref b[i + 1], instance.ModuleFrameId);
-                    Volatile.Write(ref b[i], instance.FrameId);
-                    return new Frame(b, i);
-                }
+                return i;
             }
         }
 
-        // This thread's first call, or nesting deeper than the block holds.
-        var frames = Current;
-        if (b != null)
-        {
-            frames.Grow();
-        }
-
-        return Push(instance);
+        current!.Grow();
+        return end;
     }
 
     /// <summary>Pops a frame <see cref="Push"/> returned, then runs releases that waited for it.</summary>
