@@ -82,29 +82,13 @@ public sealed unsafe class ConcurrencyTests : IDisposable
     [Fact]
     public void Close_hammered_against_send_never_delivers_after_DRV_CLOSE_began()
     {
-        var keepLoaded = manager.OpenDriver(path, null, 0);
         nint current = 0;
-        var stop = 0;
-        var senders = Enumerable.Range(0, 3).Select(_ => new Thread(() =>
-        {
-            while (Volatile.Read(ref stop) == 0)
-            {
-                manager.SendDriverMessage(new HDRVR(Volatile.Read(ref current)), DRV_USER + 1, 1, 0);
-            }
-        })).ToList();
-        senders.ForEach(t => t.Start());
-        for (var i = 0; i < 3000; i++)
-        {
-            var h = manager.OpenDriver(path, null, 0);
-            Volatile.Write(ref current, h.Value);
-            Thread.SpinWait(i % 500);
-            Assert.Equal(1, manager.CloseDriver(h, 0, 0));
-        }
-
-        Volatile.Write(ref stop, 1);
-        senders.ForEach(t => t.Join());
-        manager.CloseDriver(keepLoaded, 0, 0);
-        AssertBalanced();
+        HammerCloseAgainst(
+            senders: 3,
+            send: _ => manager.SendDriverMessage(new HDRVR(Volatile.Read(ref current)), DRV_USER + 1, 1, 0),
+            publish: h => Volatile.Write(ref current, h),
+            closes: 3000,
+            maxSpin: 500);
     }
 
     [Fact]
@@ -133,34 +117,54 @@ public sealed unsafe class ConcurrencyTests : IDisposable
         // in a moved block. A frame a closer failed to see there would let DRV_CLOSE run while the instance is still
         // inside a message: the driver counts that as a violation.
         nestingManager = manager;
-        var outer = manager.OpenDriver(path, null, 0);
-        var stop = 0;
         var senders = 0;
-        var lanes = Enumerable.Range(0, 2).Select(_ => new Thread(() =>
-        {
-            while (Volatile.Read(ref stop) == 0)
+        HammerCloseAgainst(
+            senders: 2,
+            send: outer =>
             {
                 var sender = new Thread(() => manager.SendDriverMessage(outer, DRV_USER + 2, 40, 0));
                 sender.Start();
                 sender.Join();
                 Interlocked.Increment(ref senders);
+            },
+            publish: h => Volatile.Write(ref nestingTarget, h),
+            closes: 1000,
+            maxSpin: 2000,
+            enough: () => Volatile.Read(ref senders) >= 300);
+        nestingManager = null;
+        Assert.True(Counters[Messages] > 1000, $"only {Counters[Messages]} messages were handled");
+    }
+
+    /// <summary>
+    /// Opens and closes instances <paramref name="closes"/> times, and on until <paramref name="enough"/> says so,
+    /// handing each handle to <paramref name="publish"/> before closing it after a spin of up to
+    /// <paramref name="maxSpin"/>, while <paramref name="senders"/> threads run <paramref name="send"/> in a loop with an
+    /// instance that stays open throughout; then checks that the driver saw every promise kept.
+    /// </summary>
+    private void HammerCloseAgainst(int senders, Action<HDRVR> send, Action<nint> publish, int closes, int maxSpin, Func<bool>? enough = null)
+    {
+        var keepLoaded = manager.OpenDriver(path, null, 0);
+        var stop = 0;
+        var threads = Enumerable.Range(0, senders).Select(_ => new Thread(() =>
+        {
+            while (Volatile.Read(ref stop) == 0)
+            {
+                send(keepLoaded);
             }
         })).ToList();
-        lanes.ForEach(t => t.Start());
-        for (var i = 0; i < 1000 || Volatile.Read(ref senders) < 300; i++)
+        threads.ForEach(t => t.Start());
+        for (var i = 0; i < closes || (enough is not null && !enough()); i++)
         {
             var h = manager.OpenDriver(path, null, 0);
-            Volatile.Write(ref nestingTarget, h.Value);
-            Thread.SpinWait(i % 2000);
+            publish(h.Value);
+            Thread.SpinWait(i % maxSpin);
             Assert.Equal(1, manager.CloseDriver(h, 0, 0));
         }
 
         Volatile.Write(ref stop, 1);
-        lanes.ForEach(t => t.Join());
-        manager.CloseDriver(outer, 0, 0);
-        nestingManager = null;
+        threads.ForEach(t => t.Join());
+        manager.CloseDriver(keepLoaded, 0, 0);
         AssertBalanced();
-        Assert.True(Counters[Messages] > 1000, $"only {Counters[Messages]} messages were handled");
     }
 
     private void AssertBalanced()
