@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Runtime.InteropServices;
 using InstallableDrivers.Registry;
 
@@ -13,10 +12,11 @@ internal static unsafe class BenchDriver
     /// <summary>The message benchdrv answers with lParam1 + 1.</summary>
     public const uint Echo = DriverMessages.DRV_USER + 1;
 
-    /// <summary>The folder the build compiled the driver into.</summary>
-    public static string Directory { get; } = typeof(BenchDriver).Assembly
-        .GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Single(a => a.Key == "NativeDriverDirectory").Value!;
+    /// <summary>
+    /// The folder the build compiled the driver into: drivers/ beside the assembly, also in the project BenchmarkDotNet
+    /// generates for each benchmark, whose build passes its output folder on to this project.
+    /// </summary>
+    public static string Directory { get; } = Path.Combine(AppContext.BaseDirectory, "drivers");
 
     /// <summary>The driver file's full path, spelled as build/NativeDrivers.targets names it on this platform.</summary>
     public static string FilePath { get; } = Path.Combine(Directory,
