@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using InstallableDrivers.Dispatch;
 using InstallableDrivers.Handles;
@@ -30,10 +31,9 @@ public sealed partial class DriverManager : IDisposable
     [ThreadStatic] private static DriverFailure? lastError;
 
     private readonly DriverHandleTable handles = new();
-    private readonly Dictionary<string, ModuleState> modules =
+    private readonly ConcurrentDictionary<string, ModuleState> modules =
         new(OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
 
-    private readonly Lock modulesSync = new();
     private readonly DriverFileResolver files;
     private readonly DriverTargetResolver resolver;
     private readonly MessageDispatcher dispatcher;
@@ -50,7 +50,7 @@ public sealed partial class DriverManager : IDisposable
         ArgumentNullException.ThrowIfNull(registry);
         options ??= new DriverManagerOptions();
         Registry = registry;
-        files = new DriverFileResolver(options.DriverDirectories);
+        files = new DriverFileResolver(options.DriverDirectories, IsLoaded);
         resolver = new DriverTargetResolver(registry, files, options.VerifyIntegrity ? new DriverIntegrityCheck() : null);
         logger = options.Logger ?? NullLogger.Instance;
         dispatcher = new MessageDispatcher(options.MessageObserver, logger);
@@ -447,7 +447,7 @@ public sealed partial class DriverManager : IDisposable
             return;
         }
 
-        CallFrames.WaitForOtherThreads(module, () => Volatile.Read(ref module.Epoch) != epoch);
+        CallFrames.WaitForOtherThreads(module, epoch);
         lock (module.Gate)
         {
             if (module.Epoch == epoch && !module.Loaded && module.Module is { } loaded)
@@ -458,21 +458,12 @@ public sealed partial class DriverManager : IDisposable
         }
     }
 
-    private ModuleState GetModuleState(string filePath)
-    {
-        lock (modulesSync)
-        {
-            // Records are kept after unload: one small object per driver file ever opened, so that concurrent opens
-            // and closes of a file always agree on the gate they serialize on.
-            if (!modules.TryGetValue(filePath, out var module))
-            {
-                module = new ModuleState(filePath);
-                modules.Add(filePath, module);
-            }
+    // Records are kept after unload: one small object per driver file ever opened, so that concurrent opens and closes
+    // of a file always agree on the gate they serialize on.
+    private ModuleState GetModuleState(string filePath) => modules.GetOrAdd(filePath, static path => new ModuleState(path));
 
-            return module;
-        }
-    }
+    /// <summary>True if the driver file at a full path is loaded now: between its DRV_LOAD and its DRV_FREE.</summary>
+    private bool IsLoaded(string filePath) => modules.TryGetValue(filePath, out var module) && Volatile.Read(ref module.Loaded);
 
     private static DriverManager CreateDefault()
     {

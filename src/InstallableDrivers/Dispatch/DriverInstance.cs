@@ -17,7 +17,14 @@ internal sealed unsafe class DriverInstance
         Sequence = sequence;
         Loaded = loaded;
         NativeDriverProc = loaded.NativeDriverProc;
+        ModuleFrameId = module.FrameId;
     }
+
+    /// <summary>Names the instance in <see cref="CallFrames"/>: unique in the process, never reused.</summary>
+    public readonly long FrameId = CallFrames.NewId();
+
+    /// <summary>The module's <see cref="ModuleState.FrameId"/>; cached here so a send reaches it without a detour.</summary>
+    public readonly long ModuleFrameId;
 
     /// <summary>The lifecycle record of the module this instance belongs to.</summary>
     public ModuleState Module { get; }

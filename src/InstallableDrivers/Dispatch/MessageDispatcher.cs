@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 
 namespace InstallableDrivers.Dispatch;
@@ -17,8 +18,7 @@ internal sealed unsafe partial class MessageDispatcher(IDriverMessageObserver? o
     /// </summary>
     public nint Send(DriverInstance instance, uint message, nint lParam1, nint lParam2)
     {
-        var frames = CallFrames.Current;
-        var depth = frames.Push(instance);
+        var frame = CallFrames.Push(instance);
         nint result;
         try
         {
@@ -35,18 +35,21 @@ internal sealed unsafe partial class MessageDispatcher(IDriverMessageObserver? o
         }
         finally
         {
-            frames.Pop(depth);
+            CallFrames.Pop(frame);
         }
 
-        observer?.OnMessage(new DriverMessageRecord(new HDRVR(instance.Handle), instance.DriverId, message, lParam1, lParam2, result, instance.Target.FilePath));
+        if (observer is not null)
+        {
+            Report(instance, instance.DriverId, message, lParam1, lParam2, result);
+        }
+
         return result;
     }
 
     /// <summary>Delivers a lifecycle message with an explicit driver id, whatever the instance's state.</summary>
     public nint Call(DriverInstance instance, nuint driverId, uint message, nint lParam1, nint lParam2)
     {
-        var frames = CallFrames.Current;
-        var depth = frames.Push(instance);
+        var frame = CallFrames.Push(instance);
         nint result;
         try
         {
@@ -56,10 +59,14 @@ internal sealed unsafe partial class MessageDispatcher(IDriverMessageObserver? o
         }
         finally
         {
-            frames.Pop(depth);
+            CallFrames.Pop(frame);
         }
 
-        observer?.OnMessage(new DriverMessageRecord(new HDRVR(instance.Handle), driverId, message, lParam1, lParam2, result, instance.Target.FilePath));
+        if (observer is not null)
+        {
+            Report(instance, driverId, message, lParam1, lParam2, result);
+        }
+
         return result;
     }
 
@@ -96,4 +103,12 @@ internal sealed unsafe partial class MessageDispatcher(IDriverMessageObserver? o
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Driver {Alias} threw while handling message 0x{Message:X4} ({FilePath}); the message returns 0")]
     private partial void LogDriverThrew(Exception exception, string alias, uint message, string filePath);
+
+    /// <summary>
+    /// Tells the observer. Kept out of the send path's frame: the record holds a string, and a struct holding a reference
+    /// is zeroed in the prologue of every call of the method that builds it, observer or not.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Report(DriverInstance instance, nuint driverId, uint message, nint lParam1, nint lParam2, nint result)
+        => observer!.OnMessage(new DriverMessageRecord(new HDRVR(instance.Handle), driverId, message, lParam1, lParam2, result, instance.Target.FilePath));
 }

@@ -13,6 +13,9 @@ internal sealed class ModuleState(string filePath)
     /// <summary>Serializes opens and closes of this module. Re-entrant, so a driver may open or close from DriverProc.</summary>
     public Lock Gate { get; } = new();
 
+    /// <summary>Names the module in <see cref="CallFrames"/>: unique in the process, never reused.</summary>
+    public long FrameId { get; } = CallFrames.NewId();
+
     /// <summary>The resolved full path this record is keyed by.</summary>
     public string FilePath { get; } = filePath;
 

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace InstallableDrivers.Modules;
 
 /// <summary>
@@ -8,12 +10,21 @@ namespace InstallableDrivers.Modules;
 internal sealed class DriverFileResolver
 {
     private readonly string[] directories;
+    private readonly Func<string, bool>? isLoaded;
+
+    /// <summary>The full path each name last resolved to; used again only while that file is loaded.</summary>
+    private readonly ConcurrentDictionary<string, string> resolved = new(StringComparer.Ordinal);
 
     /// <param name="directories">The driver directories, in search order; each must be fully qualified.</param>
+    /// <param name="isLoaded">
+    /// Whether the driver file at a full path is loaded now; a name whose file is loaded then resolves to it again
+    /// without a look at the disk. Null: every name is looked for every time.
+    /// </param>
     /// <exception cref="ArgumentException">A directory is empty, relative or contains control characters.</exception>
-    public DriverFileResolver(IEnumerable<string> directories)
+    public DriverFileResolver(IEnumerable<string> directories, Func<string, bool>? isLoaded = null)
     {
         this.directories = directories.Select(Normalize).ToArray();
+        this.isLoaded = isLoaded;
 
         static string Normalize(string directory)
         {
@@ -33,9 +44,29 @@ internal sealed class DriverFileResolver
 
     /// <summary>Finds the file a driver name stands for.</summary>
     /// <param name="fileName">A file name, a path relative to a driver directory, or an absolute path.</param>
-    /// <returns>The full path of an existing file.</returns>
+    /// <returns>The full path of an existing file, or of the loaded file the name resolved to when it was loaded.</returns>
     /// <exception cref="DriverOpenException">The name is invalid, escapes a driver directory, or names no existing file.</exception>
     public string Resolve(string fileName)
+    {
+        // A name whose file is loaded resolves to it again without a look at the disk, as LoadLibrary does on Windows
+        // for a loaded module's name. Looking costs a stat per spelling tried, more than all the rest of opening one
+        // more instance; docs/architecture.md ("File resolution") says why skipping it is safe.
+        if (isLoaded is null)
+        {
+            return Search(fileName);
+        }
+
+        if (resolved.TryGetValue(fileName, out var known) && isLoaded(known))
+        {
+            return known;
+        }
+
+        var path = Search(fileName);
+        resolved[fileName] = path;
+        return path;
+    }
+
+    private string Search(string fileName)
     {
         NameRules.Validate(fileName, "driver file name");
 

@@ -7,7 +7,7 @@ namespace InstallableDrivers.Modules;
 /// <param name="Section">The section the alias was found in, or null.</param>
 /// <param name="FilePath">The full path of the driver file.</param>
 /// <param name="Args">The args text for DRV_OPEN, or null.</param>
-public sealed record DriverTarget(string? Alias, string? Section, string FilePath, string? Args);
+public readonly record struct DriverTarget(string? Alias, string? Section, string FilePath, string? Args);
 
 /// <summary>
 /// Resolves a driver name and section as OpenDriver does (contract §4.1–4.2, difference D6), and checks an installed

@@ -73,9 +73,14 @@ internal static class RegistryArguments
             throw new ArgumentException($"The text cannot start or end with white space: \"{text}\".", parameterName);
         }
 
-        if (text.Any(IsForbiddenCharacter))
+        // A loop, not LINQ's Any: enumerating a string as IEnumerable<char> allocates, and every lookup (so every
+        // OpenDriver) checks its section and alias.
+        foreach (var c in text)
         {
-            throw new ArgumentException($"The text cannot contain control characters: \"{text}\".", parameterName);
+            if (IsForbiddenCharacter(c))
+            {
+                throw new ArgumentException($"The text cannot contain control characters: \"{text}\".", parameterName);
+            }
         }
     }
 }

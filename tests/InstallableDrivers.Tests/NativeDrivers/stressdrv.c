@@ -5,6 +5,8 @@
  *
  *   counters[0] DRV_LOADs   counters[1] DRV_FREEs   counters[2] DRV_OPENs   counters[3] DRV_CLOSEs
  *   counters[4] ordinary messages handled           counters[5] violations of a promise
+ *   counters[6] set by the host, or 0: a function void nest(HDRVR, LPARAM depth) that DRV_USER + 2 with lParam1 > 0
+ *               calls from inside the message with lParam1 - 1, for the host to send DRV_USER + 2 again
  *
  * Violations: DRV_LOAD twice without DRV_FREE; DRV_OPEN before DRV_ENABLE; DRV_DISABLE/DRV_FREE with instances open;
  * a message to an instance that is not open (closed, or an id from another load); DRV_CLOSE while another message to
@@ -18,7 +20,9 @@
 
 #define SLOTS 4096
 enum { FREE = 0, OPEN = 1 };
-enum { LOADS, FREES, OPENS, CLOSES, MESSAGES, VIOLATIONS };
+enum { LOADS, FREES, OPENS, CLOSES, MESSAGES, VIOLATIONS, NEST };
+
+typedef void (*nest_fn)(HDRVR hdrvr, LPARAM depth);
 
 static _Atomic int64_t *counters;
 static atomic_int loaded, enabled, open_count, next_slot;
@@ -80,7 +84,7 @@ static LRESULT close_instance(DWORD_PTR id)
     return 1;
 }
 
-static LRESULT handle_message(DWORD_PTR id, LPARAM lParam1)
+static LRESULT handle_message(DWORD_PTR id, HDRVR hdrvr, UINT msg, LPARAM lParam1)
 {
     int slot = slot_of(id);
     if (slot < 0) {
@@ -88,10 +92,15 @@ static LRESULT handle_message(DWORD_PTR id, LPARAM lParam1)
         return 0;
     }
     atomic_fetch_add(&slots[slot].inflight, 1);
-    /* A little work widens the window in which a racing close would be caught. */
-    volatile int spin = 0;
-    for (int i = 0; i < 200; i++) {
-        spin += i;
+    nest_fn nest = counters != NULL ? (nest_fn)(uintptr_t)atomic_load(&counters[NEST]) : NULL;
+    if (msg == DRV_USER + 2 && lParam1 > 0 && nest != NULL) {
+        nest(hdrvr, lParam1 - 1);
+    } else {
+        /* A little work widens the window in which a racing close would be caught. */
+        volatile int spin = 0;
+        for (int i = 0; i < 200; i++) {
+            spin += i;
+        }
     }
     if (slot_of(id) != slot) {
         count(VIOLATIONS);
@@ -103,7 +112,6 @@ static LRESULT handle_message(DWORD_PTR id, LPARAM lParam1)
 
 DRIVER_EXPORT LRESULT CALLBACK DriverProc(DWORD_PTR dwDriverId, HDRVR hdrvr, UINT msg, LPARAM lParam1, LPARAM lParam2)
 {
-    (void)hdrvr;
     (void)lParam2;
     switch (msg) {
     case DRV_LOAD: {
@@ -136,6 +144,6 @@ DRIVER_EXPORT LRESULT CALLBACK DriverProc(DWORD_PTR dwDriverId, HDRVR hdrvr, UIN
         count(FREES);
         return 1;
     default:
-        return handle_message(dwDriverId, lParam1);
+        return handle_message(dwDriverId, hdrvr, msg, lParam1);
     }
 }

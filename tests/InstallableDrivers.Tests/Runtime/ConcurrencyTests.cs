@@ -11,9 +11,15 @@ namespace InstallableDrivers.Tests.Runtime;
 [Collection(StressCollection.Name)]
 public sealed unsafe class ConcurrencyTests : IDisposable
 {
-    private const int Loads = 0, Frees = 1, Opens = 2, Closes = 3, Messages = 4, Violations = 5;
+    private const int Loads = 0, Frees = 1, Opens = 2, Closes = 3, Messages = 4, Violations = 5, Nest = 6;
 
     private static readonly long* Counters = CreateCounters();
+
+    /// <summary>The manager <see cref="SendNested"/> sends through, while a test needs it.</summary>
+    private static DriverManager? nestingManager;
+
+    /// <summary>Where <see cref="SendNested"/> sends the innermost levels of a nest.</summary>
+    private static nint nestingTarget;
 
     private readonly DriverManager manager = TestDrivers.CreateManager();
     private readonly string path = TestDrivers.CopyToTemporaryDirectory("stressdrv");
@@ -76,10 +82,13 @@ public sealed unsafe class ConcurrencyTests : IDisposable
     [Fact]
     public void Close_hammered_against_send_never_delivers_after_DRV_CLOSE_began()
     {
-        var keepLoaded = manager.OpenDriver(path, null, 0);
-        CloseSendHammer.Run(manager, path, senderCount: 3, cycles: 3000, maxSpin: 500);
-        manager.CloseDriver(keepLoaded, 0, 0);
-        AssertBalanced();
+        nint current = 0;
+        HammerCloseAgainst(
+            senders: 3,
+            send: _ => manager.SendDriverMessage(new HDRVR(Volatile.Read(ref current)), DRV_USER + 1, 1, 0),
+            publish: h => Volatile.Write(ref current, h),
+            closes: 3000,
+            maxSpin: 500);
     }
 
     [Fact]
@@ -97,6 +106,65 @@ public sealed unsafe class ConcurrencyTests : IDisposable
         AssertBalanced();
         Assert.True(Counters[Loads] >= 1);
         Assert.False(TestDrivers.IsMapped(path));
+    }
+
+    [Fact]
+    public void Close_hammered_against_sends_nested_deeper_than_a_frame_block_never_delivers_after_DRV_CLOSE_began()
+    {
+        // Each sender is a new thread, whose frames start in a block of 16: a nest of 40 sends (the driver sends again
+        // from inside each message, through SendNested) moves them to larger blocks, past 16 and 32. The outer 30
+        // levels go to an instance that stays open, the inner ten to the one being closed, so those frames exist only
+        // in a moved block. A frame a closer failed to see there would let DRV_CLOSE run while the instance is still
+        // inside a message: the driver counts that as a violation.
+        nestingManager = manager;
+        var senders = 0;
+        HammerCloseAgainst(
+            senders: 2,
+            send: outer =>
+            {
+                var sender = new Thread(() => manager.SendDriverMessage(outer, DRV_USER + 2, 40, 0));
+                sender.Start();
+                sender.Join();
+                Interlocked.Increment(ref senders);
+            },
+            publish: h => Volatile.Write(ref nestingTarget, h),
+            closes: 1000,
+            maxSpin: 2000,
+            enough: () => Volatile.Read(ref senders) >= 300);
+        nestingManager = null;
+        Assert.True(Counters[Messages] > 1000, $"only {Counters[Messages]} messages were handled");
+    }
+
+    /// <summary>
+    /// Opens and closes instances <paramref name="closes"/> times, and on until <paramref name="enough"/> says so,
+    /// handing each handle to <paramref name="publish"/> before closing it after a spin of up to
+    /// <paramref name="maxSpin"/>, while <paramref name="senders"/> threads run <paramref name="send"/> in a loop with an
+    /// instance that stays open throughout; then checks that the driver saw every promise kept.
+    /// </summary>
+    private void HammerCloseAgainst(int senders, Action<HDRVR> send, Action<nint> publish, int closes, int maxSpin, Func<bool>? enough = null)
+    {
+        var keepLoaded = manager.OpenDriver(path, null, 0);
+        var stop = 0;
+        var threads = Enumerable.Range(0, senders).Select(_ => new Thread(() =>
+        {
+            while (Volatile.Read(ref stop) == 0)
+            {
+                send(keepLoaded);
+            }
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        for (var i = 0; i < closes || (enough is not null && !enough()); i++)
+        {
+            var h = manager.OpenDriver(path, null, 0);
+            publish(h.Value);
+            Thread.SpinWait(i % maxSpin);
+            Assert.Equal(1, manager.CloseDriver(h, 0, 0));
+        }
+
+        Volatile.Write(ref stop, 1);
+        threads.ForEach(t => t.Join());
+        manager.CloseDriver(keepLoaded, 0, 0);
+        AssertBalanced();
     }
 
     private void AssertBalanced()
@@ -131,9 +199,17 @@ public sealed unsafe class ConcurrencyTests : IDisposable
         }
     }
 
+    [UnmanagedCallersOnly]
+    private static void SendNested(nint hdrvr, nint depth)
+    {
+        var target = depth < 10 ? Volatile.Read(ref nestingTarget) : hdrvr;
+        nestingManager?.SendDriverMessage(new HDRVR(target), DRV_USER + 2, depth, 0);
+    }
+
     private static long* CreateCounters()
     {
-        var counters = (long*)NativeMemory.AllocZeroed(6, sizeof(long));
+        var counters = (long*)NativeMemory.AllocZeroed(7, sizeof(long));
+        counters[Nest] = (nint)(delegate* unmanaged<nint, nint, void>)&SendNested;
         NativeEnvironment.Set("STRESSDRV_COUNTERS", ((nint)counters).ToString("x", System.Globalization.CultureInfo.InvariantCulture));
         return counters;
     }

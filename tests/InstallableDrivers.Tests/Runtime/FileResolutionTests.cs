@@ -94,6 +94,43 @@ public sealed class FileResolutionTests
         Assert.Equal(DriverFailureReason.InvalidName, e.Reason);
     }
 
+    [Fact]
+    public void A_name_whose_file_is_loaded_resolves_to_it_again_without_a_look_at_the_disk()
+    {
+        var path = Touch("wave.so");
+        var loaded = new HashSet<string>();
+        var resolver = new DriverFileResolver([directory], loaded.Contains);
+        Assert.Equal(path, resolver.Resolve("wave"));
+        loaded.Add(path);
+
+        // Deleted, or shadowed by a file found earlier in the search: the loaded file is still what the name means.
+        File.Delete(path);
+        Assert.Equal(path, resolver.Resolve("wave"));
+        Assert.Equal(path, resolver.Resolve("wave"));
+
+        // Once unloaded, the disk decides again.
+        loaded.Remove(path);
+        var e = Assert.Throws<DriverOpenException>(() => resolver.Resolve("wave"));
+        Assert.Equal(DriverFailureReason.FileNotFound, e.Reason);
+    }
+
+    [Fact]
+    public void A_file_that_shadows_a_loaded_one_is_found_once_that_one_is_unloaded()
+    {
+        var second = TestDrivers.CreateTemporaryDirectory();
+        var shadowed = Path.Combine(second, "both.so");
+        File.WriteAllText(shadowed, "x");
+        var loaded = new HashSet<string>();
+        var resolver = new DriverFileResolver([directory, second], loaded.Contains);
+        Assert.Equal(shadowed, resolver.Resolve("both"));
+        loaded.Add(shadowed);
+
+        var first = Touch("both.so");
+        Assert.Equal(shadowed, resolver.Resolve("both"));
+        loaded.Remove(shadowed);
+        Assert.Equal(first, resolver.Resolve("both"));
+    }
+
     [Theory]
     [InlineData("tracedrv.so  some args", "tracedrv.so", "some args")]
     [InlineData("tracedrv.so", "tracedrv.so", null)]

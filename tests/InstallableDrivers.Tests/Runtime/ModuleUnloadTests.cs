@@ -1,3 +1,4 @@
+using InstallableDrivers.Tests.Registry;
 using InstallableDrivers.Tests.Support;
 using static InstallableDrivers.DriverMessages;
 
@@ -48,5 +49,24 @@ public sealed class ModuleUnloadTests : TraceDriverTest
         Assert.Equal(["CLOSE 100", "DISABLE 0", "FREE 0", "CLOSE 101", "CLOSE 100", "DISABLE 0", "FREE 0"], tail);
         Assert.NotEqual(a, b);
         Assert.NotEqual(b, c);
+    }
+
+    [NotOnWindowsFact]
+    public void A_driver_file_deleted_while_loaded_still_opens_more_instances_and_is_not_found_after_its_unload()
+    {
+        // Windows refuses to delete a loaded DLL; Linux and macOS unlink it and keep the mapping.
+        var path = TestDrivers.CopyToTemporaryDirectory("tracedrv");
+        var first = Manager.OpenDriver(path, null, 0);
+        Assert.False(first.IsNull);
+        File.Delete(path);
+
+        var second = Manager.OpenDriver(path, null, 0);
+        Assert.False(second.IsNull);
+        Assert.Equal(Manager.GetDriverModuleHandle(first), Manager.GetDriverModuleHandle(second));
+        Manager.CloseDriver(first, 0, 0);
+        Manager.CloseDriver(second, 0, 0);
+
+        Assert.True(Manager.OpenDriver(path, null, 0).IsNull);
+        Assert.Equal(DriverFailureReason.FileNotFound, DriverManager.LastError?.Reason);
     }
 }

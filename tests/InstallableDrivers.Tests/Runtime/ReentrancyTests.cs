@@ -93,6 +93,54 @@ public sealed class ReentrancyTests : TraceDriverTest
     }
 
     [Fact]
+    public void Messages_nested_deeper_than_a_frame_block_leave_no_frame_behind_for_a_closer_to_wait_on()
+    {
+        var h = Manager.OpenDriver("tracedrv", null, 0);
+        NestSends(h, then: null);
+        // 40 levels: the thread's frames move to a larger block twice (past 16, then 32) while outer calls are running,
+        // and those calls pop from the block they were pushed into.
+        Assert.Equal(40, Manager.SendDriverMessage(h, DRV_USER + 1, 40, 0));
+        TraceSink.Hook = null;
+
+        // A frame left behind in the thread's current block would keep a closer on another thread waiting forever.
+        nint closed = 0;
+        var closer = new Thread(() => closed = Manager.CloseDriver(h, 0, 0));
+        closer.Start();
+        Assert.True(closer.Join(TimeSpan.FromSeconds(30)), "CloseDriver on another thread is waiting for a frame that was popped");
+        Assert.Equal(1, closed);
+    }
+
+    [Fact]
+    public void A_driver_that_closes_its_last_instance_deep_inside_nested_messages_is_unloaded_when_the_outermost_returns()
+    {
+        var path = TestDrivers.CopyToTemporaryDirectory("tracedrv");
+        var h = Manager.OpenDriver(path, null, 0);
+        var mappedInside = false;
+        NestSends(h, then: () =>
+        {
+            Manager.CloseDriver(h, 0, 0);
+            mappedInside = TestDrivers.IsMapped(path);
+        });
+        Manager.SendDriverMessage(h, DRV_USER + 1, 40, 0);
+        TraceSink.Hook = null;
+        Assert.True(mappedInside);
+        Assert.False(TestDrivers.IsMapped(path));
+    }
+
+    /// <summary>Makes DRV_USER + 1 with lParam1 n send DRV_USER + 1 with n - 1 from inside, and run <paramref name="then"/> at 0.</summary>
+    private void NestSends(HDRVR h, Action? then) => TraceSink.Hook = r =>
+    {
+        if (r.Message == DRV_USER + 1 && r.LParam1 > 0)
+        {
+            Manager.SendDriverMessage(h, DRV_USER + 1, r.LParam1 - 1, 0);
+        }
+        else if (r.Message == DRV_USER + 1)
+        {
+            then?.Invoke();
+        }
+    };
+
+    [Fact]
     public void A_driver_may_close_another_instance_from_inside_DRV_CLOSE()
     {
         var a = Manager.OpenDriver("tracedrv", null, 0);

@@ -1,0 +1,18 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project bench/InstallableDrivers.Benchmarks [-- --short] [BenchmarkDotNet options]
+// Runs every benchmark unless a --filter is given; --short trades precision for a quick look (docs/performance.md).
+var shortRun = args.Contains("--short");
+var rest = args.Where(a => a != "--short").ToList();
+if (!rest.Contains("--filter"))
+{
+    rest.AddRange(["--filter", "*"]);
+}
+
+var config = DefaultConfig.Instance
+    .AddDiagnoser(MemoryDiagnoser.Default)
+    .AddJob(shortRun ? Job.ShortRun : Job.Default);
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run([.. rest], config);
