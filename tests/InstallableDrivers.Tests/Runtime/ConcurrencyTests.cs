@@ -82,13 +82,8 @@ public sealed unsafe class ConcurrencyTests : IDisposable
     [Fact]
     public void Close_hammered_against_send_never_delivers_after_DRV_CLOSE_began()
     {
-        nint current = 0;
-        HammerCloseAgainst(
-            senders: 3,
-            send: _ => manager.SendDriverMessage(new HDRVR(Volatile.Read(ref current)), DRV_USER + 1, 1, 0),
-            publish: h => Volatile.Write(ref current, h),
-            closes: 3000,
-            maxSpin: 500);
+        CloseSendHammer.RunAgainstLatest(manager, path, senders: 3, closes: 3000, maxSpin: 500);
+        AssertBalanced();
     }
 
     [Fact]
@@ -118,7 +113,9 @@ public sealed unsafe class ConcurrencyTests : IDisposable
         // inside a message: the driver counts that as a violation.
         nestingManager = manager;
         var senders = 0;
-        HammerCloseAgainst(
+        CloseSendHammer.Run(
+            manager,
+            path,
             senders: 2,
             send: outer =>
             {
@@ -132,39 +129,8 @@ public sealed unsafe class ConcurrencyTests : IDisposable
             maxSpin: 2000,
             enough: () => Volatile.Read(ref senders) >= 300);
         nestingManager = null;
-        Assert.True(Counters[Messages] > 1000, $"only {Counters[Messages]} messages were handled");
-    }
-
-    /// <summary>
-    /// Opens and closes instances <paramref name="closes"/> times, and on until <paramref name="enough"/> says so,
-    /// handing each handle to <paramref name="publish"/> before closing it after a spin of up to
-    /// <paramref name="maxSpin"/>, while <paramref name="senders"/> threads run <paramref name="send"/> in a loop with an
-    /// instance that stays open throughout; then checks that the driver saw every promise kept.
-    /// </summary>
-    private void HammerCloseAgainst(int senders, Action<HDRVR> send, Action<nint> publish, int closes, int maxSpin, Func<bool>? enough = null)
-    {
-        var keepLoaded = manager.OpenDriver(path, null, 0);
-        var stop = 0;
-        var threads = Enumerable.Range(0, senders).Select(_ => new Thread(() =>
-        {
-            while (Volatile.Read(ref stop) == 0)
-            {
-                send(keepLoaded);
-            }
-        })).ToList();
-        threads.ForEach(t => t.Start());
-        for (var i = 0; i < closes || (enough is not null && !enough()); i++)
-        {
-            var h = manager.OpenDriver(path, null, 0);
-            publish(h.Value);
-            Thread.SpinWait(i % maxSpin);
-            Assert.Equal(1, manager.CloseDriver(h, 0, 0));
-        }
-
-        Volatile.Write(ref stop, 1);
-        threads.ForEach(t => t.Join());
-        manager.CloseDriver(keepLoaded, 0, 0);
         AssertBalanced();
+        Assert.True(Counters[Messages] > 1000, $"only {Counters[Messages]} messages were handled");
     }
 
     private void AssertBalanced()

@@ -173,7 +173,7 @@ public sealed class ManagedDriverTests : IDisposable
         TraceSink.Enabled = false;
         var path = CopyManaged("ManagedTraceDriver");
         var keepLoaded = manager.OpenDriver(path, null, 0);
-        CloseSendHammer.Run(manager, path, senderCount: 2, cycles: 2000, maxSpin: 300);
+        CloseSendHammer.RunAgainstLatest(manager, path, senders: 2, closes: 2000, maxSpin: 300);
         Assert.Equal(0, manager.SendDriverMessage(keepLoaded, DRV_USER + 7, 0, 0));
         manager.CloseDriver(keepLoaded, 0, 0);
     }

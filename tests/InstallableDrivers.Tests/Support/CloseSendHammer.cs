@@ -1,30 +1,37 @@
 namespace InstallableDrivers.Tests.Support;
 
 /// <summary>
-/// Opens and closes instances of a driver over and over while other threads keep sending to whichever instance is
-/// current, so closes race sends as tightly as the machine allows. The driver itself judges what it received.
+/// Opens and closes instances of a driver over and over while other threads keep sending, so closes race sends as
+/// tightly as the machine allows. The driver itself judges what it received.
 /// </summary>
 internal static class CloseSendHammer
 {
-    public static void Run(DriverManager manager, string path, int senderCount, int cycles, int maxSpin)
+    /// <summary>
+    /// Opens and closes instances <paramref name="closes"/> times, and on until <paramref name="enough"/> says so,
+    /// handing each handle to <paramref name="publish"/> before closing it after a spin of up to
+    /// <paramref name="maxSpin"/>, while <paramref name="senders"/> threads run <paramref name="send"/> in a loop with an
+    /// instance that stays open throughout (so the module stays loaded).
+    /// </summary>
+    public static void Run(DriverManager manager, string path, int senders, Action<HDRVR> send, Action<nint> publish, int closes, int maxSpin, Func<bool>? enough = null)
     {
-        nint current = 0;
+        var keepLoaded = manager.OpenDriver(path, null, 0);
+        Assert.False(keepLoaded.IsNull);
         var stop = 0;
-        var senders = Enumerable.Range(0, senderCount).Select(_ => new Thread(() =>
+        var threads = Enumerable.Range(0, senders).Select(_ => new Thread(() =>
         {
             while (Volatile.Read(ref stop) == 0)
             {
-                manager.SendDriverMessage(new HDRVR(Volatile.Read(ref current)), DriverMessages.DRV_USER + 1, 1, 0);
+                send(keepLoaded);
             }
         })).ToList();
-        senders.ForEach(t => t.Start());
+        threads.ForEach(t => t.Start());
         try
         {
-            for (var i = 0; i < cycles; i++)
+            for (var i = 0; i < closes || (enough is not null && !enough()); i++)
             {
                 var h = manager.OpenDriver(path, null, 0);
                 Assert.False(h.IsNull);
-                Volatile.Write(ref current, h.Value);
+                publish(h.Value);
                 Thread.SpinWait(i % maxSpin);
                 Assert.Equal(1, manager.CloseDriver(h, 0, 0));
             }
@@ -32,7 +39,18 @@ internal static class CloseSendHammer
         finally
         {
             Volatile.Write(ref stop, 1);
-            senders.ForEach(t => t.Join());
+            threads.ForEach(t => t.Join());
+            manager.CloseDriver(keepLoaded, 0, 0);
         }
+    }
+
+    /// <summary>Senders that send DRV_USER + 1 to whichever instance was published last.</summary>
+    public static void RunAgainstLatest(DriverManager manager, string path, int senders, int closes, int maxSpin)
+    {
+        nint current = 0;
+        Run(manager, path, senders,
+            send: _ => manager.SendDriverMessage(new HDRVR(Volatile.Read(ref current)), DriverMessages.DRV_USER + 1, 1, 0),
+            publish: h => Volatile.Write(ref current, h),
+            closes, maxSpin);
     }
 }
