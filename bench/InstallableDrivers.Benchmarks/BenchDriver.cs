@@ -9,6 +9,9 @@ internal static unsafe class BenchDriver
     /// <summary>The bare name the benchmarks open it by, as a registry value would name it.</summary>
     public const string Name = "benchdrv";
 
+    /// <summary>The .NET bench driver (bench/ManagedBenchDriver), by the name a registry value would give it.</summary>
+    public const string ManagedName = "ManagedBenchDriver.dll";
+
     /// <summary>The message benchdrv answers with lParam1 + 1.</summary>
     public const uint Echo = DriverMessages.DRV_USER + 1;
 

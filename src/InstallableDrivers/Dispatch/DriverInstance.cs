@@ -17,6 +17,7 @@ internal sealed unsafe class DriverInstance
         Sequence = sequence;
         Loaded = loaded;
         NativeDriverProc = loaded.NativeDriverProc;
+        ManagedDriverProc = loaded.ManagedDriverProc;
         ModuleFrameId = module.FrameId;
     }
 
@@ -32,8 +33,11 @@ internal sealed unsafe class DriverInstance
     /// <summary>The loaded module; cached here so a send reaches the code without a detour.</summary>
     public DriverModule Loaded { get; }
 
-    /// <summary>The exported DriverProc, or null for modules called through <see cref="DriverModule.Invoke"/>.</summary>
+    /// <summary>The exported DriverProc, or null for .NET modules (see <see cref="ManagedDriverProc"/>).</summary>
     public readonly delegate* unmanaged<nuint, nint, uint, nint, nint, nint> NativeDriverProc;
+
+    /// <summary>The .NET driver object, or null for native modules; cached here for the same reason.</summary>
+    public readonly IDriverProc? ManagedDriverProc;
 
     /// <summary>What was opened: alias, section, file, args.</summary>
     public DriverTarget Target { get; }

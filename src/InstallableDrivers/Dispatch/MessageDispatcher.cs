@@ -16,22 +16,30 @@ internal sealed unsafe partial class MessageDispatcher(IDriverMessageObserver? o
     /// Sends an ordinary message to an open instance; returns 0 without calling the driver if the instance is no
     /// longer open. Takes no lock and allocates nothing.
     /// </summary>
+    /// <remarks>
+    /// Native and .NET drivers take separate paths: the .NET one needs a catch. A catch in the shared method slowed the
+    /// native send (short BenchmarkDotNet runs: 2.0–2.3x the raw call instead of about 1.8x), and a catch in a method of
+    /// its own, called from the send, cost the .NET path a call (9.2x the direct interface call instead of about 6x).
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public nint Send(DriverInstance instance, uint message, nint lParam1, nint lParam2)
+        => instance.NativeDriverProc != null
+            ? SendNative(instance, message, lParam1, lParam2)
+            : SendManaged(instance, message, lParam1, lParam2);
+
+    private nint SendNative(DriverInstance instance, uint message, nint lParam1, nint lParam2)
     {
         var frame = CallFrames.Push(instance);
         nint result;
         try
         {
             // Read after the frame is published: a closer either sees the frame and waits, or we see it closing.
-            if (Volatile.Read(ref instance.State) != DriverInstance.Open)
+            if (IsClosing(instance))
             {
-                DriverManager.SetLastError(ClosedHandle);
                 return 0;
             }
 
-            result = instance.NativeDriverProc != null
-                ? instance.NativeDriverProc(instance.DriverId, instance.Handle, message, lParam1, lParam2)
-                : InvokeManaged(instance, instance.DriverId, message, lParam1, lParam2);
+            result = instance.NativeDriverProc(instance.DriverId, instance.Handle, message, lParam1, lParam2);
         }
         finally
         {
@@ -46,6 +54,48 @@ internal sealed unsafe partial class MessageDispatcher(IDriverMessageObserver? o
         return result;
     }
 
+    private nint SendManaged(DriverInstance instance, uint message, nint lParam1, nint lParam2)
+    {
+        var frame = CallFrames.Push(instance);
+        nint result;
+        try
+        {
+            if (IsClosing(instance))
+            {
+                return 0;
+            }
+
+            result = instance.ManagedDriverProc!.DriverProc(instance.DriverId, new HDRVR(instance.Handle), message, lParam1, lParam2);
+        }
+        catch (Exception e)
+        {
+            result = Fault(instance, e, message);
+        }
+        finally
+        {
+            CallFrames.Pop(frame);
+        }
+
+        if (observer is not null)
+        {
+            Report(instance, instance.DriverId, message, lParam1, lParam2, result);
+        }
+
+        return result;
+    }
+
+    /// <summary>True, with the reason recorded, if the instance stopped being open before its message could be delivered.</summary>
+    private static bool IsClosing(DriverInstance instance)
+    {
+        if (Volatile.Read(ref instance.State) == DriverInstance.Open)
+        {
+            return false;
+        }
+
+        DriverManager.SetLastError(ClosedHandle);
+        return true;
+    }
+
     /// <summary>Delivers a lifecycle message with an explicit driver id, whatever the instance's state.</summary>
     public nint Call(DriverInstance instance, nuint driverId, uint message, nint lParam1, nint lParam2)
     {
@@ -55,7 +105,11 @@ internal sealed unsafe partial class MessageDispatcher(IDriverMessageObserver? o
         {
             result = instance.NativeDriverProc != null
                 ? instance.NativeDriverProc(driverId, instance.Handle, message, lParam1, lParam2)
-                : InvokeManaged(instance, driverId, message, lParam1, lParam2);
+                : instance.ManagedDriverProc!.DriverProc(driverId, new HDRVR(instance.Handle), message, lParam1, lParam2);
+        }
+        catch (Exception e)
+        {
+            result = Fault(instance, e, message);
         }
         finally
         {
@@ -84,21 +138,15 @@ internal sealed unsafe partial class MessageDispatcher(IDriverMessageObserver? o
     }
 
     /// <summary>
-    /// Calls a .NET driver. Its exceptions never reach the sender and never crash the host: the message returns 0, the
-    /// exception is logged with the driver's alias, and kept for an open that needs to say why it failed.
+    /// What a .NET driver's exception becomes: it never reaches the sender and never crashes the host. The message
+    /// returns 0, the exception is logged with the driver's alias, and kept for an open that needs to say why it failed.
     /// </summary>
-    private nint InvokeManaged(DriverInstance instance, nuint driverId, uint message, nint lParam1, nint lParam2)
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private nint Fault(DriverInstance instance, Exception exception, uint message)
     {
-        try
-        {
-            return instance.Loaded.Invoke(driverId, instance.Handle, message, lParam1, lParam2);
-        }
-        catch (Exception e)
-        {
-            lastFault = e;
-            LogDriverThrew(e, instance.Target.Alias ?? Path.GetFileName(instance.Target.FilePath), message, instance.Target.FilePath);
-            return 0;
-        }
+        lastFault = exception;
+        LogDriverThrew(exception, instance.Target.Alias ?? Path.GetFileName(instance.Target.FilePath), message, instance.Target.FilePath);
+        return 0;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Driver {Alias} threw while handling message 0x{Message:X4} ({FilePath}); the message returns 0")]

@@ -15,13 +15,12 @@ internal abstract unsafe class DriverModule
     public abstract nint ModuleHandle { get; }
 
     /// <summary>
-    /// The exported DriverProc when the driver is native, so the send path calls it directly; null when calls must go
-    /// through <see cref="Invoke"/>.
+    /// The exported DriverProc when the driver is native, so the send path calls it directly; null for .NET drivers.
     /// </summary>
     public abstract delegate* unmanaged<nuint, nint, uint, nint, nint, nint> NativeDriverProc { get; }
 
-    /// <summary>Calls the driver's DriverProc.</summary>
-    public abstract nint Invoke(nuint driverId, nint hdrvr, uint message, nint lParam1, nint lParam2);
+    /// <summary>The driver object when the driver is .NET, so the send path calls it directly; null for native drivers.</summary>
+    public abstract IDriverProc? ManagedDriverProc { get; }
 
     /// <summary>Unloads the file. Called once, after DRV_FREE, when no thread is inside the module's code.</summary>
     public abstract void Unload();

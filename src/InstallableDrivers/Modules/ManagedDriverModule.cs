@@ -26,8 +26,10 @@ internal sealed unsafe class ManagedDriverModule : DriverModule
 
     public override nint ModuleHandle { get; }
 
-    /// <summary>Null: calls go through <see cref="Invoke"/>, which the dispatcher guards against exceptions.</summary>
+    /// <summary>Null: calls go to <see cref="ManagedDriverProc"/>, which the dispatcher guards against exceptions.</summary>
     public override delegate* unmanaged<nuint, nint, uint, nint, nint, nint> NativeDriverProc => null;
+
+    public override IDriverProc? ManagedDriverProc => driver;
 
     /// <summary>True if the file is a PE image with a CLI header, whatever its name.</summary>
     public static bool IsManagedAssembly(string filePath)
@@ -93,9 +95,6 @@ internal sealed unsafe class ManagedDriverModule : DriverModule
             context.Unload();
         }
     }
-
-    public override nint Invoke(nuint driverId, nint hdrvr, uint message, nint lParam1, nint lParam2)
-        => driver!.DriverProc(driverId, new HDRVR(hdrvr), message, lParam1, lParam2);
 
     public override void Unload()
     {

@@ -57,8 +57,7 @@ internal sealed unsafe class NativeDriverModule : DriverModule
         return DriverProcExport;
     }
 
-    public override nint Invoke(nuint driverId, nint hdrvr, uint message, nint lParam1, nint lParam2)
-        => driverProc(driverId, hdrvr, message, lParam1, lParam2);
+    public override IDriverProc? ManagedDriverProc => null;
 
     public override void Unload() => NativeLibrary.Free(library);
 }
