@@ -334,6 +334,18 @@ static inline LRESULT DefDriverProc(DWORD_PTR dwDriverId, HDRVR hdrvr, UINT msg,
     }
 }
 
+/* ---- What a driver may call back in the host (spec sections 4.7 and 7) --------------------------------------
+ * On Windows these are winmm's. Elsewhere the InstallableDrivers runtime exports them from a small host library it
+ * loads before any driver (libinstallable_drivers_host.so), so a driver that calls them resolves them at load time,
+ * with nothing to link against. A driver that calls none of them needs nothing. */
+HDRVR WINAPI OpenDriver(LPCWSTR szDriverName, LPCWSTR szSectionName, LPARAM lParam2);
+LRESULT WINAPI CloseDriver(HDRVR hDriver, LPARAM lParam1, LPARAM lParam2);
+LRESULT WINAPI SendDriverMessage(HDRVR hDriver, UINT message, LPARAM lParam1, LPARAM lParam2);
+HMODULE WINAPI GetDriverModuleHandle(HDRVR hDriver);
+HMODULE WINAPI DrvGetModuleHandle(HDRVR hDriver);
+BOOL WINAPI DriverCallback(DWORD_PTR dwCallback, DWORD dwFlags, HDRVR hDevice, DWORD dwMsg, DWORD_PTR dwUser,
+                           DWORD_PTR dwParam1, DWORD_PTR dwParam2);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

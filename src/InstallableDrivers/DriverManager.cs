@@ -54,6 +54,10 @@ public sealed partial class DriverManager : IDisposable
         resolver = new DriverTargetResolver(registry, files, options.VerifyIntegrity ? new DriverIntegrityCheck() : null);
         logger = options.Logger ?? NullLogger.Instance;
         dispatcher = new MessageDispatcher(options.MessageObserver, logger);
+        if (Native.HostLibrary.Register(this) is { } problem)
+        {
+            LogHostLibraryMissing(problem);
+        }
     }
 
     /// <summary>
@@ -460,6 +464,12 @@ public sealed partial class DriverManager : IDisposable
 
     // Records are kept after unload: one small object per driver file ever opened, so that concurrent opens and closes
     // of a file always agree on the gate they serialize on.
+    /// <summary>True if <paramref name="handle"/> is a live handle this manager issued (for calls from native drivers).</summary>
+    internal bool Owns(nint handle) => handles.Find(handle) is not null;
+
+    /// <summary>True if one of this manager's modules has <paramref name="moduleFrameId"/> as its <see cref="ModuleState.FrameId"/>.</summary>
+    internal bool HasModule(long moduleFrameId) => modules.Values.Any(m => m.FrameId == moduleFrameId);
+
     private ModuleState GetModuleState(string filePath) => modules.GetOrAdd(filePath, static path => new ModuleState(path));
 
     /// <summary>True if the driver file at a full path is loaded now: between its DRV_LOAD and its DRV_FREE.</summary>
@@ -472,6 +482,9 @@ public sealed partial class DriverManager : IDisposable
         options.DriverDirectories.Add(DriverRegistryLocation.DefaultDriverDirectory(registryPath));
         return new DriverManager(new IniDriverRegistry(registryPath), options);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Native drivers cannot call back into the host: {Problem}")]
+    private partial void LogHostLibraryMissing(string problem);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "OpenDriver failed ({Reason}): {Explanation}")]
     private partial void LogOpenFailed(DriverFailureReason reason, string explanation);

@@ -121,6 +121,25 @@ internal sealed unsafe class CallFrames
         }
     }
 
+    /// <summary>The <see cref="ModuleState.FrameId"/> of this thread's innermost call into a driver, or 0 when it is in none.</summary>
+    public static long InnermostModuleId()
+    {
+        var b = block;
+        if (b == null)
+        {
+            return 0;
+        }
+
+        long module = 0;
+        var end = FirstFrameIndex + 2 * (int)b[CapacityIndex];
+        for (var i = FirstFrameIndex; i < end && b[i] != 0; i += 2)
+        {
+            module = b[i + 1];
+        }
+
+        return module;
+    }
+
     /// <summary>True if this thread is inside a call to any instance of <paramref name="module"/>.</summary>
     public bool IsInside(ModuleState module) => Contains(0, module.FrameId);
 

@@ -28,16 +28,7 @@ internal sealed unsafe class NativeDriverModule : DriverModule
     /// <exception cref="DriverOpenException">The file is not a loadable library, or exports no DriverProc.</exception>
     public static NativeDriverModule Load(string filePath)
     {
-        nint library;
-        try
-        {
-            library = NativeLibrary.Load(filePath);
-        }
-        catch (Exception e) when (e is DllNotFoundException or BadImageFormatException)
-        {
-            throw new DriverOpenException(DriverFailureReason.NotADriver,
-                $"'{filePath}' is not a driver: it could not be loaded as a shared library ({e.Message}).", e);
-        }
+        var library = LoadLibrary(filePath);
 
         if (!NativeLibrary.TryGetExport(library, DriverProcExport, out var proc))
         {
@@ -48,6 +39,32 @@ internal sealed unsafe class NativeDriverModule : DriverModule
 
         return new NativeDriverModule(filePath, library, proc);
     }
+
+    /// <summary>
+    /// Loads the library. On Linux every symbol is bound now (RTLD_NOW), so a driver that calls a function nothing
+    /// provides (a Win32 API this platform lacks) fails to open with the linker's reason, instead of taking the process
+    /// down at its first call, as the lazy binding NativeLibrary uses would.
+    /// </summary>
+    private static nint LoadLibrary(string filePath)
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            var library = Native.DynamicLinker.Open(filePath, Native.DynamicLinker.RTLD_NOW, out var error);
+            return library != 0 ? library : throw NotALibrary(filePath, error, null);
+        }
+
+        try
+        {
+            return NativeLibrary.Load(filePath);
+        }
+        catch (Exception e) when (e is DllNotFoundException or BadImageFormatException)
+        {
+            throw NotALibrary(filePath, e.Message, e);
+        }
+    }
+
+    private static DriverOpenException NotALibrary(string filePath, string? reason, Exception? inner) =>
+        new(DriverFailureReason.NotADriver, $"'{filePath}' is not a driver: it could not be loaded as a shared library ({reason}).", inner);
 
     /// <summary>Loads the file, checks it exports DriverProc and unloads it; returns the export's name.</summary>
     /// <exception cref="DriverOpenException">The file is not a loadable library, or exports no DriverProc.</exception>

@@ -35,6 +35,15 @@ public sealed class FailurePathTests : TraceDriverTest
         Assert.Contains(path, e.Message, StringComparison.Ordinal);
     }
 
+    // Binding every symbol at load is what the runtime asks of the Linux loader; elsewhere binding stays lazy.
+    [NotOnWindowsFact]
+    public void A_driver_calling_a_function_nothing_provides_fails_to_open_with_the_linkers_reason()
+    {
+        var e = Assert.Throws<DriverOpenException>(() => Manager.Open("unresolveddrv"));
+        Assert.Equal(DriverFailureReason.NotADriver, e.Reason);
+        Assert.Contains("MessageBoxW", e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_refused_DRV_LOAD_unloads_at_once_without_DRV_FREE()
     {

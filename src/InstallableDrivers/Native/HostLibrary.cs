@@ -1,0 +1,131 @@
+using System.Runtime.InteropServices;
+using InstallableDrivers.Dispatch;
+
+namespace InstallableDrivers.Native;
+
+/// <summary>
+/// Off Windows, makes OpenDriver, SendDriverMessage, CloseDriver, GetDriverModuleHandle, DrvGetModuleHandle and
+/// DriverCallback callable from native drivers: loads the host library built beside this assembly
+/// (<c>libinstallable_drivers_host.so</c>, from Native/installable_drivers_host.c) with RTLD_GLOBAL, before any
+/// driver, so that a driver's references to them resolve against it, and hands it these entry points.
+/// </summary>
+internal static unsafe class HostLibrary
+{
+    private static readonly Lock Sync = new();
+    private static WeakReference<DriverManager>[] managers = [];
+    private static bool attached;
+
+    /// <summary>Loads and attaches the host library once per process, and counts <paramref name="manager"/> among those it serves.</summary>
+    /// <returns>Null when attached (or on Windows, where winmm serves drivers); otherwise why native drivers cannot call the host.</returns>
+    public static string? Register(DriverManager manager)
+    {
+        lock (Sync)
+        {
+            managers = [.. managers.Where(m => m.TryGetTarget(out _)), new WeakReference<DriverManager>(manager)];
+            return attached || !OperatingSystem.IsLinux() ? null : Attach();
+        }
+    }
+
+    private static string? Attach()
+    {
+        // The build copies it into the application's folder, beside InstallableDrivers.dll.
+        var path = Path.Combine(AppContext.BaseDirectory, "libinstallable_drivers_host.so");
+        if (!File.Exists(path))
+        {
+            return $"the host library '{path}' is missing: native drivers that call OpenDriver, SendDriverMessage, CloseDriver, GetDriverModuleHandle or DriverCallback will fail to resolve them";
+        }
+
+        // RTLD_GLOBAL is the point: NativeLibrary.Load keeps a library's symbols to itself.
+        var library = DynamicLinker.Open(path, DynamicLinker.RTLD_NOW | DynamicLinker.RTLD_GLOBAL, out var error);
+        if (library == 0 || !NativeLibrary.TryGetExport(library, "installable_drivers_host_attach", out var attach))
+        {
+            return $"the host library '{path}' could not be loaded ({error ?? "no installable_drivers_host_attach"})";
+        }
+
+        var entryPoints = new EntryPoints
+        {
+            Open = &Open,
+            Close = &Close,
+            Send = &Send,
+            ModuleHandle = &ModuleHandle,
+            Callback = &Callback,
+        };
+        ((delegate* unmanaged<EntryPoints*, void>)attach)(&entryPoints);
+        attached = true;
+        return null;
+    }
+
+    /// <summary>The manager that issued a handle, or null. Handles are not shared between managers.</summary>
+    private static DriverManager? OwnerOf(nint handle)
+    {
+        foreach (var reference in Volatile.Read(ref managers))
+        {
+            if (reference.TryGetTarget(out var manager) && manager.Owns(handle))
+            {
+                return manager;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The manager whose driver this thread is running, for OpenDriver, which has no handle to go by.</summary>
+    private static DriverManager? CallingManager()
+    {
+        var module = CallFrames.InnermostModuleId();
+        foreach (var reference in Volatile.Read(ref managers))
+        {
+            if (reference.TryGetTarget(out var manager) && module != 0 && manager.HasModule(module))
+            {
+                return manager;
+            }
+        }
+
+        return null;
+    }
+
+    [UnmanagedCallersOnly]
+    private static nint Open(char* name, char* section, nint lParam)
+    {
+        var manager = CallingManager();
+        if (manager is null || name == null)
+        {
+            return 0;
+        }
+
+        try
+        {
+            return manager.OpenDriver(new string(name), section == null ? null : new string(section), lParam).Value;
+        }
+        catch (ObjectDisposedException)
+        {
+            // An exception must not unwind into native code: a disposed manager opens nothing.
+            return 0;
+        }
+    }
+
+    [UnmanagedCallersOnly]
+    private static nint Close(nint handle, nint lParam1, nint lParam2) => OwnerOf(handle)?.CloseDriver(new HDRVR(handle), lParam1, lParam2) ?? 0;
+
+    [UnmanagedCallersOnly]
+    private static nint Send(nint handle, uint message, nint lParam1, nint lParam2)
+        => OwnerOf(handle)?.SendDriverMessage(new HDRVR(handle), message, lParam1, lParam2) ?? 0;
+
+    [UnmanagedCallersOnly]
+    private static nint ModuleHandle(nint handle) => OwnerOf(handle)?.GetDriverModuleHandle(new HDRVR(handle)) ?? 0;
+
+    [UnmanagedCallersOnly]
+    private static int Callback(nuint callback, uint flags, nint device, uint message, nuint user, nuint param1, nuint param2)
+        => Drivers.DriverCallback(callback, flags, new HDRVR(device), message, user, param1, param2) ? 1 : 0;
+
+    /// <summary>The host library's <c>installable_drivers_host</c> struct: its entry points, in order.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    private struct EntryPoints
+    {
+        public delegate* unmanaged<char*, char*, nint, nint> Open;
+        public delegate* unmanaged<nint, nint, nint, nint> Close;
+        public delegate* unmanaged<nint, uint, nint, nint, nint> Send;
+        public delegate* unmanaged<nint, nint> ModuleHandle;
+        public delegate* unmanaged<nuint, uint, nint, uint, nuint, nuint, nuint, int> Callback;
+    }
+}
