@@ -1,6 +1,7 @@
 // A tour of InstallableDrivers: install the sample drivers — the C one (samples/NativeDriver/tonegen.c) and its .NET
 // twin (samples/ManagedDriver/ToneGenerator.cs) — into a registry this program creates, open each by alias, send it
-// standard and custom messages, and show every message the driver received.
+// standard and custom messages, and show every message the driver received; then look at the same registry with drv.
+using System.Diagnostics;
 using InstallableDrivers;
 using InstallableDrivers.Dispatch;
 using InstallableDrivers.Registry;
@@ -67,7 +68,27 @@ foreach (var alias in new[] { "wave.tonegen", "wave.tonegen.net" })
     Console.WriteLine();
 }
 
+// 3. The same registry in drv, the Drivers control panel for the terminal (docs/drv.md).
+Console.WriteLine("== drv: the same registry from the terminal ==");
+Drv("list");
+Drv("trace", "wave.tonegen.net", "DRV_QUERYCONFIGURE", "DRV_USER+1:880");
+Drv("info", "wave.tonegen");
+
 Directory.Delete(home, recursive: true);
+
+// Runs drv (built beside the tour) on the tour's registry, showing the command line as a person would type it.
+void Drv(params string[] arguments)
+{
+    Console.WriteLine($"$ drv {string.Join(' ', arguments.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a))}");
+    var drv = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "drv.exe" : "drv");
+    using var process = Process.Start(new ProcessStartInfo(drv, ["--registry", registryPath, .. arguments]) { UseShellExecute = false })!;
+    process.WaitForExit();
+    Console.WriteLine();
+    if (process.ExitCode != 0)
+    {
+        throw new InvalidOperationException($"drv {arguments[0]} failed with exit code {process.ExitCode}");
+    }
+}
 
 /// <summary>Prints each message the driver received, with its result.</summary>
 internal sealed class ConsoleTrace : IDriverMessageObserver
