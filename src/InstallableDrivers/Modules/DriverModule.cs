@@ -6,11 +6,6 @@ namespace InstallableDrivers.Modules;
 /// </summary>
 internal abstract unsafe class DriverModule
 {
-    protected DriverModule(string filePath) => FilePath = filePath;
-
-    /// <summary>The full path of the loaded file.</summary>
-    public string FilePath { get; }
-
     /// <summary>The value GetDriverModuleHandle returns: the same for every instance of the module, never 0.</summary>
     public abstract nint ModuleHandle { get; }
 

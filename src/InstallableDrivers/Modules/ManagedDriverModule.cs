@@ -15,8 +15,7 @@ internal sealed unsafe class ManagedDriverModule : DriverModule
     private readonly DriverLoadContext context;
     private IDriverProc? driver;
 
-    private ManagedDriverModule(string filePath, DriverLoadContext context, IDriverProc driver)
-        : base(filePath)
+    private ManagedDriverModule(DriverLoadContext context, IDriverProc driver)
     {
         this.context = context;
         this.driver = driver;
@@ -72,7 +71,7 @@ internal sealed unsafe class ManagedDriverModule : DriverModule
                     $"The driver type {type.FullName} in '{filePath}' threw from its constructor: {e.InnerException.GetType().Name}: {e.InnerException.Message}", e.InnerException);
             }
 
-            return new ManagedDriverModule(filePath, context, driver);
+            return new ManagedDriverModule(context, driver);
         }
         catch
         {

@@ -22,5 +22,5 @@ internal static class NameRules
     }
 
     /// <summary>The text with control characters shown as \uXXXX, safe to print.</summary>
-    public static string Printable(string text) => string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
+    private static string Printable(string text) => string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
 }

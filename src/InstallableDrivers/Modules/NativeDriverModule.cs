@@ -11,8 +11,7 @@ internal sealed unsafe class NativeDriverModule : DriverModule
     private readonly nint library;
     private readonly delegate* unmanaged<nuint, nint, uint, nint, nint, nint> driverProc;
 
-    private NativeDriverModule(string filePath, nint library, nint driverProc)
-        : base(filePath)
+    private NativeDriverModule(nint library, nint driverProc)
     {
         this.library = library;
         // The platform's default unmanaged convention is the one Win32 driver source compiles to: stdcall (CALLBACK)
@@ -37,7 +36,7 @@ internal sealed unsafe class NativeDriverModule : DriverModule
                 $"'{filePath}' is not a driver: it is a shared library but exports no '{DriverProcExport}' function.");
         }
 
-        return new NativeDriverModule(filePath, library, proc);
+        return new NativeDriverModule(library, proc);
     }
 
     /// <summary>
