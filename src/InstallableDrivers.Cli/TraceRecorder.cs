@@ -1,4 +1,3 @@
-using InstallableDrivers.Dispatch;
 
 namespace InstallableDrivers.Cli;
 

@@ -4,7 +4,7 @@ using InstallableDrivers.Dispatch;
 using InstallableDrivers.Handles;
 using InstallableDrivers.Lifecycle;
 using InstallableDrivers.Modules;
-using InstallableDrivers.Registry;
+using InstallableDrivers.Registries;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using static InstallableDrivers.DriverMessages;

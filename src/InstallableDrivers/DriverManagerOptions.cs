@@ -1,4 +1,3 @@
-using InstallableDrivers.Dispatch;
 using Microsoft.Extensions.Logging;
 
 namespace InstallableDrivers;
@@ -22,7 +21,7 @@ public sealed class DriverManagerOptions
     public IDriverMessageObserver? MessageObserver { get; set; }
 
     /// <summary>
-    /// Whether opening an alias that has an install record (<see cref="Registry.DriverMetadataStore"/>) first checks that
+    /// Whether opening an alias that has an install record (<see cref="Registries.DriverMetadataStore"/>) first checks that
     /// its file still has the recorded SHA-256 and size, and refuses a changed file with
     /// <see cref="DriverFailureReason.IntegrityFailure"/>. True by default. A file is hashed again only when its size or
     /// last-write time changed since the manager last hashed it. Aliases without a record and opens by file name are

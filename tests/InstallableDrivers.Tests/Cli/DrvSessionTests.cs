@@ -1,5 +1,5 @@
 using System.Text.Json;
-using InstallableDrivers.Registry;
+using InstallableDrivers.Registries;
 using InstallableDrivers.Tests.Support;
 
 namespace InstallableDrivers.Tests.Cli;

@@ -1,4 +1,4 @@
-using InstallableDrivers.Tests.Registry;
+using InstallableDrivers.Tests.Registries;
 using InstallableDrivers.Tests.Support;
 using static InstallableDrivers.DriverMessages;
 
