@@ -76,7 +76,7 @@ public sealed partial class DriverManager : IDisposable
     public IReadOnlyList<string> DriverDirectories => files.Directories;
 
     /// <summary>
-    /// Opens an instance of a driver (contract §4). With a <paramref name="sectionName"/>, <paramref name="driverName"/>
+    /// Opens an instance of a driver (docs/contract.md#open). With a <paramref name="sectionName"/>, <paramref name="driverName"/>
     /// is an alias in that section; without one, an alias in <c>Drivers32</c>, else a driver file name.
     /// </summary>
     /// <param name="driverName">An alias or a driver file name.</param>
@@ -116,7 +116,7 @@ public sealed partial class DriverManager : IDisposable
     }
 
     /// <summary>
-    /// Delivers a message to a driver instance (contract §5) and returns the driver's result unchanged. An invalid,
+    /// Delivers a message to a driver instance (docs/contract.md#send) and returns the driver's result unchanged. An invalid,
     /// null, closed or stale handle returns 0 and calls nothing.
     /// </summary>
     /// <param name="hDriver">The instance.</param>
@@ -137,7 +137,7 @@ public sealed partial class DriverManager : IDisposable
     }
 
     /// <summary>
-    /// Closes a driver instance (contract §6): sends DRV_CLOSE, invalidates the handle, and after the module's last
+    /// Closes a driver instance (docs/contract.md#close): sends DRV_CLOSE, invalidates the handle, and after the module's last
     /// instance sends DRV_DISABLE and DRV_FREE and unloads it.
     /// </summary>
     /// <param name="hDriver">The instance.</param>
@@ -157,7 +157,7 @@ public sealed partial class DriverManager : IDisposable
         return 1;
     }
 
-    /// <summary>Returns the module handle of the driver file behind an instance: the same for all its instances (contract §7).</summary>
+    /// <summary>Returns the module handle of the driver file behind an instance: the same for all its instances (docs/contract.md#defdriverproc).</summary>
     /// <param name="hDriver">The instance.</param>
     /// <returns>The module handle, or 0 for an invalid handle.</returns>
     public nint GetDriverModuleHandle(HDRVR hDriver)
@@ -266,7 +266,7 @@ public sealed partial class DriverManager : IDisposable
         module.TransitionThread = Thread.CurrentThread;
         try
         {
-            // D1: any nonzero result accepts the load, as Microsoft documents.
+            // docs/contract.md#d1: any nonzero result accepts the load, as Microsoft documents.
             accepted = dispatcher.Call(first, 0, DRV_LOAD, 0, 0, out fault) != 0;
             if (accepted)
             {
@@ -378,7 +378,7 @@ public sealed partial class DriverManager : IDisposable
 
     private void CloseInstance(DriverInstance instance, nint lParam1, nint lParam2)
     {
-        // D7: no message reaches the instance after DRV_CLOSE began. Wait outside the gate, so a driver running on
+        // docs/contract.md#d7: no message reaches the instance after DRV_CLOSE began. Wait outside the gate, so a driver running on
         // another thread may still open or close instances of this module while we wait for it.
         CallFrames.WaitForOtherThreads(instance);
         var module = instance.Module;
@@ -410,7 +410,7 @@ public sealed partial class DriverManager : IDisposable
         }
     }
 
-    /// <summary>Closes the session instance (contract §4.6) when it is all that is left of its module.</summary>
+    /// <summary>Closes the session instance (docs/contract.md#session) when it is all that is left of its module.</summary>
     private void CloseSessionIfLast(ModuleState module)
     {
         if (module.Instances == 1 && module.Session is { } session && BeginClose(session))
@@ -420,7 +420,7 @@ public sealed partial class DriverManager : IDisposable
         }
     }
 
-    /// <summary>Sends DRV_DISABLE and DRV_FREE (D3: driver id 0); returns the load cycle whose file may now be unloaded.</summary>
+    /// <summary>Sends DRV_DISABLE and DRV_FREE (driver id 0: docs/contract.md#d3); returns the load cycle whose file may now be unloaded.</summary>
     private int Free(ModuleState module, DriverInstance cause)
     {
         module.TransitionThread = Thread.CurrentThread;

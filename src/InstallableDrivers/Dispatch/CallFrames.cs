@@ -14,7 +14,7 @@ namespace InstallableDrivers.Dispatch;
 /// then runs <see cref="Interlocked.MemoryBarrierProcessWide"/>, which forces every other thread through a full
 /// fence; after it, any sender that could still call the instance has a frame the closer can see, so the closer waits
 /// until those frames are gone. The send path thus takes no lock and makes no interlocked write, while close and unload
-/// still never race a call (contract D7).
+/// still never race a call (docs/contract.md#d7).
 /// </para>
 /// <para>
 /// A frame is a pair of ids, the instance's <see cref="DriverInstance.FrameId"/> and its module's

@@ -42,7 +42,7 @@ internal sealed unsafe class DriverInstance
     /// <summary>What was opened: alias, section, file, args.</summary>
     public DriverTarget Target { get; }
 
-    /// <summary>True for the hidden session instance of contract §4.6.</summary>
+    /// <summary>True for the hidden session instance of docs/contract.md#session.</summary>
     public bool IsSession { get; }
 
     /// <summary>Increases with every open of the manager; orders instances for Dispose.</summary>

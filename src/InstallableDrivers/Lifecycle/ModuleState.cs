@@ -28,7 +28,7 @@ internal sealed class ModuleState(string filePath)
     /// <summary>Open instances, the session instance included.</summary>
     public int Instances;
 
-    /// <summary>The hidden session instance (contract §4.6), while it is open.</summary>
+    /// <summary>The hidden session instance (docs/contract.md#session), while it is open.</summary>
     public DriverInstance? Session;
 
     /// <summary>Counts load cycles, so a postponed unload can tell that the module was loaded again meanwhile.</summary>

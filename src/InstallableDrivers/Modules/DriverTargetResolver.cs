@@ -3,7 +3,7 @@ using InstallableDrivers.Registries;
 namespace InstallableDrivers.Modules;
 
 /// <summary>
-/// Resolves a driver name and section as OpenDriver does (contract §4.1–4.2, difference D6), and checks an installed
+/// Resolves a driver name and section as OpenDriver does (docs/contract.md#open steps 1–2, #d6), and checks an installed
 /// alias's file against its install record (<see cref="DriverMetadataStore"/>) when given an <paramref name="integrity"/> check.
 /// </summary>
 internal sealed class DriverTargetResolver(IDriverRegistry registry, DriverFileResolver files, DriverIntegrityCheck? integrity)
@@ -24,7 +24,7 @@ internal sealed class DriverTargetResolver(IDriverRegistry registry, DriverFileR
             return FromValue(driverName, sectionName, value);
         }
 
-        // D6: an alias in Drivers32 wins over a stray file of the same name (Windows 3.1 SDK order).
+        // docs/contract.md#d6: an alias in Drivers32 wins over a stray file of the same name (Windows 3.1 SDK order).
         var aliased = Lookup(DefaultSection, driverName);
         return aliased is not null
             ? FromValue(driverName, DefaultSection, aliased)

@@ -2,7 +2,7 @@ namespace InstallableDrivers.Registries;
 
 /// <summary>
 /// A registry value split into its driver file name and its args text (<c>tracedrv.so  some args</c>): the file is
-/// everything before the first space, the args everything after it with leading spaces skipped (contract §4.2).
+/// everything before the first space, the args everything after it with leading spaces skipped (docs/contract.md#open, step 2).
 /// </summary>
 /// <param name="File">The driver file name or path.</param>
 /// <param name="Args">The args text passed to DRV_OPEN, or null when there is none.</param>

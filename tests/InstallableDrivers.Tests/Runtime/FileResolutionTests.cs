@@ -3,7 +3,7 @@ using InstallableDrivers.Tests.Support;
 
 namespace InstallableDrivers.Tests.Runtime;
 
-/// <summary>Where driver files come from (contract §8 and D8).</summary>
+/// <summary>Where driver files come from (docs/contract.md#files and #d8).</summary>
 public sealed class FileResolutionTests
 {
     private readonly string directory = TestDrivers.CreateTemporaryDirectory();
