@@ -40,7 +40,7 @@ internal static unsafe class HostLibrary
             return $"the host library '{path}' could not be loaded ({error ?? "no installable_drivers_host_attach"})";
         }
 
-        var entryPoints = new EntryPoints
+        var entryPoints = new HostEntryPoints
         {
             Open = &Open,
             Close = &Close,
@@ -48,7 +48,7 @@ internal static unsafe class HostLibrary
             ModuleHandle = &ModuleHandle,
             Callback = &Callback,
         };
-        ((delegate* unmanaged<EntryPoints*, void>)attach)(&entryPoints);
+        ((delegate* unmanaged<HostEntryPoints*, void>)attach)(&entryPoints);
         attached = true;
         return null;
     }
@@ -90,15 +90,4 @@ internal static unsafe class HostLibrary
     [UnmanagedCallersOnly]
     private static int Callback(nuint callback, uint flags, nint device, uint message, nuint user, nuint param1, nuint param2)
         => Drivers.DriverCallback(callback, flags, new HDRVR(device), message, user, param1, param2) ? 1 : 0;
-
-    /// <summary>The host library's <c>installable_drivers_host</c> struct: its entry points, in order.</summary>
-    [StructLayout(LayoutKind.Sequential)]
-    private struct EntryPoints
-    {
-        public delegate* unmanaged<char*, char*, nint, nint> Open;
-        public delegate* unmanaged<nint, nint, nint, nint> Close;
-        public delegate* unmanaged<nint, uint, nint, nint, nint> Send;
-        public delegate* unmanaged<nint, nint> ModuleHandle;
-        public delegate* unmanaged<nuint, uint, nint, uint, nuint, nuint, nuint, int> Callback;
-    }
 }
