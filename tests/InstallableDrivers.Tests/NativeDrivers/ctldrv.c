@@ -11,6 +11,7 @@
  *   DRV_CONFIGURE      -> DRVCNF_CANCEL with "configure=cancel", DRVCNF_RESTART with "configure=restart", else DRVCNF_OK
  *   DRV_REMOVE         -> 1
  *   DRV_USER + 1       -> lParam1 + lParam2
+ *   DRV_USER + 2       -> writes through a null pointer, as a driver with a bug would: the host process dies of SIGSEGV
  */
 /* nanosleep is POSIX, not C11. */
 #define _POSIX_C_SOURCE 200809L
@@ -113,6 +114,13 @@ DRIVER_EXPORT LRESULT CALLBACK DriverProc(DWORD_PTR dwDriverId, HDRVR hdrvr, UIN
         return 1;
     case DRV_USER + 1:
         return lParam1 + lParam2;
+    case DRV_USER + 2: {
+        /* Both volatile, or the compiler drops the write. A real fault, not raise(SIGSEGV): under .NET a process
+         * survived a SIGSEGV that was sent rather than caused, and a bug causes one. */
+        volatile int *volatile nowhere = NULL;
+        *nowhere = 1;
+        return 0;
+    }
     default:
         return DefDriverProc(dwDriverId, hdrvr, msg, lParam1, lParam2);
     }
