@@ -6,7 +6,7 @@ namespace InstallableDrivers.Registries;
 /// </summary>
 /// <remarks>
 /// <para>
-/// A missing file is an empty registry; the first write creates it and its directory. A write changes only the line it
+/// A missing file is an empty registry; the first write creates it and its directory. A write changes only the lines it
 /// is about and keeps every other byte of the file, so comments, order and sections this class does not use survive.
 /// A malformed file is never rewritten: every call throws <see cref="DriverRegistryFormatException"/> until it is fixed.
 /// </para>
@@ -18,7 +18,8 @@ namespace InstallableDrivers.Registries;
 /// </para>
 /// <para>
 /// A write keeps what the file is: if <see cref="FilePath"/> is a symbolic link, the file it leads to is written (and
-/// locked) and the link stays; the new file keeps the old one's permissions, owner and group. The lock file gets the
+/// locked) and the link stays; the new file keeps the old one's permissions, owner and group (only the superuser may give
+/// a file away, so another user's write that would change the owner fails and leaves the file as it was). The lock file gets the
 /// registry file's read and write permissions, owner and group, so the registry's owner can still lock it after the
 /// superuser has written the registry.
 /// </para>
@@ -117,7 +118,9 @@ public sealed class IniDriverRegistry : IDriverRegistry
     /// <remarks>
     /// The temporary file that becomes the new registry file is created before <paramref name="transaction"/> runs, so a
     /// registry that cannot be written fails before the transaction does anything. If the transaction throws, nothing
-    /// is written. It should be short: every other writer waits for it (and gives up after the lock timeout, 10 s).
+    /// is written. It should be short: every other writer waits for it (and gives up after the lock timeout, 10 s). It
+    /// reads and writes through the registry it is given: a write through this object (or another one of the same file)
+    /// from inside the transaction would wait for the lock the transaction holds.
     /// </remarks>
     /// <typeparam name="T">What the transaction returns.</typeparam>
     /// <param name="transaction">Reads and writes the registry it is given, which is valid only during the call.</param>

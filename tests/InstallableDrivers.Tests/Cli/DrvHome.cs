@@ -52,12 +52,13 @@ internal sealed class DrvHome : IDisposable
 
     /// <summary>
     /// Runs <c>drv --registry this-home args…</c> as another user (with setpriv; the tests run as root), after opening
-    /// this home's folder to everyone so that the user can read it.
+    /// this home's folder to everyone (keeping any write permission a test gave it) so that the user can read it.
     /// </summary>
     [UnsupportedOSPlatform("windows")]
     public DrvResult RunAs(int uid, params string[] args)
     {
-        File.SetUnixFileMode(directory.Path, (UnixFileMode)0b111_101_101);
+        File.SetUnixFileMode(directory.Path, File.GetUnixFileMode(directory.Path)
+            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         var drv = BuiltProgram.StartInfo("DrvPath", ["--registry", RegistryPath, .. args]);
         string[] setpriv = [$"--reuid={uid}", $"--regid={uid}", "--clear-groups", drv.FileName, .. drv.ArgumentList];
         var start = new ProcessStartInfo("setpriv", setpriv) { UseShellExecute = false, WorkingDirectory = directory.Path };

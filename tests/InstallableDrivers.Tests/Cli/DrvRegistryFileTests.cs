@@ -59,6 +59,23 @@ public sealed class DrvRegistryFileTests : DrvTest
         Assert.Equal($"600 {OtherUser}:{OtherUser}", Stat(Home.RegistryPath));
     }
 
+    [NotOnWindowsFact]
+    public void A_write_that_could_not_keep_the_owner_fails_and_leaves_the_file_as_it_was()
+    {
+        // Root's registry that anyone may write, in a folder anyone may write: a user's write could only make it theirs.
+        File.WriteAllText(Home.RegistryPath, "[Drivers32]\n");
+        File.SetUnixFileMode(Home.RegistryPath, (UnixFileMode)0b110_110_110);
+        File.SetUnixFileMode(Path.GetDirectoryName(Home.RegistryPath)!, (UnixFileMode)0b111_111_111);
+
+        var result = Home.RunAs(OtherUser, "install", Home.CopyDriver("ctldrv"), "--alias", "ctl");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"Could not give the new copy of '{Home.RegistryPath}' its owner and group 0:0", result.Error, StringComparison.Ordinal);
+        Assert.Equal("[Drivers32]\n", Home.RegistryText);
+        Assert.Equal("666 0:0", Stat(Home.RegistryPath));
+        Assert.DoesNotContain(Directory.GetFiles(Path.GetDirectoryName(Home.RegistryPath)!), file => file.EndsWith(".tmp", StringComparison.Ordinal));
+    }
+
     private static void Chown(string path, int uid) => Run("chown", $"{uid}:{uid}", path);
 
     private static string Stat(string path) => Run("stat", "-c", "%a %u:%g", path).Trim();
