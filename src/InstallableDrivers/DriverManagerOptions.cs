@@ -1,3 +1,4 @@
+using InstallableDrivers.Modules;
 using Microsoft.Extensions.Logging;
 
 namespace InstallableDrivers;
@@ -28,4 +29,7 @@ public sealed class DriverManagerOptions
     /// never checked.
     /// </summary>
     public bool VerifyIntegrity { get; set; } = true;
+
+    /// <summary>Where the manager's driver files run. In this process (the default) is the only choice so far.</summary>
+    internal IDriverModuleLoader ModuleLoader { get; set; } = InProcessModuleLoader.Instance;
 }

@@ -1,16 +1,14 @@
 namespace InstallableDrivers;
 
-/// <summary>
-/// How file paths compare on this operating system: ignoring case on Windows and macOS, whose usual file systems do,
-/// and exactly elsewhere. The one statement of that rule, for every place that compares or keys paths.
-/// </summary>
+/// <summary>How this platform's file system compares paths: case-insensitively on Windows and macOS, exactly elsewhere.</summary>
 internal static class PathComparison
 {
+    /// <summary>True where two paths that differ only in case name the same file.</summary>
     private static readonly bool IgnoresCase = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS();
 
-    /// <summary>The comparer for dictionaries keyed by path.</summary>
+    /// <summary>Compares whole paths.</summary>
     public static StringComparer Comparer { get; } = IgnoresCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
 
-    /// <summary>The comparison for <see cref="string.StartsWith(string, StringComparison)"/> and the like.</summary>
+    /// <summary>Compares parts of paths (prefixes).</summary>
     public static StringComparison Comparison { get; } = IgnoresCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
 }

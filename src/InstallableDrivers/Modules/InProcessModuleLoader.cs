@@ -1,11 +1,15 @@
 namespace InstallableDrivers.Modules;
 
-/// <summary>Loads a resolved driver file as the kind of module it is.</summary>
-internal static class DriverModuleLoader
+/// <summary>Runs driver files in this process: a native library through the dynamic linker, a .NET assembly in a load context of its own.</summary>
+internal sealed class InProcessModuleLoader : IDriverModuleLoader
 {
-    /// <summary>Loads the driver file at a full path.</summary>
-    /// <exception cref="DriverOpenException">The file is missing or is not a driver.</exception>
-    public static DriverModule Load(string filePath)
+    /// <summary>The one instance: it holds no state.</summary>
+    public static InProcessModuleLoader Instance { get; } = new();
+
+    private InProcessModuleLoader() { }
+
+    /// <inheritdoc />
+    public DriverModule Load(string filePath)
     {
         if (!File.Exists(filePath))
         {
