@@ -22,9 +22,14 @@ public sealed class DrvRegistryFileTests : DrvTest
         File.WriteAllText(real, "; kept\n[Drivers32]\n");
         File.CreateSymbolicLink(Home.RegistryPath, "elsewhere/real.ini");
 
+        // A reader that keeps the registry open through the link sees what other processes write through it.
+        var viaLink = new IniDriverRegistry(Home.RegistryPath);
+        Assert.Null(viaLink.GetValue("Drivers32", "ctl"));
+
         var driver = Home.CopyDriver("ctldrv");
         Assert.Equal(0, Home.Run("install", driver, "--alias", "ctl").ExitCode);
 
+        Assert.Equal(driver, viaLink.GetValue("Drivers32", "ctl"));
         Assert.Equal("elsewhere/real.ini", new FileInfo(Home.RegistryPath).LinkTarget);
         Assert.Equal(driver, new IniDriverRegistry(real).GetValue("Drivers32", "ctl"));
         Assert.StartsWith("; kept\n[Drivers32]\nctl=", File.ReadAllText(real), StringComparison.Ordinal);
