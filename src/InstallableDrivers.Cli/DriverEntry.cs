@@ -15,8 +15,17 @@ internal enum EntryStatus
     /// <summary>The file's SHA-256 or size differs from its install record.</summary>
     FileChanged,
 
+    /// <summary>The file exists but cannot be read.</summary>
+    NotReadable,
+
     /// <summary>The file exists but is not a driver.</summary>
     NotADriver,
+
+    /// <summary>The alias's install record cannot be read; the file itself is fine.</summary>
+    RecordMalformed,
+
+    /// <summary>A second (or later) line of an alias in its section: only the first line counts.</summary>
+    DuplicateAlias,
 
     /// <summary>The entry's value cannot name a driver file (empty, or a path the runtime refuses).</summary>
     Invalid,
@@ -36,11 +45,39 @@ internal sealed record DriverEntry(
     EntryStatus Status,
     string? Problem)
 {
-    /// <summary>Looks at an alias's file without opening the driver: resolves it, inspects it, compares it with its install record.</summary>
+    /// <summary>
+    /// Every line of an alias: the first inspected as <see cref="Inspect"/> does, each further one (the file repeats the
+    /// alias) as a <see cref="EntryStatus.DuplicateAlias"/> that names the line that counts.
+    /// </summary>
+    public static IEnumerable<DriverEntry> InspectLines(DriverSession session, string section, string alias)
+    {
+        var values = session.Registry.GetValues(section, alias);
+        yield return Inspect(session, section, alias);
+        foreach (var duplicate in values.Skip(1).Select(DriverRegistryValue.Parse))
+        {
+            yield return new DriverEntry(alias, section, duplicate.File, duplicate.Args, null, null, null, null, null, EntryStatus.DuplicateAlias,
+                $"[{section}] has {values.Count} lines for '{alias}'; only the first ({values[0]}) counts. 'drv remove {alias}' removes them all.");
+        }
+    }
+
+    /// <summary>
+    /// Looks at an alias's file without opening the driver: resolves it, inspects it, compares it with its install record.
+    /// Whatever is wrong with the entry becomes its status, never an exception, so one bad entry does not hide the others.
+    /// </summary>
     public static DriverEntry Inspect(DriverSession session, string section, string alias)
     {
         var value = DriverRegistryValue.Parse(session.RequireAlias(alias, section));
-        var installed = session.Metadata.Get(section, alias);
+        DriverInstallRecord? installed = null;
+        string? recordProblem = null;
+        try
+        {
+            installed = session.Metadata.Get(section, alias);
+        }
+        catch (FormatException e)
+        {
+            recordProblem = e.Message;
+        }
+
         string path;
         DriverFileInfo file;
         try
@@ -48,22 +85,29 @@ internal sealed record DriverEntry(
             path = session.Manager.Resolve(alias, section).FilePath;
             file = DriverFile.Inspect(path);
         }
-        catch (DriverOpenException e)
+        catch (Exception e) when (StatusOf(e) is { } status)
         {
-            var status = e.Reason switch
-            {
-                DriverFailureReason.FileNotFound => EntryStatus.FileMissing,
-                DriverFailureReason.NotADriver => EntryStatus.NotADriver,
-                _ => EntryStatus.Invalid,
-            };
             return new DriverEntry(alias, section, value.File, value.Args, null, null, null, null, installed, status, e.Message);
         }
 
         var changed = installed is not null && !installed.Matches(file.Sha256, file.Size);
-        return new DriverEntry(alias, section, path, value.Args, file.Kind, file.EntryPoint, file.Size, file.Sha256, installed,
-            changed ? EntryStatus.FileChanged : EntryStatus.Ok,
-            changed ? $"The file changed since it was installed: SHA-256 {file.Sha256}, {installed!.Sha256} when installed." : null);
+        var (finalStatus, problem) = recordProblem is not null ? (EntryStatus.RecordMalformed, recordProblem)
+            : changed ? (EntryStatus.FileChanged, $"The file changed since it was installed: SHA-256 {file.Sha256}, {installed!.Sha256} when installed.")
+            : (EntryStatus.Ok, null);
+        return new DriverEntry(alias, section, path, value.Args, file.Kind, file.EntryPoint, file.Size, file.Sha256, installed, finalStatus, problem);
     }
+
+    // What a failure to find or read an entry's file says about the entry; null for a failure that is not about it.
+    private static EntryStatus? StatusOf(Exception e) => e switch
+    {
+        DriverOpenException { Reason: DriverFailureReason.FileNotFound } => EntryStatus.FileMissing,
+        DriverOpenException { Reason: DriverFailureReason.NotADriver } => EntryStatus.NotADriver,
+        DriverOpenException => EntryStatus.Invalid,
+        // A symbolic link whose target is gone.
+        FileNotFoundException or DirectoryNotFoundException => EntryStatus.FileMissing,
+        UnauthorizedAccessException or IOException => EntryStatus.NotReadable,
+        _ => null,
+    };
 
     /// <summary>The status as the table shows it.</summary>
     [JsonIgnore]
@@ -72,7 +116,10 @@ internal sealed record DriverEntry(
         EntryStatus.Ok => "ok",
         EntryStatus.FileMissing => "file missing",
         EntryStatus.FileChanged => "file changed since install",
+        EntryStatus.NotReadable => "not readable",
         EntryStatus.NotADriver => "not a driver",
+        EntryStatus.RecordMalformed => "install record malformed",
+        EntryStatus.DuplicateAlias => "duplicate alias",
         _ => "invalid entry",
     };
 

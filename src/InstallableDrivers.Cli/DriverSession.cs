@@ -20,7 +20,7 @@ internal sealed class DriverSession : IDisposable
 
     public string RegistryPath { get; }
 
-    public IDriverRegistry Registry { get; }
+    public IniDriverRegistry Registry { get; }
 
     public DriverMetadataStore Metadata { get; }
 

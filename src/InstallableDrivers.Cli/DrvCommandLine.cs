@@ -40,13 +40,13 @@ internal static class DrvCommandLine
         var root = new RootCommand("drv: the Drivers control panel for the terminal. Lists, installs, removes, configures and "
             + "traces installable drivers in an InstallableDrivers registry (system.ini syntax).")
         {
-            ListCommand.Create(global),
-            InstallCommand.Create(global),
+            new ListCommand(global),
+            new InstallCommand(global),
             new RemoveCommand(global),
             new SetupCommand(global),
             new SendCommand(global),
             new TraceCommand(global),
-            InfoCommand.Create(global),
+            new InfoCommand(global),
         };
         foreach (var option in global.All)
         {

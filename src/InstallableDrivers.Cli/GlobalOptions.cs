@@ -28,28 +28,12 @@ internal sealed class GlobalOptions
 
     public IEnumerable<Option> All => [Registry, NoVerify, Verbose];
 
-    /// <summary>Opens the session the options name, for a command that opens drivers.</summary>
-    public DriverSession OpenSession(ParseResult parse, IDriverMessageObserver? observer = null) =>
-        new(RegistryPath(parse), !parse.GetValue(NoVerify), observer);
-
-    /// <summary>A command action that runs in the session the options name and succeeds unless it throws.</summary>
-    public Func<ParseResult, int> InSession(Action<ParseResult, DriverSession> run) => parse =>
-    {
-        using var session = OpenSession(parse);
-        run(parse, session);
-        return (int)ExitCode.Ok;
-    };
-
-    /// <summary>
-    /// A command action for a command that only looks at entries (list, info): it compares each file with its install
-    /// record itself and reports the difference, so its session must not refuse a changed file.
-    /// </summary>
-    public Func<ParseResult, int> InInspectionSession(Action<ParseResult, DriverSession> run) => parse =>
-    {
-        using var session = new DriverSession(RegistryPath(parse), verifyIntegrity: false);
-        run(parse, session);
-        return (int)ExitCode.Ok;
-    };
+    /// <summary>Opens the session the options name.</summary>
+    /// <param name="parse">The command line.</param>
+    /// <param name="verifyIntegrity">False for a command that compares files with their install records itself.</param>
+    /// <param name="observer">Sees every message the session's drivers receive, or null.</param>
+    public DriverSession OpenSession(ParseResult parse, bool verifyIntegrity, IDriverMessageObserver? observer) =>
+        new(RegistryPath(parse), verifyIntegrity && !parse.GetValue(NoVerify), observer);
 
     private string RegistryPath(ParseResult parse)
     {

@@ -3,61 +3,86 @@ using InstallableDrivers.Registries;
 namespace InstallableDrivers.Cli;
 
 /// <summary>
-/// Writes an alias and its install record, and can put back what was there before: the registry has no transactions,
-/// so a cancelled or failed install undoes its two writes itself.
+/// An install's two writes, the alias and its install record, made in one registry transaction; and the undoing of
+/// exactly those writes when the driver cancels its installation or the install fails.
 /// </summary>
 internal sealed class InstallTransaction
 {
-    private readonly DriverSession session;
+    private readonly IniDriverRegistry registry;
     private readonly string section;
     private readonly string alias;
-    private readonly string? previousValue;
-    private readonly DriverInstallRecord? previousRecord;
+    private readonly Entry written;
+    private readonly Entry previous;
 
-    private InstallTransaction(DriverSession session, string section, string alias)
+    private InstallTransaction(IniDriverRegistry registry, string section, string alias, Entry written, Entry previous)
     {
-        this.session = session;
+        this.registry = registry;
         this.section = section;
         this.alias = alias;
-        previousValue = session.Registry.GetValue(section, alias);
-        previousRecord = previousValue is null ? null : session.Metadata.Get(section, alias);
-    }
-
-    /// <summary>True if the alias existed before this install.</summary>
-    public bool Replaces => previousValue is not null;
-
-    /// <summary>Notes what is there now, ready to write.</summary>
-    public static InstallTransaction Begin(DriverSession session, string section, string alias) => new(session, section, alias);
-
-    /// <summary>Writes the record, then the alias: an alias never exists without its record, so its first open is checked.</summary>
-    public void Write(string value, DriverInstallRecord record)
-    {
-        session.Metadata.Set(section, alias, record);
-        session.Registry.SetValue(section, alias, value);
+        this.written = written;
+        this.previous = previous;
     }
 
     /// <summary>
-    /// Puts the alias and its record back as they were, the alias first: a crash in between leaves at worst an alias
-    /// whose check fails, never one that opens unchecked.
+    /// Writes the alias and its record if the alias is not installed yet (or <paramref name="replace"/>): the check and
+    /// the write are one transaction, so of several installs of one alias at once exactly one succeeds.
     /// </summary>
-    public void Undo()
+    /// <exception cref="CliException">The alias exists and <paramref name="replace"/> is false; nothing is written.</exception>
+    public static InstallTransaction Write(
+        IniDriverRegistry registry, string section, string alias, string value, DriverInstallRecord record, bool replace) =>
+        registry.Edit(view =>
+        {
+            var previous = Entry.Read(view, section, alias);
+            if (previous.Value is not null && !replace)
+            {
+                throw new CliException(ExitCode.BadInput,
+                    $"'{alias}' is already installed in [{section}]: {previous.Value}. Pass --force to replace it, or --alias to choose another name.");
+            }
+
+            var written = new Entry(value, record.ToString());
+            written.WriteTo(view, section, alias);
+            return new InstallTransaction(registry, section, alias, written, previous);
+        });
+
+    /// <summary>
+    /// Puts back what was there before this install, if the alias and its record are still what this install wrote:
+    /// an install made by another writer meanwhile (drv install --force) is theirs, and stays.
+    /// </summary>
+    /// <returns>True if undone; false if another writer had changed the alias meanwhile.</returns>
+    public bool Undo() => registry.Edit(view =>
     {
-        if (previousValue is null)
+        if (Entry.Read(view, section, alias) != written)
         {
-            session.Registry.DeleteValue(section, alias);
-        }
-        else
-        {
-            session.Registry.SetValue(section, alias, previousValue);
+            return false;
         }
 
-        if (previousRecord is null)
+        previous.WriteTo(view, section, alias);
+        return true;
+    });
+
+    /// <summary>An alias's value and the text of its install record, each null when missing: kept as text, so that even a
+    /// malformed record replaced by --force is put back as it was.</summary>
+    private sealed record Entry(string? Value, string? Record)
+    {
+        public static Entry Read(IDriverRegistry registry, string section, string alias) =>
+            new(registry.GetValue(section, alias), registry.GetValue(DriverMetadataStore.MetadataSectionOf(section), alias));
+
+        public void WriteTo(IDriverRegistry registry, string section, string alias)
         {
-            session.Metadata.Delete(section, alias);
+            Write(registry, section, alias, Value);
+            Write(registry, DriverMetadataStore.MetadataSectionOf(section), alias, Record);
         }
-        else
+
+        private static void Write(IDriverRegistry registry, string section, string alias, string? value)
         {
-            session.Metadata.Set(section, alias, previousRecord);
+            if (value is null)
+            {
+                registry.DeleteValue(section, alias);
+            }
+            else
+            {
+                registry.SetValue(section, alias, value);
+            }
         }
     }
 }

@@ -7,27 +7,27 @@ namespace InstallableDrivers.Cli.Commands;
 /// <c>drv info FILE|ALIAS</c>: what a driver file is (kind, entry point, SHA-256, size) and where the name resolves from,
 /// without sending the driver any message.
 /// </summary>
-internal static class InfoCommand
+internal sealed class InfoCommand : DrvCommand
 {
-    public static Command Create(GlobalOptions global)
+    private readonly Argument<string> name = new("FILE|ALIAS")
     {
-        var name = new Argument<string>("FILE|ALIAS")
-        {
-            Description = "An alias, a driver file name in the registry's drivers folder, or a path to a driver file.",
-        };
-        var section = new Option<string?>("--section")
-        {
-            Description = "Look the name up as an alias of this section only (default: an alias of Drivers32, else a file).",
-            HelpName = "SECTION",
-        };
-        var command = new Command("info", "Show a driver's kind, its DriverProc or .NET driver type, SHA-256 and size, and where its name resolves from.")
-        {
-            name,
-            section,
-        };
-        command.SetAction(global.InInspectionSession((parse, session) => Show(session, parse.GetRequiredValue(name), parse.GetValue(section))));
-        return command;
+        Description = "An alias, a driver file name in the registry's drivers folder, or a path to a driver file.",
+    };
+
+    private readonly Option<string?> section =
+        CommandOptions.OptionalSection("Look the name up as an alias of this section only (default: an alias of Drivers32, else a file).");
+
+    public InfoCommand(GlobalOptions global)
+        : base("info", "Show a driver's kind, its DriverProc or .NET driver type, SHA-256 and size, and where its name resolves from.", global)
+    {
+        Arguments.Add(name);
+        Options.Add(section);
     }
+
+    protected override bool VerifiesIntegrity => false;
+
+    protected override void Run(ParseResult parse, DriverSession session) =>
+        Show(session, parse.GetRequiredValue(name), parse.GetValue(section));
 
     private static void Show(DriverSession session, string name, string? section)
     {

@@ -9,41 +9,39 @@ namespace InstallableDrivers.Cli.Commands;
 /// <c>drv install FILE</c>: checks the file is a driver, records the alias with the file's SHA-256 and size, then opens
 /// the driver and sends DRV_INSTALL, as the Drivers control panel's Add did. DRVCNF_CANCEL undoes the install.
 /// </summary>
-internal static class InstallCommand
+internal sealed class InstallCommand : DrvCommand
 {
-    public static Command Create(GlobalOptions global)
+    private readonly Argument<string> file = new("FILE")
     {
-        var file = new Argument<string>("FILE")
-        {
-            Description = "The driver file: a native library exporting DriverProc, or a .NET driver assembly. A relative "
-                + "path is taken from the current directory; the absolute path is recorded. Nothing is copied.",
-        };
-        var alias = new Option<string?>("--alias")
-        {
-            Description = "The alias to install it as (default: from the file name, libtonegen.so -> tonegen).",
-            HelpName = "ALIAS",
-        };
-        var section = CommandOptions.Section();
-        var args = new Option<string?>("--args") { Description = "Args text the driver receives in DRV_OPEN.", HelpName = "TEXT" };
-        var force = new Option<bool>("--force") { Description = "Replace an alias that already exists." };
-        var command = new Command("install", "Install a driver: record it under an alias, then send it DRV_INSTALL.")
-        {
-            file,
-            alias,
-            section,
-            args,
-            force,
-        };
-        command.SetAction(global.InSession((parse, session) => Install(session, parse.GetRequiredValue(file), parse.GetValue(alias),
-            parse.GetRequiredValue(section), parse.GetValue(args), parse.GetValue(force))));
-        return command;
+        Description = "The driver file: a native library exporting DriverProc, or a .NET driver assembly. A relative "
+            + "path is taken from the current directory; the absolute path is recorded. Nothing is copied.",
+    };
+
+    private readonly Option<string?> alias = new("--alias")
+    {
+        Description = "The alias to install it as (default: from the file name, libtonegen.so -> tonegen).",
+        HelpName = "ALIAS",
+    };
+
+    private readonly Option<string> section = CommandOptions.Section();
+    private readonly Option<string?> args = new("--args") { Description = "Args text the driver receives in DRV_OPEN.", HelpName = "TEXT" };
+    private readonly Option<bool> force = new("--force") { Description = "Replace an alias that already exists." };
+
+    public InstallCommand(GlobalOptions global)
+        : base("install", "Install a driver: record it under an alias, then send it DRV_INSTALL.", global)
+    {
+        Arguments.Add(file);
+        Options.Add(alias);
+        Options.Add(section);
+        Options.Add(args);
+        Options.Add(force);
     }
 
-    private static void Install(DriverSession session, string file, string? alias, string section, string? args, bool force)
+    protected override void Run(ParseResult parse, DriverSession session)
     {
         // The user's current directory is used here, at install time, for the user's convenience; the runtime never
         // searches it, so the recorded path is absolute.
-        var path = Path.GetFullPath(file);
+        var path = Path.GetFullPath(parse.GetRequiredValue(file));
         var info = DriverFile.Inspect(path);
         if (path.Contains(' ', StringComparison.Ordinal))
         {
@@ -51,23 +49,19 @@ internal static class InstallCommand
                 $"'{path}' contains a space, and a registry value ends its file name at the first space; move the driver to a path without one.");
         }
 
-        var value = new DriverRegistryValue(path, string.IsNullOrWhiteSpace(args) ? null : args.Trim());
-
-        var derived = alias is null;
-        alias ??= AliasFromFileName(path);
-        var transaction = InstallTransaction.Begin(session, section, alias);
-        if (transaction.Replaces && !force)
-        {
-            throw new CliException(ExitCode.BadInput,
-                $"'{alias}' is already installed in [{section}]: {session.Registry.GetValue(section, alias)}. Pass --force to replace it, or --alias to choose another name.");
-        }
+        var argsText = parse.GetValue(args);
+        var value = new DriverRegistryValue(path, string.IsNullOrWhiteSpace(argsText) ? null : argsText.Trim());
+        var sectionName = parse.GetRequiredValue(section);
+        var given = parse.GetValue(alias);
+        var aliasName = given ?? AliasFromFileName(path);
+        var transaction = InstallTransaction.Write(session.Registry, sectionName, aliasName, value.ToString(),
+            new DriverInstallRecord(info.Sha256, info.Size, DateTimeOffset.UtcNow), parse.GetValue(force));
 
         nint result;
         try
         {
-            transaction.Write(value.ToString(), new DriverInstallRecord(info.Sha256, info.Size, DateTimeOffset.UtcNow));
-            using var driver = session.Manager.Open(alias, section);
-            using var configInfo = new DriverConfigInfoBlock(section, alias);
+            using var driver = session.Manager.Open(aliasName, sectionName);
+            using var configInfo = new DriverConfigInfoBlock(sectionName, aliasName);
             result = driver.Send(DRV_INSTALL, 0, configInfo.Address);
         }
         catch
@@ -78,14 +72,15 @@ internal static class InstallCommand
 
         if (result == DRVCNF_CANCEL)
         {
-            transaction.Undo();
-            throw new CliException(ExitCode.Refused,
-                $"The driver cancelled its installation: DRV_INSTALL returned DRVCNF_CANCEL. [{section}] is as it was.");
+            throw new CliException(ExitCode.Refused, "The driver cancelled its installation: DRV_INSTALL returned DRVCNF_CANCEL. "
+                + (transaction.Undo()
+                    ? $"[{sectionName}] is as it was."
+                    : $"'{aliasName}' was installed again by another writer meanwhile; that install stays."));
         }
 
         var kind = info.Kind == DriverKind.Managed ? ".NET driver" : "native driver";
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Installed '{alias}'{(derived ? " (alias from the file name)" : "")} in [{section}] of {session.RegistryPath}: "
+            $"Installed '{aliasName}'{(given is null ? " (alias from the file name)" : "")} in [{sectionName}] of {session.RegistryPath}: "
             + $"{path}, {kind} ({info.EntryPoint}), {info.Size} bytes, SHA-256 {info.Sha256}."));
         Console.Out.WriteLine(result == DRVCNF_RESTART
             ? $"DRV_INSTALL returned DRVCNF_RESTART: {ConfigResults.RestartAdvice}"

@@ -6,8 +6,11 @@ using Spectre.Console;
 
 namespace InstallableDrivers.Cli.Commands;
 
-/// <summary><c>drv list</c>: every alias with its file, args, kind and status.</summary>
-internal static class ListCommand
+/// <summary>
+/// <c>drv list</c>: every alias with its file, args, kind and status. A bad entry gets its own status and does not stop
+/// the listing, which succeeds whenever the registry file can be read.
+/// </summary>
+internal sealed class ListCommand : DrvCommand
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -16,35 +19,34 @@ internal static class ListCommand
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
 
-    public static Command Create(GlobalOptions global)
+    private readonly Option<string?> section =
+        CommandOptions.OptionalSection("List only this section (default: every section but the install records' own).");
+
+    private readonly Option<bool> json = new("--json") { Description = "Write the entries as a JSON array, for scripts." };
+
+    public ListCommand(GlobalOptions global)
+        : base("list", "List the installed drivers: alias, section, file, args, kind (native or .NET) and status (ok, file "
+            + "missing, not readable, not a driver, file changed since install, install record malformed, duplicate alias).", global)
     {
-        var section = new Option<string?>("--section")
+        Options.Add(section);
+        Options.Add(json);
+    }
+
+    protected override bool VerifiesIntegrity => false;
+
+    protected override void Run(ParseResult parse, DriverSession session)
+    {
+        var entries = Sections(session, parse.GetValue(section))
+            .SelectMany(name => session.Registry.GetAliases(name).SelectMany(alias => DriverEntry.InspectLines(session, name, alias)))
+            .ToList();
+        if (parse.GetValue(json))
         {
-            Description = "List only this section (default: every section but the install records' own).",
-            HelpName = "SECTION",
-        };
-        var json = new Option<bool>("--json") { Description = "Write the entries as a JSON array, for scripts." };
-        var command = new Command("list", "List the installed drivers: alias, section, file, args, kind (native or .NET) and "
-            + "status (ok, file missing, file changed since install, not a driver).")
+            Console.Out.WriteLine(JsonSerializer.Serialize(entries, Json));
+        }
+        else
         {
-            section,
-            json,
-        };
-        command.SetAction(global.InInspectionSession((parse, session) =>
-        {
-            var entries = Sections(session, parse.GetValue(section))
-                .SelectMany(name => session.Registry.GetAliases(name).Select(alias => DriverEntry.Inspect(session, name, alias)))
-                .ToList();
-            if (parse.GetValue(json))
-            {
-                Console.Out.WriteLine(JsonSerializer.Serialize(entries, Json));
-            }
-            else
-            {
-                WriteTable(entries, session.RegistryPath);
-            }
-        }));
-        return command;
+            WriteTable(entries, session.RegistryPath);
+        }
     }
 
     private static IEnumerable<string> Sections(DriverSession session, string? section) => section is not null

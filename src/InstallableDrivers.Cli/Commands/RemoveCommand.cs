@@ -1,9 +1,14 @@
 using System.CommandLine;
+using System.Globalization;
+using InstallableDrivers.Registries;
 using static InstallableDrivers.DriverMessages;
 
 namespace InstallableDrivers.Cli.Commands;
 
-/// <summary><c>drv remove ALIAS</c>: sends DRV_REMOVE, then deletes the alias and its install record (the control panel's Remove).</summary>
+/// <summary>
+/// <c>drv remove ALIAS</c>: sends DRV_REMOVE, then deletes the alias (every line of it) and its install record (the
+/// control panel's Remove).
+/// </summary>
 internal sealed class RemoveCommand : AliasCommand
 {
     private readonly Option<bool> force = new("--force")
@@ -12,15 +17,38 @@ internal sealed class RemoveCommand : AliasCommand
     };
 
     public RemoveCommand(GlobalOptions global)
-        : base("remove", "Remove a driver: send it DRV_REMOVE, then delete its alias and install record.")
-    {
+        : base("remove", "Remove a driver: send it DRV_REMOVE, then delete its alias (every line of it) and install record.", global) =>
         Options.Add(force);
-        SetAction(global.InSession(Remove));
-    }
 
-    private void Remove(ParseResult parse, DriverSession session)
+    protected override void Run(ParseResult parse, DriverSession session)
     {
         var (alias, section) = (Alias(parse), Section(parse));
+        session.RequireAlias(alias, section);
+        // One transaction: it holds the registry's lock and has made the new file's temporary copy before the driver is
+        // told, so a registry that cannot be written fails here and the driver never hears of a removal that did not
+        // happen. The file reads below see what the transaction sees, for no other writer can change it meanwhile.
+        var lines = session.Registry.Edit(registry =>
+        {
+            var count = session.Registry.GetValues(section, alias).Count;
+            if (count == 0)
+            {
+                // Removed meanwhile by another writer: say so as if it had never been there.
+                session.RequireAlias(alias, section);
+            }
+
+            SendRemove(session, parse);
+            registry.DeleteValue(section, alias);
+            new DriverMetadataStore(registry).Delete(section, alias);
+            return count;
+        });
+        Console.Out.WriteLine(lines == 1
+            ? $"Removed '{alias}' from [{section}] of {session.RegistryPath}."
+            : string.Create(CultureInfo.InvariantCulture,
+                $"Removed '{alias}' from [{section}] of {session.RegistryPath}: all {lines} of its lines (the file repeated it)."));
+    }
+
+    private void SendRemove(DriverSession session, ParseResult parse)
+    {
         try
         {
             using var driver = Open(session, parse);
@@ -35,9 +63,5 @@ internal sealed class RemoveCommand : AliasCommand
         {
             throw new CliException(ErrorReporter.CodeFor(e.Reason), $"{e.Message} Pass --force to delete the entry anyway.", e);
         }
-
-        session.Registry.DeleteValue(section, alias);
-        session.Metadata.Delete(section, alias);
-        Console.Out.WriteLine($"Removed '{alias}' from [{section}] of {session.RegistryPath}.");
     }
 }

@@ -10,15 +10,14 @@ internal sealed class SendCommand : AliasCommand
     private readonly Argument<string?> lParam2 = new("L2") { Description = "lParam2 (decimal or 0x hex; default 0).", Arity = ArgumentArity.ZeroOrOne };
 
     public SendCommand(GlobalOptions global)
-        : base("send", "Open a driver, send it one message, print the result in decimal and hex, and close it.")
+        : base("send", "Open a driver, send it one message, print the result in decimal and hex, and close it.", global)
     {
         Arguments.Add(message);
         Arguments.Add(lParam1);
         Arguments.Add(lParam2);
-        SetAction(global.InSession(Send));
     }
 
-    private void Send(ParseResult parse, DriverSession session)
+    protected override void Run(ParseResult parse, DriverSession session)
     {
         // Bad input is reported before the registry is read or the driver loaded.
         var request = MessageRequest.Parse(parse.GetRequiredValue(message), parse.GetValue(lParam1), parse.GetValue(lParam2));

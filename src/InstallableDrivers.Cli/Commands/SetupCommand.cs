@@ -8,10 +8,11 @@ internal sealed class SetupCommand : AliasCommand
 {
     public SetupCommand(GlobalOptions global)
         : base("setup", "Configure a driver: ask whether it has settings (DRV_QUERYCONFIGURE), then send DRV_CONFIGURE with "
-            + "the section and alias, and report its DRVCNF_* result.") =>
-        SetAction(global.InSession(Setup));
+            + "the section and alias, and report its DRVCNF_* result.", global)
+    {
+    }
 
-    private void Setup(ParseResult parse, DriverSession session)
+    protected override void Run(ParseResult parse, DriverSession session)
     {
         var alias = Alias(parse);
         using var driver = Open(session, parse);

@@ -16,32 +16,32 @@ internal sealed class TraceCommand : AliasCommand
         Arity = ArgumentArity.ZeroOrMore,
     };
 
+    // One command object serves one run of drv, so one recorder does.
+    private readonly TraceRecorder recorder = new();
+
     public TraceCommand(GlobalOptions global)
         : base("trace", "Open a driver, send it messages, close it, and print every message it received with dwDriverId, "
-            + "lParam1, lParam2 and result, in order.")
-    {
+            + "lParam1, lParam2 and result, in order.", global) =>
         Arguments.Add(messages);
-        SetAction(parse =>
-        {
-            var requests = (parse.GetValue(messages) ?? []).Select(MessageRequest.ParseSpec).ToList();
-            var recorder = new TraceRecorder();
-            using var session = global.OpenSession(parse, recorder);
-            try
-            {
-                using var driver = Open(session, parse);
-                foreach (var request in requests)
-                {
-                    driver.Send(request.Message, request.LParam1, request.LParam2);
-                }
-            }
-            finally
-            {
-                // A refused open is worth seeing too: the trace shows what the driver answered before it said no.
-                WriteTrace(recorder);
-            }
 
-            return (int)ExitCode.Ok;
-        });
+    protected override IDriverMessageObserver Observer => recorder;
+
+    protected override void Run(ParseResult parse, DriverSession session)
+    {
+        var requests = (parse.GetValue(messages) ?? []).Select(MessageRequest.ParseSpec).ToList();
+        try
+        {
+            using var driver = Open(session, parse);
+            foreach (var request in requests)
+            {
+                driver.Send(request.Message, request.LParam1, request.LParam2);
+            }
+        }
+        finally
+        {
+            // A refused open is worth seeing too: the trace shows what the driver answered before it said no.
+            WriteTrace(recorder);
+        }
     }
 
     private static void WriteTrace(TraceRecorder recorder)

@@ -16,7 +16,7 @@ public sealed record DriverInstallRecord
     public DriverInstallRecord(string sha256, long size, DateTimeOffset? installedAt)
     {
         ArgumentNullException.ThrowIfNull(sha256);
-        if (sha256.Length != 64 || !sha256.All(char.IsAsciiHexDigit))
+        if (!IsSha256(sha256))
         {
             throw new ArgumentException($"A SHA-256 is 64 hexadecimal digits, not \"{sha256}\".", nameof(sha256));
         }
@@ -55,7 +55,7 @@ public sealed record DriverInstallRecord
             .Where(pair => pair.Length == 2)
             .ToDictionary(pair => pair[0], pair => pair[1], StringComparer.OrdinalIgnoreCase);
 
-        if (!fields.TryGetValue("sha256", out var sha256) || sha256.Length != 64 || !sha256.All(char.IsAsciiHexDigit))
+        if (!fields.TryGetValue("sha256", out var sha256) || !IsSha256(sha256))
         {
             throw new FormatException($"expected sha256= and 64 hexadecimal digits in \"{value}\"");
         }
@@ -76,6 +76,9 @@ public sealed record DriverInstallRecord
 
         return new DriverInstallRecord(sha256, size, installedAt);
     }
+
+    // The one rule for what a SHA-256 looks like, which the constructor (ArgumentException) and Parse (FormatException) apply.
+    private static bool IsSha256(string text) => text.Length == 64 && text.All(char.IsAsciiHexDigit);
 
     /// <summary>Formats the record as its registry value.</summary>
     /// <returns>The value text, for example <c>sha256=9f86… size=16032 installed=2025-01-31T12:00:00.0000000+00:00</c>.</returns>

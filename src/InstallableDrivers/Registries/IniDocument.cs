@@ -8,7 +8,8 @@ namespace InstallableDrivers.Registries;
 /// </summary>
 /// <remarks>
 /// Sections that appear more than once (in any spelling) are one section whose entries are read in file order; an alias
-/// that appears more than once is read and updated at its first line, as GetPrivateProfileString does.
+/// that appears more than once is read and updated at its first line, as GetPrivateProfileString does, and deleted at
+/// every line, so that a deleted alias is gone rather than replaced by its next line.
 /// </remarks>
 internal sealed class IniDocument
 {
@@ -39,7 +40,13 @@ internal sealed class IniDocument
             }
             else if (line.Kind == IniLineKind.Entry)
             {
-                current!.Aliases.TryAdd(line.Name, i);
+                if (!current!.Aliases.TryGetValue(line.Name, out var entries))
+                {
+                    entries = [];
+                    current.Aliases.Add(line.Name, entries);
+                }
+
+                entries.Add(i);
                 current.LastEntryOrHeader = i;
             }
         }
@@ -68,6 +75,13 @@ internal sealed class IniDocument
     public string? GetValue(string section, string alias) =>
         FindEntry(section, alias) is int i ? lines[i].Value : null;
 
+    /// <summary>Gets the value of every line of an alias.</summary>
+    /// <param name="section">The section.</param>
+    /// <param name="alias">The alias.</param>
+    /// <returns>The values in file order (the first is the one that counts); empty if there is no such alias.</returns>
+    public IReadOnlyList<string> GetValues(string section, string alias) =>
+        FindEntries(section, alias) is { } entries ? [.. entries.Select(i => lines[i].Value)] : [];
+
     /// <summary>Sets an alias: replaces its line, or adds one after the section's last entry, or adds the section at the end.</summary>
     /// <param name="section">The section.</param>
     /// <param name="alias">The alias.</param>
@@ -91,12 +105,20 @@ internal sealed class IniDocument
         return Insert(lines.Length, [.. separator, IniLine.Header(section, newLine), IniLine.Entry(alias, value, newLine)]);
     }
 
-    /// <summary>Deletes the first line of an alias.</summary>
+    /// <summary>Deletes every line of an alias.</summary>
     /// <param name="section">The section.</param>
     /// <param name="alias">The alias.</param>
     /// <returns>The new document, or null if there is no such alias.</returns>
-    public IniDocument? WithoutValue(string section, string alias) =>
-        FindEntry(section, alias) is int i ? Edit(list => list.RemoveAt(i)) : null;
+    public IniDocument? WithoutValue(string section, string alias) => FindEntries(section, alias) is { } entries
+        ? Edit(list =>
+        {
+            // From the last, so that each removal leaves the earlier line numbers as they were.
+            for (var k = entries.Count - 1; k >= 0; k--)
+            {
+                list.RemoveAt(entries[k]);
+            }
+        })
+        : null;
 
     /// <summary>Gives the bytes of the file: every line as it was read, with its own line break.</summary>
     /// <returns>The UTF-8 bytes, with a byte order mark if the file had one.</returns>
@@ -112,8 +134,10 @@ internal sealed class IniDocument
         return hasByteOrderMark ? [.. Utf8ByteOrderMark, .. body] : body;
     }
 
-    private int? FindEntry(string section, string alias) =>
-        sections.TryGetValue(section, out var index) && index.Aliases.TryGetValue(alias, out var i) ? i : null;
+    private int? FindEntry(string section, string alias) => FindEntries(section, alias)?[0];
+
+    private List<int>? FindEntries(string section, string alias) =>
+        sections.TryGetValue(section, out var index) && index.Aliases.TryGetValue(alias, out var entries) ? entries : null;
 
     private IniDocument Insert(int position, IniLine[] added) => Edit(list =>
     {
@@ -137,8 +161,8 @@ internal sealed class IniDocument
     /// <param name="header">The line number (0-based) of the section's first header.</param>
     private sealed class SectionIndex(int header)
     {
-        /// <summary>The line of each alias's first entry, in file order.</summary>
-        public OrderedDictionary<string, int> Aliases { get; } = new(StringComparer.OrdinalIgnoreCase);
+        /// <summary>The lines of each alias's entries (at least one), in file order.</summary>
+        public OrderedDictionary<string, List<int>> Aliases { get; } = new(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>The line after which a new alias goes: the section's last entry, or its header if it has none.</summary>
         public int LastEntryOrHeader { get; set; } = header;

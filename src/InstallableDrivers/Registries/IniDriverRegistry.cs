@@ -6,14 +6,27 @@ namespace InstallableDrivers.Registries;
 /// </summary>
 /// <remarks>
 /// <para>
-/// A missing file is an empty registry; the first write creates it and its directory. A write changes only the line it
+/// A missing file is an empty registry; the first write creates it and its directory. A write changes only the lines it
 /// is about and keeps every other byte of the file, so comments, order and sections this class does not use survive.
 /// A malformed file is never rewritten: every call throws <see cref="DriverRegistryFormatException"/> until it is fixed.
 /// </para>
 /// <para>
-/// Writes are safe across processes (each holds the lock file <c>FilePath + ".lock"</c> while it re-reads the file and
-/// applies its one change) and across crashes (the new file is flushed to disk and renamed over the old one). Reads take
-/// no lock and re-parse the file only when its length or last-write time changes.
+/// Writes are safe across processes (each holds a lock file, the registry file's name plus <c>.lock</c>, while it
+/// re-reads the file and applies its change) and across crashes (the new file is flushed to disk and renamed over the
+/// old one). <see cref="Edit{T}"/> makes several reads and writes one transaction. Reads take no lock and re-parse the
+/// file only when its length or last-write time changes.
+/// </para>
+/// <para>
+/// A write keeps what the file is: if <see cref="FilePath"/> is a symbolic link, the file it leads to is written (and
+/// locked) and the link stays; the new file keeps the old one's permissions, owner and group (only the superuser may give
+/// a file away, so another user's write that would change the owner fails and leaves the file as it was). The lock file gets the
+/// registry file's read and write permissions, owner and group, so the registry's owner can still lock it after the
+/// superuser has written the registry.
+/// </para>
+/// <para>
+/// A file that repeats an alias (two <c>wave1=</c> lines in a section) is read at the first line, as
+/// GetPrivateProfileString reads it; <see cref="GetValues"/> gives every line, and <see cref="DeleteValue"/> deletes
+/// every line, so that a deleted alias does not come back as its second line.
 /// </para>
 /// <para>Names and values must be what a line can hold: no control characters, no white space at either end, no ']' or
 /// '\' in a section name, no '=' in an alias nor a leading ';', '#' or '['. Anything else throws <see cref="ArgumentException"/>.</para>
@@ -23,7 +36,6 @@ public sealed class IniDriverRegistry : IDriverRegistry
     private static readonly TimeSpan DefaultLockTimeout = TimeSpan.FromSeconds(10);
 
     private readonly CachedIniFile file;
-    private readonly string lockPath;
     private readonly TimeSpan lockTimeout;
 
     // Threads of this process queue here rather than spin on the lock file.
@@ -50,7 +62,6 @@ public sealed class IniDriverRegistry : IDriverRegistry
 
         FilePath = path;
         file = new CachedIniFile(path);
-        lockPath = path + ".lock";
         this.lockTimeout = lockTimeout;
     }
 
@@ -65,22 +76,80 @@ public sealed class IniDriverRegistry : IDriverRegistry
         return file.Current().GetValue(section, alias);
     }
 
+    /// <summary>Gets the value of every line of an alias: more than one when the file repeats the alias.</summary>
+    /// <param name="section">The section to look in.</param>
+    /// <param name="alias">The alias.</param>
+    /// <returns>The values in file order, the first being the one <see cref="GetValue"/> gives; empty if there is none.</returns>
+    /// <exception cref="DriverRegistryFormatException">The file is malformed.</exception>
+    public IReadOnlyList<string> GetValues(string section, string alias)
+    {
+        RegistryArguments.CheckEntry(section, alias);
+        return file.Current().GetValues(section, alias);
+    }
+
     /// <inheritdoc />
     /// <exception cref="DriverRegistryFormatException">The file is malformed; it is left untouched.</exception>
     /// <exception cref="IOException">Another writer held the lock file too long, or the file could not be written.</exception>
     public void SetValue(string section, string alias, string value)
     {
         RegistryArguments.CheckEntry(section, alias, value);
-        Update(document => document.WithValue(section, alias, value));
+        Edit(registry =>
+        {
+            registry.SetValue(section, alias, value);
+            return true;
+        });
     }
 
     /// <inheritdoc />
+    /// <remarks>Deletes every line of the alias.</remarks>
     /// <exception cref="DriverRegistryFormatException">The file is malformed; it is left untouched.</exception>
     /// <exception cref="IOException">Another writer held the lock file too long, or the file could not be written.</exception>
     public bool DeleteValue(string section, string alias)
     {
         RegistryArguments.CheckEntry(section, alias);
-        return Update(document => document.WithoutValue(section, alias));
+        return Edit(registry => registry.DeleteValue(section, alias));
+    }
+
+    /// <summary>
+    /// Runs a transaction: <paramref name="transaction"/> reads and changes the registry as it is under the lock, and its
+    /// changes are written as one new file when it returns. No other writer, in this process or another, changes the
+    /// file meanwhile, so a check and the write it leads to cannot be split (install an alias only if it is not there).
+    /// </summary>
+    /// <remarks>
+    /// The temporary file that becomes the new registry file is created before <paramref name="transaction"/> runs, so a
+    /// registry that cannot be written fails before the transaction does anything. If the transaction throws, nothing
+    /// is written. It should be short: every other writer waits for it (and gives up after the lock timeout, 10 s). It
+    /// reads and writes through the registry it is given: a write through this object (or another one of the same file)
+    /// from inside the transaction would wait for the lock the transaction holds.
+    /// </remarks>
+    /// <typeparam name="T">What the transaction returns.</typeparam>
+    /// <param name="transaction">Reads and writes the registry it is given, which is valid only during the call.</param>
+    /// <returns>What <paramref name="transaction"/> returned.</returns>
+    /// <exception cref="DriverRegistryFormatException">The file is malformed; it is left untouched.</exception>
+    /// <exception cref="IOException">Another writer held the lock file too long, or the file could not be written.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file or its directory cannot be written.</exception>
+    public T Edit<T>(Func<IDriverRegistry, T> transaction)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        lock (writeGate)
+        {
+            var target = AtomicFile.TargetOf(FilePath);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            using var held = ExclusiveFileLock.Acquire(target + ".lock", lockTimeout);
+            // Best effort: only the superuser can give the lock file away, and only a lock file it made needs it.
+            TryCopyOwnership(target, held);
+            AtomicFile.DeleteStrayTemporaryFiles(target);
+            using var replacement = AtomicFile.Begin(target);
+            var edit = new IniDocumentEdit(file.Read());
+            var result = transaction(edit);
+            if (edit.Changed)
+            {
+                replacement.Commit(edit.Document.ToBytes());
+                file.Invalidate();
+            }
+
+            return result;
+        }
     }
 
     /// <inheritdoc />
@@ -95,25 +164,15 @@ public sealed class IniDriverRegistry : IDriverRegistry
         return file.Current().GetAliases(section);
     }
 
-    // Applies one change to the file as it is under the lock, so that concurrent writers of other aliases lose nothing.
-    private bool Update(Func<IniDocument, IniDocument?> change)
+    private static void TryCopyOwnership(string registryFile, FileStream lockFile)
     {
-        lock (writeGate)
+        try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
-            using (ExclusiveFileLock.Acquire(lockPath, lockTimeout))
-            {
-                var changed = change(file.Read());
-                if (changed is null)
-                {
-                    return false;
-                }
-
-                AtomicFile.DeleteStrayTemporaryFiles(FilePath);
-                AtomicFile.Replace(FilePath, changed.ToBytes());
-                file.Invalidate();
-                return true;
-            }
+            FileOwnership.Copy(registryFile, lockFile.SafeFileHandle, readWriteOnly: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The lock still works for this writer; the file's owner may find it theirs already (they made it).
         }
     }
 }

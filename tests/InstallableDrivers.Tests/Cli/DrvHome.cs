@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.Versioning;
 using InstallableDrivers.Tests.Registries;
 using InstallableDrivers.Tests.Support;
 
@@ -23,6 +24,9 @@ internal sealed class DrvHome : IDisposable
 
     public string RegistryText => File.ReadAllText(RegistryPath);
 
+    /// <summary>A path inside this home's folder.</summary>
+    public string PathOf(params string[] names) => directory.File(names);
+
     /// <summary>Copies a built driver (by its C file's name) into a folder of this home and returns the copy's full path.</summary>
     public string CopyDriver(string name, string? fileName = null)
     {
@@ -38,25 +42,64 @@ internal sealed class DrvHome : IDisposable
     /// <summary>Runs drv with exactly these arguments.</summary>
     public DrvResult RunRaw(IEnumerable<string> args, string? workingDirectory = null, IDictionary<string, string>? environment = null)
     {
+        using var process = StartRaw(args, workingDirectory, environment);
+        return Finish(process);
+    }
+
+    /// <summary>Starts <c>drv --registry this-home args…</c> without waiting for it; <see cref="Finish"/> waits.</summary>
+    public Process Start(IEnumerable<string> args, IDictionary<string, string>? environment = null) =>
+        StartRaw(["--registry", RegistryPath, .. args], null, environment);
+
+    /// <summary>
+    /// Runs <c>drv --registry this-home args…</c> as another user (with setpriv; the tests run as root), after opening
+    /// this home's folder to everyone (keeping any write permission a test gave it) so that the user can read it.
+    /// </summary>
+    [UnsupportedOSPlatform("windows")]
+    public DrvResult RunAs(int uid, params string[] args)
+    {
+        File.SetUnixFileMode(directory.Path, File.GetUnixFileMode(directory.Path)
+            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        var drv = BuiltProgram.StartInfo("DrvPath", ["--registry", RegistryPath, .. args]);
+        string[] setpriv = [$"--reuid={uid}", $"--regid={uid}", "--clear-groups", drv.FileName, .. drv.ArgumentList];
+        var start = new ProcessStartInfo("setpriv", setpriv) { UseShellExecute = false, WorkingDirectory = directory.Path };
+        // dotnet wants a home it can write to; root's is not.
+        start.Environment["HOME"] = directory.Path;
+        start.Environment["DOTNET_CLI_HOME"] = directory.Path;
+        using var process = Started(start);
+        return Finish(process);
+    }
+
+    /// <summary>Waits for a drv started by <see cref="Start"/> and collects what it wrote (its stderr from where the test left it).</summary>
+    public static DrvResult Finish(Process process)
+    {
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(Timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"drv did not finish in {Timeout.TotalSeconds} s.");
+        }
+
+        return new DrvResult(process.ExitCode, output.Result, error.Result);
+    }
+
+    private Process StartRaw(IEnumerable<string> args, string? workingDirectory, IDictionary<string, string>? environment)
+    {
         var start = BuiltProgram.StartInfo("DrvPath", args);
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
         start.WorkingDirectory = workingDirectory ?? directory.Path;
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start drv.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(Timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"drv {string.Join(' ', args)} did not finish in {Timeout.TotalSeconds} s.");
-        }
+        return Started(start);
+    }
 
-        return new DrvResult(process.ExitCode, output.Result, error.Result);
+    private static Process Started(ProcessStartInfo start)
+    {
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        return Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName}.");
     }
 
     public void Dispose() => directory.Dispose();

@@ -4,15 +4,22 @@
  * received, so a test of the tool as a process can check the DRVCONFIGINFO it was sent.
  *
  *   DRV_OPEN           -> 0 with "refuse-open", else the instance
- *   DRV_INSTALL        -> DRVCNF_CANCEL with "install=cancel", DRVCNF_RESTART with "install=restart", else DRVCNF_OK
+ *   DRV_INSTALL        -> DRVCNF_CANCEL with "install=cancel", DRVCNF_RESTART with "install=restart", else DRVCNF_OK;
+ *                         with "install=wait" it first waits (up to 30 s) until the file $CTLDRV_GATE exists, so a test
+ *                         can run another drv while this one is inside DRV_INSTALL
  *   DRV_QUERYCONFIGURE -> 0 with "noconfig", else 1
  *   DRV_CONFIGURE      -> DRVCNF_CANCEL with "configure=cancel", DRVCNF_RESTART with "configure=restart", else DRVCNF_OK
  *   DRV_REMOVE         -> 1
  *   DRV_USER + 1       -> lParam1 + lParam2
+ *   DRV_USER + 2       -> writes through a null pointer, as a driver with a bug would: the host process dies of SIGSEGV
  */
+/* nanosleep is POSIX, not C11. */
+#define _POSIX_C_SOURCE 200809L
+
 #include <installable_driver.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "args_words.h"
 
@@ -22,6 +29,7 @@ enum {
     NO_CONFIG = 1 << 2,
     CONFIGURE_CANCEL = 1 << 3,
     CONFIGURE_RESTART = 1 << 4,
+    INSTALL_WAIT = 1 << 5,
 };
 
 typedef struct CTLDRV {
@@ -47,6 +55,21 @@ static void print_config(const char *message, LPARAM lParam2)
     fputc('\n', stderr);
 }
 
+/* Returns once the file named by $CTLDRV_GATE exists, or after 30 s, or at once if the variable is not set. */
+static void wait_for_gate(void)
+{
+    const char *gate = getenv("CTLDRV_GATE");
+    const struct timespec pause = { .tv_sec = 0, .tv_nsec = 10 * 1000 * 1000 };
+    for (int i = 0; gate != NULL && i < 3000; i++) {
+        FILE *file = fopen(gate, "r");
+        if (file != NULL) {
+            fclose(file);
+            return;
+        }
+        nanosleep(&pause, NULL);
+    }
+}
+
 static LRESULT choose(unsigned flags, unsigned cancel, unsigned restart)
 {
     return (flags & cancel) ? DRVCNF_CANCEL : (flags & restart) ? DRVCNF_RESTART : DRVCNF_OK;
@@ -68,7 +91,8 @@ DRIVER_EXPORT LRESULT CALLBACK DriverProc(DWORD_PTR dwDriverId, HDRVR hdrvr, UIN
             | (has_word(lParam1, "install=restart") ? INSTALL_RESTART : 0)
             | (has_word(lParam1, "noconfig") ? NO_CONFIG : 0)
             | (has_word(lParam1, "configure=cancel") ? CONFIGURE_CANCEL : 0)
-            | (has_word(lParam1, "configure=restart") ? CONFIGURE_RESTART : 0);
+            | (has_word(lParam1, "configure=restart") ? CONFIGURE_RESTART : 0)
+            | (has_word(lParam1, "install=wait") ? INSTALL_WAIT : 0);
         return (LRESULT)opened;
     }
     case DRV_CLOSE:
@@ -76,6 +100,9 @@ DRIVER_EXPORT LRESULT CALLBACK DriverProc(DWORD_PTR dwDriverId, HDRVR hdrvr, UIN
         return 1;
     case DRV_INSTALL:
         print_config("DRV_INSTALL", lParam2);
+        if (instance->flags & INSTALL_WAIT) {
+            wait_for_gate();
+        }
         return choose(instance->flags, INSTALL_CANCEL, INSTALL_RESTART);
     case DRV_QUERYCONFIGURE:
         return (instance->flags & NO_CONFIG) ? 0 : 1;
@@ -87,6 +114,13 @@ DRIVER_EXPORT LRESULT CALLBACK DriverProc(DWORD_PTR dwDriverId, HDRVR hdrvr, UIN
         return 1;
     case DRV_USER + 1:
         return lParam1 + lParam2;
+    case DRV_USER + 2: {
+        /* Both volatile, or the compiler drops the write. A real fault, not raise(SIGSEGV): under .NET a process
+         * survived a SIGSEGV that was sent rather than caused, and a bug causes one. */
+        volatile int *volatile nowhere = NULL;
+        *nowhere = 1;
+        return 0;
+    }
     default:
         return DefDriverProc(dwDriverId, hdrvr, msg, lParam1, lParam2);
     }

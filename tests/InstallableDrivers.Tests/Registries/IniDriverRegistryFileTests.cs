@@ -159,15 +159,36 @@ public sealed class IniDriverRegistryFileTests : IDisposable
     }
 
     [Fact]
-    public void Of_an_alias_listed_twice_the_first_is_deleted()
+    public void Of_an_alias_listed_twice_every_line_is_listed_and_deleted_so_it_does_not_come_back()
     {
-        File.WriteAllText(IniPath, "[drivers32]\nwave=first.so\nWAVE=second.so\n");
+        File.WriteAllText(IniPath, "[drivers32]\nwave=first.so\nother=x.so\nWAVE=second.so\n[Drivers32]\nwave=third.so\n");
         var registry = new IniDriverRegistry(IniPath);
+        Assert.Equal(["first.so", "second.so", "third.so"], registry.GetValues("Drivers32", "wave"));
 
         Assert.True(registry.DeleteValue("Drivers32", "wave"));
 
-        Assert.Equal("[drivers32]\nWAVE=second.so\n", File.ReadAllText(IniPath));
-        Assert.Equal("second.so", registry.GetValue("Drivers32", "wave"));
+        Assert.Equal("[drivers32]\nother=x.so\n[Drivers32]\n", File.ReadAllText(IniPath));
+        Assert.Null(registry.GetValue("Drivers32", "wave"));
+        Assert.Empty(registry.GetValues("Drivers32", "wave"));
+    }
+
+    [Fact]
+    public void An_edit_that_throws_writes_nothing_and_one_that_changes_nothing_leaves_the_file_as_it_is()
+    {
+        File.WriteAllText(IniPath, "[Drivers32]\nwave=first.so\n");
+        var registry = new IniDriverRegistry(IniPath);
+        var stamp = File.GetLastWriteTimeUtc(IniPath);
+
+        Assert.Throws<InvalidOperationException>(() => registry.Edit<bool>(view =>
+        {
+            view.SetValue("Drivers32", "midi", "m.so");
+            throw new InvalidOperationException("changed my mind");
+        }));
+        Assert.Equal("wave", registry.Edit(view => Assert.Single(view.GetAliases("Drivers32"))));
+
+        Assert.Equal("[Drivers32]\nwave=first.so\n", File.ReadAllText(IniPath));
+        Assert.Equal(stamp, File.GetLastWriteTimeUtc(IniPath));
+        Assert.Equal(["system.ini", "system.ini.lock"], Directory.GetFileSystemEntries(directory.Path).Select(Path.GetFileName).Order());
     }
 
     [Fact]

@@ -63,7 +63,7 @@ public sealed class IntegrityTests : IDisposable
     {
         FlipLastByte();
         using var manager = CreateManager(verify: false);
-        manager.Open("trace").Dispose();
+        AssertOpensAndAnswers(manager, "trace");
     }
 
     [Fact]
@@ -72,8 +72,8 @@ public sealed class IntegrityTests : IDisposable
         registry.SetValue("Drivers32", "unrecorded", path);
         FlipLastByte();
         using var manager = CreateManager();
-        manager.Open("unrecorded").Dispose();
-        manager.Open(path).Dispose();
+        AssertOpensAndAnswers(manager, "unrecorded");
+        AssertOpensAndAnswers(manager, path);
     }
 
     [Fact]
@@ -94,6 +94,20 @@ public sealed class IntegrityTests : IDisposable
         Assert.Equal(new DriverTarget(null, null, path, null), manager.Resolve(path));
         Assert.Empty(TraceSink.Records);
         Assert.False(TestDrivers.IsMapped(path));
+    }
+
+    // The changed file itself was loaded and its DriverProc ran: it received DRV_OPEN and answered a message.
+    private void AssertOpensAndAnswers(DriverManager manager, string name)
+    {
+        TraceSink.Reset();
+        using (var driver = manager.Open(name))
+        {
+            Assert.Equal(path, driver.FilePath);
+            Assert.Equal(5, driver.Send(DriverMessages.DRV_USER + 1, 2, 3));
+        }
+
+        Assert.Contains(TraceSink.Records, record => record.Message == DriverMessages.DRV_OPEN);
+        Assert.Contains(TraceSink.Records, record => record.Message == DriverMessages.DRV_USER + 1 && record.LParam1 == 2);
     }
 
     private DriverManager CreateManager(bool verify = true) => new(registry, new DriverManagerOptions { VerifyIntegrity = verify });
