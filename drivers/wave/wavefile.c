@@ -36,6 +36,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <sched.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -370,6 +372,7 @@ typedef struct STREAM {
     DWORD loops_left;       /* output: passes of that loop still to play, this one included */
     WAVEHDR *finished, *finished_tail;
 
+    atomic_int callers; /* entry-point calls waiting for the lock: the worker lets them in between its steps */
     BOOL running;     /* output: not paused; input: started */
     BOOL closing;     /* the worker must exit */
     BOOL delivering;  /* a thread is running callbacks */
@@ -384,6 +387,26 @@ typedef struct STREAM {
     DWORD volume;     /* output: low word left, high word right */
     DWORD input_left; /* input: bytes of the file's data not yet read */
 } STREAM;
+
+/* Takes a stream's lock from an entry point. A mutex is not fair: a worker that moves data as fast as it can would
+ * take the lock back again and again before a waiting caller wakes up, so callers announce themselves. */
+static void lock_stream(STREAM *s)
+{
+    atomic_fetch_add(&s->callers, 1);
+    pthread_mutex_lock(&s->lock);
+    atomic_fetch_sub(&s->callers, 1);
+}
+
+/* The worker, between two steps: if entry points are waiting for the lock, let them have it first. */
+static void let_callers_in(STREAM *s)
+{
+    if (atomic_load(&s->callers) == 0)
+        return;
+    pthread_mutex_unlock(&s->lock);
+    while (atomic_load(&s->callers) > 0)
+        sched_yield();
+    pthread_mutex_lock(&s->lock);
+}
 
 static void remove_stream(STREAM *s)
 {
@@ -437,7 +460,7 @@ static BOOL deliver(STREAM *s)
         /* From here the header belongs to the application again: only its address is used. */
         pthread_mutex_unlock(&s->lock);
         notify(s, s->output ? WOM_DONE : WIM_DATA, (DWORD_PTR)hdr);
-        pthread_mutex_lock(&s->lock);
+        lock_stream(s);
     }
     s->delivering = FALSE;
     if (s->released) {
@@ -641,6 +664,7 @@ static void *worker_main(void *argument)
             play_step(s);
         else
             record_step(s);
+        let_callers_in(s);
     }
     pthread_mutex_unlock(&s->lock);
     return NULL;
@@ -731,7 +755,7 @@ static DWORD open_stream(BOOL output, DWORD_PTR *user, const WAVEOPENDESC *desc,
 
 static DWORD close_stream(STREAM *s)
 {
-    pthread_mutex_lock(&s->lock);
+    lock_stream(s);
     if (s->queue != NULL || s->finished != NULL) {
         pthread_mutex_unlock(&s->lock);
         return WAVERR_STILLPLAYING;
@@ -759,7 +783,7 @@ static DWORD close_stream(STREAM *s)
     fclose(s->file);
     notify(s, s->output ? WOM_CLOSE : WIM_CLOSE, 0);
     if (in_callback) {
-        pthread_mutex_lock(&s->lock);
+        lock_stream(s);
         s->released = TRUE; /* deliver() frees it when the callback that called us returns */
         pthread_mutex_unlock(&s->lock);
     } else {
@@ -775,7 +799,7 @@ static DWORD queue_buffer(STREAM *s, WAVEHDR *hdr)
         return MMSYSERR_INVALPARAM;
     if (!(hdr->dwFlags & WHDR_PREPARED))
         return WAVERR_UNPREPARED;
-    pthread_mutex_lock(&s->lock);
+    lock_stream(s);
     if (hdr->dwFlags & WHDR_INQUEUE) {
         pthread_mutex_unlock(&s->lock);
         return WAVERR_STILLPLAYING;
@@ -800,7 +824,7 @@ static DWORD queue_buffer(STREAM *s, WAVEHDR *hdr)
  * Output is no longer paused afterwards. Returns after the callbacks of those buffers were delivered. */
 static DWORD reset_stream(STREAM *s)
 {
-    pthread_mutex_lock(&s->lock);
+    lock_stream(s);
     if (s->queue_tail != NULL)
         finish_through(s, s->queue_tail);
     s->current = NULL;
@@ -816,7 +840,7 @@ static DWORD reset_stream(STREAM *s)
 
 static DWORD set_running(STREAM *s, BOOL running)
 {
-    pthread_mutex_lock(&s->lock);
+    lock_stream(s);
     s->running = running;
     pthread_cond_broadcast(&s->wake);
     pthread_mutex_unlock(&s->lock);
@@ -826,7 +850,7 @@ static DWORD set_running(STREAM *s, BOOL running)
 /* WIDM_STOP: stop recording; the buffer being filled goes back with what it holds, empty ones stay queued. */
 static DWORD stop_input(STREAM *s)
 {
-    pthread_mutex_lock(&s->lock);
+    lock_stream(s);
     s->running = FALSE;
     if (s->queue != NULL && s->queue->dwBytesRecorded > 0)
         finish_through(s, s->queue);
@@ -840,7 +864,7 @@ static DWORD get_position(STREAM *s, MMTIME *time, DWORD size)
 {
     if (time == NULL || size < sizeof(UINT) + sizeof(DWORD))
         return MMSYSERR_INVALPARAM;
-    pthread_mutex_lock(&s->lock);
+    lock_stream(s);
     DWORD bytes = s->position;
     pthread_mutex_unlock(&s->lock);
     switch (time->wType) {
@@ -920,7 +944,7 @@ DWORD APIENTRY wodMessage(UINT uDeviceID, UINT uMsg, DWORD_PTR dwUser, DWORD_PTR
         if (dwParam1 == 0)
             return MMSYSERR_INVALPARAM;
         if (s != NULL) {
-            pthread_mutex_lock(&s->lock);
+            lock_stream(s);
             *(DWORD *)dwParam1 = s->volume;
             pthread_mutex_unlock(&s->lock);
         } else {
@@ -932,7 +956,7 @@ DWORD APIENTRY wodMessage(UINT uDeviceID, UINT uMsg, DWORD_PTR dwUser, DWORD_PTR
     case WODM_SETVOLUME:
         /* With a stream, its volume; with only a device id, the volume streams opened later start with. */
         if (s != NULL) {
-            pthread_mutex_lock(&s->lock);
+            lock_stream(s);
             s->volume = (DWORD)dwParam1;
             pthread_mutex_unlock(&s->lock);
         } else {
@@ -967,7 +991,7 @@ DWORD APIENTRY wodMessage(UINT uDeviceID, UINT uMsg, DWORD_PTR dwUser, DWORD_PTR
         return get_position(s, (MMTIME *)dwParam1, (DWORD)dwParam2);
     case WODM_BREAKLOOP:
         /* The loop plays to its end once more, then playback goes on after it. */
-        pthread_mutex_lock(&s->lock);
+        lock_stream(s);
         if (s->loop_start != NULL)
             s->loops_left = 1;
         pthread_mutex_unlock(&s->lock);
