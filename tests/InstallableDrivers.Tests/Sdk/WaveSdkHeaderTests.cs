@@ -17,6 +17,16 @@ public sealed partial class WaveSdkHeaderTests(LayoutProbe probe) : IClassFixtur
         typeof(WAVEOUTCAPSA), typeof(WAVEOUTCAPSW), typeof(WAVEINCAPSA), typeof(WAVEINCAPSW),
     ];
 
+    // The drivers we ship are unchanged Win32 sources: they compile against the stand-ins under the strict flags.
+    [Fact]
+    public void The_WAV_file_driver_compiles_cleanly_under_the_strict_flags()
+    {
+        using var output = new TempDirectory();
+        NativeToolchain.CompileCleanly(NativeToolchain.DriverBuild(
+            "c11", output.File(NativeToolchain.DriverFileName("wavefile")), "-I", Path.Combine(NativeToolchain.SdkInclude, "win32"),
+            Path.Combine(NativeToolchain.RepositoryRoot, "drivers", "wave", "wavefile.c")));
+    }
+
     [Theory]
     [MemberData(nameof(Structures))]
     public void Each_structure_has_the_same_size_and_field_offsets_in_C_and_CSharp(Type structure)
