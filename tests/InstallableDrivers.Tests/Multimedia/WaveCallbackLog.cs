@@ -57,7 +57,7 @@ internal sealed unsafe class WaveCallbackLog : IDisposable
         var log = (WaveCallbackLog)GCHandle.FromIntPtr((nint)instance).Target!;
         var header = (WAVEHDR*)param1;
         var callback = new WaveCallback(device, message, param1, param2,
-            header == null ? 0 : header->dwFlags, header == null ? 0 : header->dwBytesRecorded, Environment.CurrentManagedThreadId);
+            header == null ? 0 : header->dwFlags, header == null ? 0 : header->dwBytesRecorded);
         lock (log.callbacks)
         {
             log.callbacks.Add(callback);

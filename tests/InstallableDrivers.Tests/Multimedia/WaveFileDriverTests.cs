@@ -100,7 +100,7 @@ public sealed unsafe class WaveFileDriverTests : IDisposable
         var calls = wave.Log.Snapshot();
         Assert.Equal([WOM_OPEN, WOM_DONE, WOM_DONE, WOM_DONE, WOM_CLOSE], calls.Select(c => c.Message));
         Assert.Equal(written.Select(b => b.Address), calls.Where(c => c.Message == WOM_DONE).Select(c => c.Param1));
-        Assert.All(calls, c => Assert.Equal(handle, c.Device));
+        Assert.All(calls, c => Assert.Equal((handle, (nuint)0), (c.Device, c.Param2)));
         Assert.All(calls.Where(c => c.Message == WOM_DONE), c => Assert.Equal(WHDR_DONE | WHDR_PREPARED, c.FlagsThen));
 
         var file = Assert.Single(wave.OutputFiles());
