@@ -72,6 +72,50 @@ static unsigned instances;       /* open DriverProc instances; the first one sin
 static unsigned next_file_number; /* n of out-<pid>-<n>.wav */
 static DWORD device_volume = FULL_VOLUME; /* WODM_SETVOLUME without a stream: the volume new streams start with */
 
+/* A stream's worker thread, allocated apart from the stream: a stream closed from inside its own callback is freed
+ * while its worker is still returning through this driver's code, and that thread must be joined before the module
+ * is unloaded (DRV_FREE), or the code would vanish under it. Such orphans wait in a list until they are joined. */
+typedef struct WORKER {
+    pthread_t thread;
+    atomic_int exited;   /* the thread's last act: joining it now takes no time */
+    struct WORKER *next; /* in the orphans list */
+} WORKER;
+
+static WORKER *orphans; /* guarded by config_lock */
+
+static void adopt_orphan(WORKER *w)
+{
+    pthread_mutex_lock(&config_lock);
+    w->next = orphans;
+    orphans = w;
+    pthread_mutex_unlock(&config_lock);
+}
+
+/* Joins the orphans that have exited, or all of them. The joins happen outside the lock: an orphan may still be in
+ * a callback that calls back into the driver. */
+static void reap_orphans(BOOL all)
+{
+    WORKER *reaped = NULL;
+    pthread_mutex_lock(&config_lock);
+    for (WORKER **link = &orphans; *link != NULL;) {
+        WORKER *w = *link;
+        if (all || atomic_load(&w->exited)) {
+            *link = w->next;
+            w->next = reaped;
+            reaped = w;
+        } else {
+            link = &w->next;
+        }
+    }
+    pthread_mutex_unlock(&config_lock);
+    while (reaped != NULL) {
+        WORKER *w = reaped;
+        reaped = w->next;
+        pthread_join(w->thread, NULL);
+        free(w);
+    }
+}
+
 static CONFIG current_config(void)
 {
     pthread_mutex_lock(&config_lock);
@@ -169,11 +213,15 @@ LRESULT CALLBACK DriverProc(DWORD_PTR dwDriverId, HDRVR hdrvr, UINT msg, LPARAM 
 {
     switch (msg) {
     case DRV_LOAD:
-    case DRV_FREE:
         /* A fresh module: the next first instance configures it again. */
         pthread_mutex_lock(&config_lock);
         instances = 0;
         pthread_mutex_unlock(&config_lock);
+        return 1;
+
+    case DRV_FREE:
+        /* The module is about to be unloaded: no thread may still run its code. */
+        reap_orphans(TRUE);
         return 1;
 
     case DRV_OPEN: {
@@ -353,7 +401,7 @@ typedef struct STREAM {
     pthread_mutex_t lock;
     pthread_cond_t wake;      /* tells the worker that something changed */
     pthread_cond_t delivered; /* tells waiters that a delivery round ended */
-    pthread_t worker;
+    struct WORKER *worker;
     BOOL output;
     BOOL realtime;
     FORMAT format;
@@ -644,11 +692,14 @@ static BOOL has_work(const STREAM *s)
 static void *worker_main(void *argument)
 {
     STREAM *s = argument;
+    WORKER *self = s->worker;
     pthread_mutex_lock(&s->lock);
     while (!s->closing) {
         if (s->finished != NULL && !s->delivering) {
-            if (deliver(s))
-                return NULL; /* closed from its own callback, and freed */
+            if (deliver(s)) { /* closed from its own callback, and freed */
+                atomic_store(&self->exited, 1);
+                return NULL;
+            }
             continue;
         }
         if (!has_work(s)) {
@@ -667,6 +718,7 @@ static void *worker_main(void *argument)
         let_callers_in(s);
     }
     pthread_mutex_unlock(&s->lock);
+    atomic_store(&self->exited, 1);
     return NULL;
 }
 
@@ -683,11 +735,11 @@ static DWORD open_stream(BOOL output, DWORD_PTR *user, const WAVEOPENDESC *desc,
     CONFIG cfg = current_config();
     FILE *file;
     DWORD input_bytes = 0;
+    char path[MAX_PATH_BYTES + 64];
     if (output) {
         if (flags & WAVE_FORMAT_QUERY)
             return MMSYSERR_NOERROR;
         int fd = -1;
-        char path[MAX_PATH_BYTES + 64];
         pthread_mutex_lock(&config_lock);
         while (fd < 0) {
             snprintf(path, sizeof path, "%s/out-%ld-%u.wav", cfg.out_folder, (long)getpid(), next_file_number++);
@@ -713,10 +765,16 @@ static DWORD open_stream(BOOL output, DWORD_PTR *user, const WAVEOPENDESC *desc,
         }
     }
 
+    reap_orphans(FALSE);
     STREAM *s = calloc(1, sizeof *s);
+    WORKER *worker = calloc(1, sizeof *worker);
     pthread_condattr_t clock_attribute;
-    if (s == NULL) {
+    if (s == NULL || worker == NULL) {
+        free(s);
+        free(worker);
         fclose(file);
+        if (output)
+            unlink(path);
         return MMSYSERR_NOMEM;
     }
     pthread_mutex_init(&s->lock, NULL);
@@ -725,6 +783,7 @@ static DWORD open_stream(BOOL output, DWORD_PTR *user, const WAVEOPENDESC *desc,
     pthread_cond_init(&s->wake, &clock_attribute);
     pthread_condattr_destroy(&clock_attribute);
     pthread_cond_init(&s->delivered, NULL);
+    s->worker = worker;
     s->output = output;
     s->realtime = cfg.realtime;
     s->format = wanted;
@@ -743,8 +802,11 @@ static DWORD open_stream(BOOL output, DWORD_PTR *user, const WAVEOPENDESC *desc,
         size_t size = wav_header(&wanted, 0, header); /* rewritten with the sizes at close */
         fwrite(header, 1, size, file);
     }
-    if (pthread_create(&s->worker, NULL, worker_main, s) != 0) {
+    if (pthread_create(&worker->thread, NULL, worker_main, s) != 0) {
         fclose(file);
+        if (output)
+            unlink(path); /* the open failed: leave no file behind */
+        free(worker);
         remove_stream(s);
         return MMSYSERR_NOMEM;
     }
@@ -765,12 +827,15 @@ static DWORD close_stream(STREAM *s)
         pthread_cond_wait(&s->delivered, &s->lock);
     s->closing = TRUE;
     pthread_cond_broadcast(&s->wake);
-    BOOL on_worker = pthread_equal(s->worker, pthread_self());
+    WORKER *worker = s->worker;
+    BOOL on_worker = pthread_equal(worker->thread, pthread_self());
     pthread_mutex_unlock(&s->lock);
-    if (on_worker)
-        pthread_detach(s->worker); /* inside its own callback; it exits once that returns */
-    else
-        pthread_join(s->worker, NULL);
+    if (on_worker) {
+        adopt_orphan(worker); /* inside its own callback: it exits once that returns, and is joined later */
+    } else {
+        pthread_join(worker->thread, NULL);
+        free(worker);
+    }
 
     if (s->output) {
         BYTE header[64];

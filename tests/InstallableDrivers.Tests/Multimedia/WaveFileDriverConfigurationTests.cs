@@ -63,6 +63,20 @@ public sealed class WaveFileDriverConfigurationTests
     }
 
     [Fact]
+    public void A_missing_output_folder_or_input_file_fails_the_open_with_MMSYSERR_ERROR()
+    {
+        using var wave = new WaveFileDriverHarness("pace=fast in=/nonexistent/input.wav");
+        Directory.Delete(wave.OutputFolder);
+
+        Assert.Equal(MMSYSERR_ERROR, wave.OpenOutput(Format, out var output));
+        Assert.Equal(1u, wave.Wid(WIDM_GETNUMDEVS)); // the device is there; its file is not
+        Assert.Equal(MMSYSERR_ERROR, wave.OpenInput(Format, out var input));
+        Assert.Equal((0u, 0u), (output, input));
+        Assert.Empty(wave.Log.Snapshot());
+        Directory.CreateDirectory(wave.OutputFolder); // for the harness to clean up
+    }
+
+    [Fact]
     public void Stream_messages_without_a_stream_are_MMSYSERR_INVALHANDLE()
     {
         using var wave = new WaveFileDriverHarness();

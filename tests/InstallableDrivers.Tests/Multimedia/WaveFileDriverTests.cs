@@ -91,7 +91,7 @@ public sealed unsafe class WaveFileDriverTests : IDisposable
         var written = chunks.Select(Buffer).ToArray();
         foreach (var buffer in written)
         {
-            Assert.Equal((uint)MMSYSERR_NOERROR, wave.Wod(WODM_WRITE, stream, buffer.Address, (nuint)sizeof(WAVEHDR)));
+            Assert.Equal((uint)MMSYSERR_NOERROR, Write(stream, buffer));
         }
 
         wave.Log.WaitFor(1 + written.Length);
@@ -113,7 +113,7 @@ public sealed unsafe class WaveFileDriverTests : IDisposable
         var format = WavFileBytes.Pcm(8000, 8, 1);
         var data = RandomBytes(5);
         Assert.Equal(MMSYSERR_NOERROR, wave.OpenOutput(format, out var stream));
-        wave.Wod(WODM_WRITE, stream, Buffer(data).Address, (nuint)sizeof(WAVEHDR));
+        Write(stream, Buffer(data));
         wave.Log.WaitFor(2);
         wave.Wod(WODM_CLOSE, stream);
 
@@ -142,7 +142,7 @@ public sealed unsafe class WaveFileDriverTests : IDisposable
         Assert.Equal(MMSYSERR_NOERROR, wave.OpenOutput(Cd, out var stream));
         Assert.Equal((uint)MMSYSERR_NOERROR, wave.Wod(WODM_PAUSE, stream));
         var buffer = Buffer(RandomBytes(400), WHDR_PREPARED | WHDR_DONE); // DONE from an earlier use
-        wave.Wod(WODM_WRITE, stream, buffer.Address, (nuint)sizeof(WAVEHDR));
+        Write(stream, buffer);
         Thread.Sleep(50);
         Assert.Equal(WHDR_PREPARED | WHDR_INQUEUE, buffer.Flags);
         Assert.Single(wave.Log.Snapshot()); // WOM_OPEN only: paused
@@ -159,7 +159,7 @@ public sealed unsafe class WaveFileDriverTests : IDisposable
         Assert.Equal(MMSYSERR_NOERROR, wave.OpenOutput(Cd, out var stream));
         var buffer = Buffer(RandomBytes(400), flags: 0);
         Assert.Equal((uint)MMSYSERR_NOTSUPPORTED, wave.Wod(WODM_PREPARE, stream, buffer.Address, (nuint)sizeof(WAVEHDR)));
-        Assert.Equal((uint)WAVERR_UNPREPARED, wave.Wod(WODM_WRITE, stream, buffer.Address, (nuint)sizeof(WAVEHDR)));
+        Assert.Equal((uint)WAVERR_UNPREPARED, Write(stream, buffer));
         Assert.Equal(0u, buffer.Flags);
         Assert.Equal((uint)MMSYSERR_NOERROR, wave.Wod(WODM_CLOSE, stream));
     }
@@ -207,7 +207,7 @@ public sealed unsafe class WaveFileDriverTests : IDisposable
         var queued = Enumerable.Range(0, 4).Select(_ => Buffer(RandomBytes(400))).ToArray();
         foreach (var buffer in queued)
         {
-            wave.Wod(WODM_WRITE, stream, buffer.Address, (nuint)sizeof(WAVEHDR));
+            Write(stream, buffer);
         }
 
         Assert.Equal((uint)WAVERR_STILLPLAYING, wave.Wod(WODM_CLOSE, stream));
@@ -232,7 +232,7 @@ public sealed unsafe class WaveFileDriverTests : IDisposable
         wave.Wod(WODM_PAUSE, stream);
         wave.Wod(WODM_RESET, stream);
         var data = RandomBytes(400);
-        wave.Wod(WODM_WRITE, stream, Buffer(data).Address, (nuint)sizeof(WAVEHDR));
+        Write(stream, Buffer(data));
         wave.Log.WaitFor(2);
         wave.Wod(WODM_CLOSE, stream);
         Assert.Equal(WavFileBytes.Of(Cd, data), File.ReadAllBytes(Assert.Single(wave.OutputFiles())));
@@ -246,7 +246,7 @@ public sealed unsafe class WaveFileDriverTests : IDisposable
         var queued = Enumerable.Range(0, 5).Select(_ => Buffer(RandomBytes(400))).ToArray();
         foreach (var buffer in queued)
         {
-            wave.Wod(WODM_WRITE, stream, buffer.Address, (nuint)sizeof(WAVEHDR));
+            Write(stream, buffer);
         }
 
         uint resetResult = 99;
@@ -270,18 +270,21 @@ public sealed unsafe class WaveFileDriverTests : IDisposable
     {
         Assert.Equal(MMSYSERR_NOERROR, wave.OpenOutput(Cd, out var stream));
         var buffer = Buffer(RandomBytes(400));
-        uint closeResult = 99;
+        var closeResult = 99u;
+        using var closed = new ManualResetEventSlim();
         wave.Log.OnCallback = callback =>
         {
             if (callback.Message == WOM_DONE)
             {
                 closeResult = wave.Wod(WODM_CLOSE, stream);
+                closed.Set();
             }
         };
-        wave.Wod(WODM_WRITE, stream, buffer.Address, (nuint)sizeof(WAVEHDR));
+        Write(stream, buffer);
 
-        Assert.Equal([WOM_OPEN, WOM_DONE, WOM_CLOSE], wave.Log.WaitFor(3).Select(c => c.Message));
+        Assert.True(closed.Wait(TimeSpan.FromSeconds(10)), "WOM_DONE never came");
         Assert.Equal((uint)MMSYSERR_NOERROR, closeResult);
+        Assert.Equal([WOM_OPEN, WOM_DONE, WOM_CLOSE], wave.Log.Snapshot().Select(c => c.Message));
     }
 
     // ---- position ---------------------------------------------------------------------------------------------------
@@ -291,7 +294,7 @@ public sealed unsafe class WaveFileDriverTests : IDisposable
     {
         var format = WavFileBytes.Pcm(8000, 16, 2); // 32000 bytes a second
         Assert.Equal(MMSYSERR_NOERROR, wave.OpenOutput(format, out var stream));
-        wave.Wod(WODM_WRITE, stream, Buffer(RandomBytes(8000)).Address, (nuint)sizeof(WAVEHDR));
+        Write(stream, Buffer(RandomBytes(8000)));
         wave.Log.WaitFor(2);
 
         Assert.Equal(8000u, Position(stream, TimeFormats.TIME_BYTES).cb);
@@ -313,7 +316,7 @@ public sealed unsafe class WaveFileDriverTests : IDisposable
         var written = new[] { Buffer(a, WHDR_PREPARED | WHDR_BEGINLOOP, loops: 3), Buffer(b, WHDR_PREPARED | WHDR_ENDLOOP), Buffer(c) };
         foreach (var buffer in written)
         {
-            wave.Wod(WODM_WRITE, stream, buffer.Address, (nuint)sizeof(WAVEHDR));
+            Write(stream, buffer);
         }
 
         wave.Wod(WODM_RESTART, stream);
@@ -332,7 +335,7 @@ public sealed unsafe class WaveFileDriverTests : IDisposable
         var (loop, after) = (RandomBytes(4), RandomBytes(8));
         Assert.Equal(MMSYSERR_NOERROR, wave.OpenOutput(Cd, out var stream));
         wave.Wod(WODM_WRITE, stream, Buffer(loop, WHDR_PREPARED | WHDR_BEGINLOOP | WHDR_ENDLOOP, loops: uint.MaxValue).Address, (nuint)sizeof(WAVEHDR));
-        wave.Wod(WODM_WRITE, stream, Buffer(after).Address, (nuint)sizeof(WAVEHDR));
+        Write(stream, Buffer(after));
         var deadline = Stopwatch.StartNew();
         while (Position(stream, TimeFormats.TIME_BYTES).cb < 4000 && deadline.Elapsed < TimeSpan.FromSeconds(10))
         {
@@ -511,6 +514,8 @@ public sealed unsafe class WaveFileDriverTests : IDisposable
         return buffer;
     }
 
+    private uint Write(nuint stream, WaveBuffer buffer) => wave.Wod(WODM_WRITE, stream, buffer.Address, (nuint)sizeof(WAVEHDR));
+
     private MMTIME Position(nuint stream, uint type) => Position(wave, stream, type, output: true);
 
     private static MMTIME Position(WaveFileDriverHarness driver, nuint stream, uint type, bool output = false)
@@ -531,7 +536,7 @@ public sealed unsafe class WaveFileDriverTests : IDisposable
         var level = 0u;
         wave.Wod(WODM_GETVOLUME, stream, (nuint)(&level));
         Assert.Equal(volume, level);
-        wave.Wod(WODM_WRITE, stream, Buffer(data).Address, (nuint)sizeof(WAVEHDR));
+        Write(stream, Buffer(data));
         wave.Log.WaitFor(before + 2);
         wave.Wod(WODM_CLOSE, stream);
         var file = File.ReadAllBytes(wave.OutputFiles()[^1]);
