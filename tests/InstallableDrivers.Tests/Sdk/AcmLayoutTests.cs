@@ -97,6 +97,43 @@ public sealed partial class AcmLayoutTests(LayoutProbe probe) : IClassFixture<La
     [GeneratedRegex(@"^\s*#\s*define\s+((?:ACMDM|ACMERR|ACM|ACMSTREAMHEADER|ACMDRIVERDETAILS|ACMFORMATTAGDETAILS|ACMFORMATDETAILS|ACMFILTERTAGDETAILS|ACMFILTERDETAILS|WAVE_FORMAT)_[A-Z0-9_]+)\s+\S", RegexOptions.Multiline)]
     private static partial Regex AcmConstantDefinition();
 
+    // Codec sources are C and C++ of every age: the headers must build cleanly both ways under the strict flags, in
+    // either include order, and with mmsystem.h's WAVEFORMATEX first.
+    [Theory]
+    [InlineData("c", "c11")]
+    [InlineData("c++", "c++11")]
+    public void The_ACM_headers_compile_cleanly_as_C_and_CPlusPlus(string language, string standard)
+    {
+        using var output = new TempDirectory();
+        var source = output.File("codec.c");
+        File.WriteAllText(source, """
+            #include <windows.h>
+            #include <mmsystem.h>
+            #include <msacmdrv.h>
+            #include <mmreg.h>
+            #include <msacm.h>
+
+            LRESULT CALLBACK DriverProc(DWORD_PTR dwDriverId, HDRVR hdrvr, UINT msg, LPARAM lParam1, LPARAM lParam2)
+            {
+                if (msg == ACMDM_DRIVER_DETAILS) {
+                    LPACMDRIVERDETAILS details = (LPACMDRIVERDETAILS)lParam1;
+                    details->fccType = ACMDRIVERDETAILS_FCCTYPE_AUDIOCODEC;
+                    details->vdwACM = MAKE_ACM_VERSION(3, 50, 0);
+                    return MMSYSERR_NOERROR;
+                }
+                if (msg == ACMDM_STREAM_OPEN) {
+                    LPACMDRVSTREAMINSTANCE instance = (LPACMDRVSTREAMINSTANCE)lParam1;
+                    return instance->pwfxSrc->wFormatTag == WAVE_FORMAT_IMA_ADPCM ? MMSYSERR_NOERROR : ACMERR_NOTPOSSIBLE;
+                }
+                return msg >= ACMDM_USER ? MMSYSERR_NOTSUPPORTED : DefDriverProc(dwDriverId, hdrvr, msg, lParam1, lParam2);
+            }
+
+            """);
+        NativeToolchain.CompileCleanly(NativeToolchain.DriverBuild(
+            standard, output.File(NativeToolchain.DriverFileName("codec")), "-I", Path.Combine(NativeToolchain.SdkInclude, "win32"),
+            "-x", language, source));
+    }
+
     [Fact]
     public void A_pointer_after_DWORDs_is_not_padded_as_Windows_packs_msacm_h_to_one_byte()
     {
