@@ -1,4 +1,5 @@
 using InstallableDrivers.Multimedia.Interop;
+using InstallableDrivers.Tests.Support;
 using static InstallableDrivers.Multimedia.Interop.AcmMessages;
 using static InstallableDrivers.Tests.Multimedia.MmResults;
 
@@ -51,5 +52,17 @@ public sealed unsafe class AcmCodecRobustnessTests
         {
             neverOpened.Forget();
         }
+    }
+
+    [Theory]
+    [InlineData("g711")]
+    [InlineData("imaadpcm")]
+    public void An_open_without_ACMDRVOPENDESC_is_a_configuration_open_that_succeeds(string codec)
+    {
+        using var manager = TestDrivers.CreateManager();
+        var handle = manager.OpenDriver(codec, null, 0);
+        Assert.False(handle.IsNull);
+        Assert.Equal(0, manager.SendDriverMessage(handle, DriverMessages.DRV_QUERYCONFIGURE, 0, 0)); // no dialog to show
+        Assert.Equal(1, manager.CloseDriver(handle, 0, 0));
     }
 }
