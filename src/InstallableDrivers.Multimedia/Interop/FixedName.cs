@@ -5,12 +5,14 @@ namespace InstallableDrivers.Multimedia.Interop;
 /// <summary>Reads and writes the null-terminated product names (<c>szPname</c>) of the capability structures.</summary>
 internal static class FixedName
 {
+    /// <summary>The UTF-16 text up to the first null, or the whole field if there is none.</summary>
     public static string Read(ReadOnlySpan<char> name)
     {
         var length = name.IndexOf('\0');
         return new string(length < 0 ? name : name[..length]);
     }
 
+    /// <summary>The 1-byte (Latin-1) text up to the first null, or the whole field if there is none.</summary>
     public static string Read(ReadOnlySpan<byte> name)
     {
         var length = name.IndexOf((byte)0);

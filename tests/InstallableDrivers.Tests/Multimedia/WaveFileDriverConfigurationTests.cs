@@ -1,6 +1,6 @@
 using InstallableDrivers.Multimedia.Interop;
-using InstallableDrivers.Registry;
-using InstallableDrivers.Tests.Registry;
+using InstallableDrivers.Registries;
+using InstallableDrivers.Tests.Registries;
 using InstallableDrivers.Tests.Support;
 using static InstallableDrivers.Multimedia.Interop.MMRESULT;
 using static InstallableDrivers.Multimedia.Interop.WaveMessages;

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using InstallableDrivers.Multimedia.Interop;
-using InstallableDrivers.Registry;
-using InstallableDrivers.Tests.Registry;
+using InstallableDrivers.Registries;
+using InstallableDrivers.Tests.Registries;
 using InstallableDrivers.Tests.Support;
 
 namespace InstallableDrivers.Tests.Multimedia;

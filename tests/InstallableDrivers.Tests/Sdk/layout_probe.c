@@ -7,6 +7,9 @@
  *   missing NAME               constants of DriverMessages and of the wave interop types ("missing" when the
  *                              headers do not define one)
  *   DefDriverProc MSG RESULT   what DefDriverProc returns for each message given on the command line
+ *
+ * The constants of the ACM interop classes join probe_constants.inc, and probe_layouts.inc (also written by the test)
+ * measures the multimedia structures, from the stand-in headers in sdk/include/win32.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,12 +17,7 @@
 #include "installable_driver.h"
 #include "win32/mmsystem.h"
 #include "win32/mmddk.h"
-/* mmreg.h (WAVE_FORMAT_IEEE_FLOAT, ...) is another header's; its constants are checked once it exists. */
-#ifdef __has_include
-#if __has_include("win32/mmreg.h")
-#include "win32/mmreg.h"
-#endif
-#endif
+#include <msacmdrv.h>
 
 #define PRINT_SIZE(type) printf("size %s %u\n", #type, (unsigned)sizeof(type))
 #define PRINT_OFFSET(type, field) printf("offset %s.%s %u\n", #type, #field, (unsigned)offsetof(type, field))
@@ -109,6 +107,20 @@ int main(int argc, char **argv)
     PRINT_SIZE(MMRESULT);
 
 #include "probe_constants.inc"
+#include "probe_layouts.inc"
+
+    /* The ACM and mmreg.h structures with no C# twin: their sizes are checked against the Windows sizes. */
+    PRINT_SIZE(ACMDRIVERDETAILSA);
+    PRINT_SIZE(ACMFILTERTAGDETAILSW);
+    PRINT_SIZE(ACMFILTERDETAILSW);
+    PRINT_SIZE(ACMDRVOPENDESCA);
+    PRINT_SIZE(ADPCMCOEFSET);
+    PRINT_SIZE(ADPCMWAVEFORMAT);
+    PRINT_SIZE(IMAADPCMWAVEFORMAT);
+    PRINT_SIZE(GSM610WAVEFORMAT);
+    PRINT_SIZE(MPEGLAYER3WAVEFORMAT);
+    PRINT_SIZE(WAVEFORMATEXTENSIBLE);
+    PRINT_SIZE(WAVEFILTER);
 
     /* A live-looking driver id, handle and parameters: DefDriverProc must answer by the message alone. */
     for (int i = 1; i < argc; i++) {
