@@ -172,7 +172,9 @@ typedef UINT MMRESULT; /* what every multimedia function and driver message answ
 #define WAVE_FORMAT_GSM610 0x0031     /* ETSI GSM 06.10 full rate */
 #define WAVE_FORMAT_MPEG 0x0050       /* MPEG-1 layer 1 and 2 */
 #define WAVE_FORMAT_MPEGLAYER3 0x0055 /* MPEG-1 layer 3 */
+#ifndef WAVE_FORMAT_EXTENSIBLE
 #define WAVE_FORMAT_EXTENSIBLE 0xFFFE /* WAVEFORMATEXTENSIBLE: the real format is its SubFormat GUID */
+#endif
 #define WAVE_FORMAT_DEVELOPMENT 0xFFFF /* for a codec in development, before a tag is registered */
 
 /* Filter tags (WAVEFILTER.dwFilterTag). */
@@ -276,6 +278,8 @@ typedef struct _GUID {
 } GUID;
 #endif
 
+#ifndef _WAVEFORMATEXTENSIBLE_ /* the guard ksmedia.h shares */
+#define _WAVEFORMATEXTENSIBLE_
 typedef struct {
     WAVEFORMATEX Format;
     union {
@@ -286,6 +290,7 @@ typedef struct {
     DWORD dwChannelMask; /* SPEAKER_* bits: which speaker each channel feeds */
     GUID SubFormat;      /* KSDATAFORMAT_SUBTYPE_*: the tag's GUID form */
 } WAVEFORMATEXTENSIBLE, *PWAVEFORMATEXTENSIBLE;
+#endif
 
 /* ---- WAVEFILTER: what an ACM filter driver is asked to apply ------------------------------------------------------ */
 typedef struct wavefilter_tag {
