@@ -1,0 +1,677 @@
+/*
+ * msadpcm.c - an ACM codec driver for Microsoft ADPCM (WAVE_FORMAT_ADPCM), decode and encode, mono and stereo.
+ *
+ * Written from Microsoft's published description of the format (the ADPCMWAVEFORMAT structure and the block layout of
+ * its "Multimedia Standards Update"); no other codec's source was used. It converts between Microsoft ADPCM and 8- or
+ * 16-bit PCM at the same rate and channel count, and is a complete ACM driver: a codec author can read it as an example
+ * of every message a codec answers.
+ *
+ * The format, in short. Audio is cut into blocks of nBlockAlign bytes that decode independently. A block starts with a
+ * header per channel, each field interleaved across channels: the predictor index (1 byte), the initial quantizer step
+ * "delta" (2 bytes), then sample 1 and sample 2 (2 bytes each), the last two samples before the coded ones. Sample 2 is
+ * the older: the block's first two frames are sample 2, then sample 1. 4-bit codes follow, high nibble first, channels
+ * alternating. Each code c (two's complement, -8..7) gives the next sample as
+ *     predicted = (sample1 * coef1 + sample2 * coef2) / 256,  sample = clamp16(predicted + c * delta)
+ * with (coef1, coef2) the predictor pair the block chose from the format's table, and then adapts the step:
+ *     delta = max(16, delta * adaptation[c & 15] / 256).
+ * So a block of nBlockAlign bytes holds wSamplesPerBlock = (nBlockAlign - 7 * channels) * 8 / (4 * channels) + 2 frames.
+ */
+#include <windows.h>
+#include <mmsystem.h>
+#include <mmreg.h>
+#include <msacm.h>
+#include <msacmdrv.h>
+
+/* ---- The format's constants -------------------------------------------------------------------------------------- */
+
+/* The step adaptation: small codes shrink the step, large ones grow it. Indexed by the code's 4 bits. */
+static const int adaptation[16] = { 230, 230, 230, 230, 307, 409, 512, 614, 768, 614, 512, 409, 307, 230, 230, 230 };
+
+/* The seven standard predictor pairs, scaled by 256, which every standard format lists in its aCoef table. */
+#define STANDARD_COEFFICIENTS 7
+static const ADPCMCOEFSET standard_coefficients[STANDARD_COEFFICIENTS] = {
+    { 256, 0 }, { 512, -256 }, { 0, 0 }, { 192, 64 }, { 240, 0 }, { 460, -208 }, { 392, -232 },
+};
+
+#define MIN_DELTA 16
+/* The format leaves the step unbounded; a corrupt block could grow it until it overflows. Valid streams stay far below
+ * this bound (any step above 65536 already saturates every nonzero code), and capping it keeps delta * 768 an int. */
+#define MAX_DELTA (0x7FFFFFFF / 768)
+
+#define HEADER_BYTES_PER_CHANNEL 7
+/* PCM formats are PCMWAVEFORMAT, WAVEFORMATEX without cbSize; ADPCM ones carry the seven pairs. */
+#define PCM_FORMAT_BYTES 16
+#define STANDARD_FORMAT_BYTES (sizeof(ADPCMWAVEFORMAT) + STANDARD_COEFFICIENTS * sizeof(ADPCMCOEFSET)) /* 50 */
+
+/* The formats this driver lists (ACMDM_FORMAT_DETAILS by index): these rates, mono and stereo, and for PCM 8 and 16
+ * bits. Conversions work at any rate. The block grows with the rate as Windows sizes it: 256 bytes per channel up to
+ * 11025 Hz, doubling with each doubling of the rate. */
+static const DWORD listed_rates[] = { 8000, 11025, 22050, 44100 };
+#define LISTED_RATES (sizeof listed_rates / sizeof listed_rates[0])
+#define LISTED_PCM_FORMATS (LISTED_RATES * 2 * 2)
+#define LISTED_ADPCM_FORMATS (LISTED_RATES * 2)
+
+static WORD samples_per_block(WORD block_align, WORD channels)
+{
+    return (WORD)((block_align - HEADER_BYTES_PER_CHANNEL * channels) * 8 / (4 * channels) + 2);
+}
+
+static WORD standard_block_align(DWORD rate, WORD channels)
+{
+    WORD per_channel = 256;
+    for (DWORD r = 11025; r < rate && per_channel < 8192; r *= 2) {
+        per_channel *= 2;
+    }
+    return (WORD)(per_channel * channels);
+}
+
+/* ---- Which formats are valid --------------------------------------------------------------------------------------- */
+
+static BOOL is_pcm(const WAVEFORMATEX *wfx)
+{
+    return wfx->wFormatTag == WAVE_FORMAT_PCM && (wfx->nChannels == 1 || wfx->nChannels == 2) && wfx->nSamplesPerSec > 0 &&
+           (wfx->wBitsPerSample == 8 || wfx->wBitsPerSample == 16) &&
+           wfx->nBlockAlign == wfx->nChannels * wfx->wBitsPerSample / 8;
+}
+
+/* A Microsoft ADPCM format whose fields agree with each other. Any coefficient table of 1 to 256 pairs is accepted (the
+ * format allows more than the standard seven); the block must hold the header and at least one byte of codes. */
+static BOOL is_adpcm(const WAVEFORMATEX *wfx)
+{
+    if (wfx->wFormatTag != WAVE_FORMAT_ADPCM || (wfx->nChannels != 1 && wfx->nChannels != 2) || wfx->nSamplesPerSec == 0 ||
+        wfx->wBitsPerSample != 4 || wfx->cbSize < sizeof(ADPCMWAVEFORMAT) - sizeof(WAVEFORMATEX) ||
+        wfx->nBlockAlign <= HEADER_BYTES_PER_CHANNEL * wfx->nChannels) {
+        return FALSE;
+    }
+    const ADPCMWAVEFORMAT *adpcm = (const ADPCMWAVEFORMAT *)wfx;
+    DWORD spb = (DWORD)(wfx->nBlockAlign - HEADER_BYTES_PER_CHANNEL * wfx->nChannels) * 8 / (4 * wfx->nChannels) + 2;
+    return adpcm->wNumCoef >= 1 && adpcm->wNumCoef <= 256 &&
+           wfx->cbSize >= sizeof(ADPCMWAVEFORMAT) - sizeof(WAVEFORMATEX) + adpcm->wNumCoef * sizeof(ADPCMCOEFSET) &&
+           adpcm->wSamplesPerBlock == spb;
+}
+
+/* ---- Building formats ---------------------------------------------------------------------------------------------- */
+
+static void fill_pcm(WAVEFORMATEX *wfx, DWORD rate, WORD channels, WORD bits)
+{
+    wfx->wFormatTag = WAVE_FORMAT_PCM;
+    wfx->nChannels = channels;
+    wfx->nSamplesPerSec = rate;
+    wfx->wBitsPerSample = bits;
+    wfx->nBlockAlign = (WORD)(channels * bits / 8);
+    wfx->nAvgBytesPerSec = rate * wfx->nBlockAlign;
+    wfx->cbSize = 0;
+}
+
+/* A standard format: the block size Windows uses for the rate, and the seven standard predictor pairs. */
+static void fill_adpcm(ADPCMWAVEFORMAT *adpcm, DWORD rate, WORD channels)
+{
+    WAVEFORMATEX *wfx = &adpcm->wfx;
+    wfx->wFormatTag = WAVE_FORMAT_ADPCM;
+    wfx->nChannels = channels;
+    wfx->nSamplesPerSec = rate;
+    wfx->wBitsPerSample = 4;
+    wfx->nBlockAlign = standard_block_align(rate, channels);
+    wfx->cbSize = STANDARD_FORMAT_BYTES - sizeof(WAVEFORMATEX);
+    adpcm->wSamplesPerBlock = samples_per_block(wfx->nBlockAlign, channels);
+    adpcm->wNumCoef = STANDARD_COEFFICIENTS;
+    for (int i = 0; i < STANDARD_COEFFICIENTS; i++) {
+        adpcm->aCoef[i] = standard_coefficients[i];
+    }
+    /* Bytes per second, rounded to the nearest: blocks per second times block bytes. */
+    wfx->nAvgBytesPerSec = (DWORD)(((uint64_t)rate * wfx->nBlockAlign + adpcm->wSamplesPerBlock / 2) / adpcm->wSamplesPerBlock);
+}
+
+/* ---- Driver, format tag and format details ------------------------------------------------------------------------- */
+
+static const ACMDRIVERDETAILSW driver_details = {
+    .cbStruct = sizeof(ACMDRIVERDETAILSW),
+    .fccType = ACMDRIVERDETAILS_FCCTYPE_AUDIOCODEC,
+    .fccComp = ACMDRIVERDETAILS_FCCCOMP_UNDEFINED,
+    .wMid = MM_UNMAPPED, /* not Microsoft's driver, so not Microsoft's ids */
+    .wPid = MM_PID_UNMAPPED,
+    .vdwACM = MAKE_ACM_VERSION(3, 50, 0),
+    .vdwDriver = MAKE_ACM_VERSION(1, 0, 0),
+    .fdwSupport = ACMDRIVERDETAILS_SUPPORTF_CODEC,
+    .cFormatTags = 2,
+    .cFilterTags = 0,
+    .hicon = NULL,
+    .szShortName = u"MS-ADPCM",
+    .szLongName = u"Microsoft ADPCM CODEC (InstallableDrivers)",
+    .szCopyright = u"Written for InstallableDrivers from the published format description",
+    .szLicensing = u"",
+    .szFeatures = u"Compresses and decompresses Microsoft ADPCM (4 bits per sample), mono and stereo, to and from 8- or 16-bit PCM.",
+};
+
+/* Copies a structure the driver filled into the caller's, no further than the caller's cbStruct says it reaches. */
+static void copy_out(void *caller, const void *filled, DWORD filled_size)
+{
+    DWORD size = min(*(const DWORD *)caller, filled_size);
+    memcpy(caller, filled, size);
+    memcpy(caller, &size, sizeof size); /* cbStruct: what was filled */
+}
+
+static LRESULT format_tag_details(ACMFORMATTAGDETAILSW *caller, DWORD flags)
+{
+    DWORD tag;
+    switch (flags & ACM_FORMATTAGDETAILSF_QUERYMASK) {
+    case ACM_FORMATTAGDETAILSF_INDEX:
+        if (caller->dwFormatTagIndex >= driver_details.cFormatTags) {
+            return ACMERR_NOTPOSSIBLE;
+        }
+        tag = caller->dwFormatTagIndex == 0 ? WAVE_FORMAT_PCM : WAVE_FORMAT_ADPCM;
+        break;
+    case ACM_FORMATTAGDETAILSF_FORMATTAG:
+        tag = caller->dwFormatTag;
+        break;
+    case ACM_FORMATTAGDETAILSF_LARGESTSIZE:
+        /* The tag with the largest format, or the given tag's size. ADPCM's 50 bytes beat PCM's 16. */
+        tag = caller->dwFormatTag == WAVE_FORMAT_UNKNOWN ? WAVE_FORMAT_ADPCM : caller->dwFormatTag;
+        break;
+    default:
+        return MMSYSERR_NOTSUPPORTED;
+    }
+
+    ACMFORMATTAGDETAILSW details = { .cbStruct = sizeof details, .fdwSupport = ACMDRIVERDETAILS_SUPPORTF_CODEC };
+    if (tag == WAVE_FORMAT_PCM) {
+        details.dwFormatTagIndex = 0;
+        details.cbFormatSize = PCM_FORMAT_BYTES;
+        details.cStandardFormats = LISTED_PCM_FORMATS;
+        /* szFormatTag stays empty: the ACM names PCM itself. */
+    } else if (tag == WAVE_FORMAT_ADPCM) {
+        details.dwFormatTagIndex = 1;
+        details.cbFormatSize = STANDARD_FORMAT_BYTES;
+        details.cStandardFormats = LISTED_ADPCM_FORMATS;
+        memcpy(details.szFormatTag, u"Microsoft ADPCM", sizeof u"Microsoft ADPCM");
+    } else {
+        return ACMERR_NOTPOSSIBLE;
+    }
+    details.dwFormatTag = tag;
+    copy_out(caller, &details, sizeof details);
+    return MMSYSERR_NOERROR;
+}
+
+static LRESULT format_details(ACMFORMATDETAILSW *details, DWORD flags)
+{
+    switch (flags & ACM_FORMATDETAILSF_QUERYMASK) {
+    case ACM_FORMATDETAILSF_INDEX: {
+        DWORD index = details->dwFormatIndex;
+        if (details->dwFormatTag == WAVE_FORMAT_PCM && index < LISTED_PCM_FORMATS) {
+            if (details->cbwfx < PCM_FORMAT_BYTES) {
+                return MMSYSERR_INVALPARAM;
+            }
+            fill_pcm(details->pwfx, listed_rates[index / 4], (WORD)(1 + index / 2 % 2), (WORD)(8 + 8 * (index % 2)));
+            details->cbwfx = PCM_FORMAT_BYTES;
+        } else if (details->dwFormatTag == WAVE_FORMAT_ADPCM && index < LISTED_ADPCM_FORMATS) {
+            if (details->cbwfx < STANDARD_FORMAT_BYTES) {
+                return MMSYSERR_INVALPARAM;
+            }
+            fill_adpcm((ADPCMWAVEFORMAT *)details->pwfx, listed_rates[index / 2], (WORD)(1 + index % 2));
+            details->cbwfx = STANDARD_FORMAT_BYTES;
+        } else {
+            return ACMERR_NOTPOSSIBLE;
+        }
+        break;
+    }
+    case ACM_FORMATDETAILSF_FORMAT:
+        if (!(details->dwFormatTag == WAVE_FORMAT_PCM && is_pcm(details->pwfx)) &&
+            !(details->dwFormatTag == WAVE_FORMAT_ADPCM && is_adpcm(details->pwfx))) {
+            return ACMERR_NOTPOSSIBLE;
+        }
+        break;
+    default:
+        return MMSYSERR_NOTSUPPORTED;
+    }
+    details->fdwSupport = ACMDRIVERDETAILS_SUPPORTF_CODEC;
+    details->szFormat[0] = 0; /* the ACM describes the format itself ("8.000 kHz, 4 Bit, Mono") */
+    return MMSYSERR_NOERROR;
+}
+
+/* PCM suggests standard ADPCM at its rate and channels; ADPCM suggests 16-bit PCM. fdwSuggest names the destination
+ * fields the caller has fixed: each must allow the conversion. */
+static LRESULT format_suggest(ACMDRVFORMATSUGGEST *suggest)
+{
+    const DWORD fixed = suggest->fdwSuggest;
+    const WAVEFORMATEX *src = suggest->pwfxSrc;
+    WAVEFORMATEX *dst = suggest->pwfxDst;
+    if ((fixed & ~ACM_FORMATSUGGESTF_TYPEMASK) != 0 ||
+        (fixed & ~(ACM_FORMATSUGGESTF_WFORMATTAG | ACM_FORMATSUGGESTF_NCHANNELS | ACM_FORMATSUGGESTF_NSAMPLESPERSEC |
+                   ACM_FORMATSUGGESTF_WBITSPERSAMPLE)) != 0) {
+        return MMSYSERR_NOTSUPPORTED;
+    }
+    WORD tag;
+    if (is_pcm(src)) {
+        tag = WAVE_FORMAT_ADPCM;
+    } else if (is_adpcm(src)) {
+        tag = WAVE_FORMAT_PCM;
+    } else {
+        return ACMERR_NOTPOSSIBLE;
+    }
+    WORD bits = tag == WAVE_FORMAT_ADPCM ? 4 : 16;
+    if ((fixed & ACM_FORMATSUGGESTF_WFORMATTAG) != 0 && dst->wFormatTag != tag) {
+        return ACMERR_NOTPOSSIBLE;
+    }
+    if ((fixed & ACM_FORMATSUGGESTF_NCHANNELS) != 0 && dst->nChannels != src->nChannels) {
+        return ACMERR_NOTPOSSIBLE;
+    }
+    if ((fixed & ACM_FORMATSUGGESTF_NSAMPLESPERSEC) != 0 && dst->nSamplesPerSec != src->nSamplesPerSec) {
+        return ACMERR_NOTPOSSIBLE;
+    }
+    if ((fixed & ACM_FORMATSUGGESTF_WBITSPERSAMPLE) != 0) {
+        if (tag == WAVE_FORMAT_ADPCM ? dst->wBitsPerSample != 4 : dst->wBitsPerSample != 8 && dst->wBitsPerSample != 16) {
+            return ACMERR_NOTPOSSIBLE;
+        }
+        bits = dst->wBitsPerSample;
+    }
+    if (suggest->cbwfxDst < (tag == WAVE_FORMAT_ADPCM ? STANDARD_FORMAT_BYTES : PCM_FORMAT_BYTES)) {
+        return ACMERR_NOTPOSSIBLE;
+    }
+    if (tag == WAVE_FORMAT_ADPCM) {
+        fill_adpcm((ADPCMWAVEFORMAT *)dst, src->nSamplesPerSec, src->nChannels);
+    } else {
+        fill_pcm(dst, src->nSamplesPerSec, src->nChannels, bits);
+    }
+    return MMSYSERR_NOERROR;
+}
+
+/* ---- One channel's coder state -------------------------------------------------------------------------------------- */
+
+typedef struct {
+    int coef1, coef2; /* the block's predictor pair */
+    int delta;        /* the quantizer step */
+    int sample1;      /* the last sample */
+    int sample2;      /* the one before */
+} channel_state;
+
+static int clamp16(int64_t value)
+{
+    return value < -32768 ? -32768 : value > 32767 ? 32767 : (int)value;
+}
+
+static int predict(const channel_state *state)
+{
+    /* 64 bits: a custom coefficient table may hold any 16-bit pair. Division, not a shift, as the format specifies. */
+    return (int)(((int64_t)state->sample1 * state->coef1 + (int64_t)state->sample2 * state->coef2) / 256);
+}
+
+/* Applies one 4-bit code: the next sample, and the step adapted. The encoder runs this too, to track the decoder. */
+static int apply_code(channel_state *state, int code)
+{
+    int signed_code = code >= 8 ? code - 16 : code;
+    int sample = clamp16(predict(state) + (int64_t)signed_code * state->delta);
+    state->sample2 = state->sample1;
+    state->sample1 = sample;
+    int delta = (int)((int64_t)state->delta * adaptation[code] / 256);
+    state->delta = delta < MIN_DELTA ? MIN_DELTA : delta > MAX_DELTA ? MAX_DELTA : delta;
+    return sample;
+}
+
+/* The code that brings the prediction nearest the sample: the error in steps, rounded, within -8..7. */
+static int choose_code(const channel_state *state, int sample)
+{
+    int error = sample - predict(state);
+    int steps = (error + (error < 0 ? -state->delta / 2 : state->delta / 2)) / state->delta;
+    steps = steps < -8 ? -8 : steps > 7 ? 7 : steps;
+    return steps & 15;
+}
+
+/* ---- Samples in PCM buffers ----------------------------------------------------------------------------------------- */
+
+static int16_t read_le16(const BYTE *p)
+{
+    return (int16_t)(uint16_t)(p[0] | p[1] << 8);
+}
+
+static void write_le16(BYTE *p, int value)
+{
+    p[0] = (BYTE)(value & 0xFF);
+    p[1] = (BYTE)((value >> 8) & 0xFF);
+}
+
+/* 8-bit PCM is unsigned with 128 as silence; it maps to and from the top byte of a 16-bit sample. */
+static int read_pcm(const BYTE *p, int bytes)
+{
+    return bytes == 1 ? (p[0] - 128) * 256 : read_le16(p);
+}
+
+static void write_pcm(BYTE *p, int bytes, int sample)
+{
+    if (bytes == 1) {
+        p[0] = (BYTE)((sample >> 8) + 128);
+    } else {
+        write_le16(p, sample);
+    }
+}
+
+/* ---- Blocks --------------------------------------------------------------------------------------------------------- */
+
+/* What a stream converts: the two formats in their roles. */
+typedef struct {
+    BOOL encode; /* PCM to ADPCM; else ADPCM to PCM */
+    const ADPCMWAVEFORMAT *adpcm;
+    int channels;
+    int pcm_bytes;   /* bytes of one PCM sample: 1 or 2 */
+    DWORD pcm_frame; /* bytes of one PCM frame */
+    DWORD block;     /* bytes of one ADPCM block */
+    DWORD frames;    /* frames of one ADPCM block */
+} stream_shape;
+
+static BOOL shape_of(const ACMDRVSTREAMINSTANCE *instance, stream_shape *shape)
+{
+    const WAVEFORMATEX *src = instance->pwfxSrc, *dst = instance->pwfxDst;
+    const WAVEFORMATEX *pcm, *adpcm;
+    if (is_pcm(src) && is_adpcm(dst)) {
+        pcm = src;
+        adpcm = dst;
+    } else if (is_adpcm(src) && is_pcm(dst)) {
+        pcm = dst;
+        adpcm = src;
+    } else {
+        return FALSE;
+    }
+    if (pcm->nChannels != adpcm->nChannels || pcm->nSamplesPerSec != adpcm->nSamplesPerSec) {
+        return FALSE; /* a codec, not a converter: the rate and channels stay */
+    }
+    shape->encode = adpcm == dst;
+    shape->adpcm = (const ADPCMWAVEFORMAT *)adpcm;
+    shape->channels = adpcm->nChannels;
+    shape->pcm_bytes = pcm->wBitsPerSample / 8;
+    shape->pcm_frame = pcm->nBlockAlign;
+    shape->block = adpcm->nBlockAlign;
+    shape->frames = shape->adpcm->wSamplesPerBlock;
+    return TRUE;
+}
+
+/* The bytes a block of this many frames takes: a short block (the last of a stream) holds fewer codes. One frame
+ * still needs the whole header, whose two samples then repeat it. */
+static DWORD block_bytes(const stream_shape *shape, DWORD frames)
+{
+    DWORD codes = frames > 2 ? (frames - 2) * (DWORD)shape->channels : 0;
+    return HEADER_BYTES_PER_CHANNEL * (DWORD)shape->channels + (codes + 1) / 2;
+}
+
+/* The frames a block of this many bytes decodes to (0 if it cannot hold the header). */
+static DWORD block_frames(const stream_shape *shape, DWORD bytes)
+{
+    DWORD header = HEADER_BYTES_PER_CHANNEL * (DWORD)shape->channels;
+    return bytes < header ? 0 : 2 + (bytes - header) * 2 / (DWORD)shape->channels;
+}
+
+/* The n-th code of a block (channels alternate, high nibble first) is in byte n / 2 after the header. */
+static int code_at(const BYTE *codes, DWORD n)
+{
+    return n % 2 == 0 ? codes[n / 2] >> 4 : codes[n / 2] & 15;
+}
+
+static BOOL block_is_valid(const stream_shape *shape, const BYTE *block)
+{
+    for (int c = 0; c < shape->channels; c++) {
+        if (block[c] >= shape->adpcm->wNumCoef) {
+            return FALSE;
+        }
+    }
+    return TRUE;
+}
+
+static void decode_block(const stream_shape *shape, const BYTE *block, DWORD frames, BYTE *out)
+{
+    const int ch = shape->channels;
+    channel_state state[2];
+    for (int c = 0; c < ch; c++) {
+        state[c].coef1 = shape->adpcm->aCoef[block[c]].iCoef1;
+        state[c].coef2 = shape->adpcm->aCoef[block[c]].iCoef2;
+        state[c].delta = read_le16(block + ch + 2 * c);
+        state[c].sample1 = read_le16(block + 3 * ch + 2 * c);
+        state[c].sample2 = read_le16(block + 5 * ch + 2 * c);
+        write_pcm(out + c * shape->pcm_bytes, shape->pcm_bytes, state[c].sample2);
+        write_pcm(out + shape->pcm_frame + c * shape->pcm_bytes, shape->pcm_bytes, state[c].sample1);
+    }
+    const BYTE *codes = block + HEADER_BYTES_PER_CHANNEL * ch;
+    for (DWORD n = 0; n < (frames - 2) * (DWORD)ch; n++) {
+        int c = (int)(n % (DWORD)ch);
+        int sample = apply_code(&state[c], code_at(codes, n));
+        write_pcm(out + (2 + n / (DWORD)ch) * shape->pcm_frame + c * shape->pcm_bytes, shape->pcm_bytes, sample);
+    }
+}
+
+/* A channel's first step: about half the mean prediction error of the samples right after the header, so the first
+ * codes land near the middle of their range; at least the format's minimum, and small enough for the 16-bit field. */
+static int initial_delta(const stream_shape *shape, const BYTE *pcm, DWORD frames, int c, const ADPCMCOEFSET *pair)
+{
+    channel_state probe = { pair->iCoef1, pair->iCoef2, MIN_DELTA, 0, 0 };
+    int64_t total = 0;
+    DWORD counted = 0;
+    for (DWORD k = 2; k < frames && k < 2 + 4; k++, counted++) {
+        probe.sample1 = read_pcm(pcm + (k - 1) * shape->pcm_frame + c * shape->pcm_bytes, shape->pcm_bytes);
+        probe.sample2 = read_pcm(pcm + (k - 2) * shape->pcm_frame + c * shape->pcm_bytes, shape->pcm_bytes);
+        int error = read_pcm(pcm + k * shape->pcm_frame + c * shape->pcm_bytes, shape->pcm_bytes) - predict(&probe);
+        total += error < 0 ? -error : error;
+    }
+    int64_t delta = counted > 0 ? total / counted / 2 : MIN_DELTA;
+    return delta < MIN_DELTA ? MIN_DELTA : delta > 32767 ? 32767 : (int)delta;
+}
+
+/* Starts a channel with predictor pair p, as the decoder will start it from the header. */
+static channel_state start_channel(const stream_shape *shape, const BYTE *pcm, DWORD frames, int c, int p)
+{
+    const ADPCMCOEFSET *pair = &shape->adpcm->aCoef[p];
+    channel_state state;
+    state.coef1 = pair->iCoef1;
+    state.coef2 = pair->iCoef2;
+    state.delta = initial_delta(shape, pcm, frames, c, pair);
+    state.sample2 = read_pcm(pcm + c * shape->pcm_bytes, shape->pcm_bytes);
+    state.sample1 = frames > 1 ? read_pcm(pcm + shape->pcm_frame + c * shape->pcm_bytes, shape->pcm_bytes) : state.sample2;
+    return state;
+}
+
+/* Encodes one channel of a block with predictor pair p, writing its codes if codes is not NULL; returns the squared
+ * error of the decoded result, by which the encoder picks the pair. */
+static int64_t encode_channel(const stream_shape *shape, const BYTE *pcm, DWORD frames, int c, int p, BYTE *codes)
+{
+    channel_state state = start_channel(shape, pcm, frames, c, p);
+    int64_t squared_error = 0;
+    for (DWORD k = 2; k < frames; k++) {
+        int sample = read_pcm(pcm + k * shape->pcm_frame + c * shape->pcm_bytes, shape->pcm_bytes);
+        int code = choose_code(&state, sample);
+        int error = sample - apply_code(&state, code);
+        squared_error += (int64_t)error * error;
+        if (codes != NULL) {
+            DWORD n = (k - 2) * (DWORD)shape->channels + (DWORD)c;
+            codes[n / 2] |= (BYTE)(n % 2 == 0 ? code << 4 : code);
+        }
+    }
+    return squared_error;
+}
+
+static void encode_block(const stream_shape *shape, const BYTE *pcm, DWORD frames, BYTE *block)
+{
+    const int ch = shape->channels;
+    BYTE *codes = block + HEADER_BYTES_PER_CHANNEL * ch;
+    memset(codes, 0, block_bytes(shape, frames) - HEADER_BYTES_PER_CHANNEL * (DWORD)ch);
+    for (int c = 0; c < ch; c++) {
+        int best = 0;
+        int64_t best_error = INT64_MAX;
+        for (int p = 0; p < shape->adpcm->wNumCoef; p++) {
+            int64_t error = encode_channel(shape, pcm, frames, c, p, NULL);
+            if (error < best_error) {
+                best = p;
+                best_error = error;
+            }
+        }
+        channel_state state = start_channel(shape, pcm, frames, c, best);
+        block[c] = (BYTE)best;
+        write_le16(block + ch + 2 * c, state.delta);
+        write_le16(block + 3 * ch + 2 * c, state.sample1);
+        write_le16(block + 5 * ch + 2 * c, state.sample2);
+        encode_channel(shape, pcm, frames, c, best, codes);
+    }
+}
+
+/* ---- Streams -------------------------------------------------------------------------------------------------------- */
+
+static LRESULT stream_open(const ACMDRVSTREAMINSTANCE *instance)
+{
+    stream_shape shape;
+    if (instance->pwfltr != NULL || !shape_of(instance, &shape)) {
+        return ACMERR_NOTPOSSIBLE;
+    }
+    if ((instance->fdwOpen & ACM_STREAMOPENF_ASYNC) != 0) {
+        return ACMERR_NOTPOSSIBLE; /* conversions are synchronous; the ACM offers no async for a driver without it */
+    }
+    /* Blocks decode independently, so a stream needs no state: nothing to allocate, also without QUERY. */
+    return MMSYSERR_NOERROR;
+}
+
+/* Sizes are whole blocks: encoding may end with a short block, which takes a whole block's room at most; decoding
+ * counts a partial last block as whole. A length that holds no whole unit has no answer. */
+static LRESULT stream_size(const ACMDRVSTREAMINSTANCE *instance, ACMDRVSTREAMSIZE *size)
+{
+    stream_shape shape;
+    if (!shape_of(instance, &shape)) {
+        return ACMERR_NOTPOSSIBLE;
+    }
+    const DWORD pcm_block = shape.frames * shape.pcm_frame;
+    uint64_t result;
+    switch (size->fdwSize & ACM_STREAMSIZEF_QUERYMASK) {
+    case ACM_STREAMSIZEF_SOURCE:
+        if (shape.encode) {
+            DWORD frames = size->cbSrcLength / shape.pcm_frame;
+            if (frames == 0) {
+                return ACMERR_NOTPOSSIBLE;
+            }
+            result = (uint64_t)((frames + shape.frames - 1) / shape.frames) * shape.block;
+        } else {
+            if (block_frames(&shape, size->cbSrcLength) == 0) {
+                return ACMERR_NOTPOSSIBLE;
+            }
+            result = (uint64_t)((size->cbSrcLength + shape.block - 1) / shape.block) * pcm_block;
+        }
+        if (result > 0xFFFFFFFFu) {
+            return ACMERR_NOTPOSSIBLE;
+        }
+        size->cbDstLength = (DWORD)result;
+        return MMSYSERR_NOERROR;
+    case ACM_STREAMSIZEF_DESTINATION:
+        if (shape.encode) {
+            /* As many PCM blocks as ADPCM blocks fit, but no more than a DWORD counts. */
+            DWORD blocks = min(size->cbDstLength / shape.block, 0xFFFFFFFFu / pcm_block);
+            size->cbSrcLength = blocks * pcm_block;
+        } else {
+            size->cbSrcLength = size->cbDstLength / pcm_block * shape.block;
+        }
+        return size->cbSrcLength == 0 ? ACMERR_NOTPOSSIBLE : MMSYSERR_NOERROR;
+    default:
+        return MMSYSERR_NOTSUPPORTED;
+    }
+}
+
+/* Converts whole blocks while both buffers have room. Without ACM_STREAMCONVERTF_BLOCKALIGN a remainder is converted
+ * too, as the stream's end: PCM frames become a short block, a partial block decodes to the frames it holds. Bytes
+ * that cannot be converted stay unused (cbSrcLengthUsed), so the caller can pass them again. START and END change
+ * nothing: blocks are independent, so there is no history to reset or flush. */
+static LRESULT stream_convert(const ACMDRVSTREAMINSTANCE *instance, ACMDRVSTREAMHEADER *header)
+{
+    stream_shape shape;
+    if (!shape_of(instance, &shape)) {
+        return ACMERR_NOTPOSSIBLE;
+    }
+    const BOOL block_align = (header->fdwConvert & ACM_STREAMCONVERTF_BLOCKALIGN) != 0;
+    const BYTE *src = header->pbSrc;
+    BYTE *dst = header->pbDst;
+    DWORD src_left = header->cbSrcLength, dst_left = header->cbDstLength;
+
+    if (shape.encode) {
+        for (;;) {
+            DWORD frames = min(src_left / shape.pcm_frame, shape.frames);
+            if (frames == 0 || (frames < shape.frames && block_align)) {
+                break;
+            }
+            DWORD bytes = block_bytes(&shape, frames);
+            if (bytes > dst_left) {
+                break;
+            }
+            encode_block(&shape, src, frames, dst);
+            src += frames * shape.pcm_frame;
+            src_left -= frames * shape.pcm_frame;
+            dst += bytes;
+            dst_left -= bytes;
+        }
+    } else {
+        /* Check every block this call will decode before writing anything: a corrupt one fails the call whole. */
+        for (DWORD offset = 0; offset + HEADER_BYTES_PER_CHANNEL * (DWORD)shape.channels <= src_left; offset += shape.block) {
+            if (!block_is_valid(&shape, src + offset)) {
+                return MMSYSERR_INVALPARAM;
+            }
+        }
+        for (;;) {
+            DWORD bytes = min(src_left, shape.block);
+            DWORD frames = block_frames(&shape, bytes);
+            if (frames == 0 || (bytes < shape.block && block_align) || frames * shape.pcm_frame > dst_left) {
+                break;
+            }
+            decode_block(&shape, src, frames, dst);
+            src += bytes;
+            src_left -= bytes;
+            dst += frames * shape.pcm_frame;
+            dst_left -= frames * shape.pcm_frame;
+        }
+    }
+    header->cbSrcLengthUsed = header->cbSrcLength - src_left;
+    header->cbDstLengthUsed = header->cbDstLength - dst_left;
+    return MMSYSERR_NOERROR;
+}
+
+/* ---- The entry point -------------------------------------------------------------------------------------------------- */
+
+/* Any nonzero value: the driver keeps no per-open state, and the ACM hands this back as dwDriverId. */
+#define INSTANCE_ID 1
+
+LRESULT CALLBACK DriverProc(DWORD_PTR dwDriverId, HDRVR hdrvr, UINT msg, LPARAM lParam1, LPARAM lParam2)
+{
+    switch (msg) {
+    case DRV_OPEN: {
+        ACMDRVOPENDESCW *open = (ACMDRVOPENDESCW *)lParam2;
+        if (open == NULL) {
+            return INSTANCE_ID; /* opened for configuration, not by the ACM */
+        }
+        if (open->fccType != ACMDRIVERDETAILS_FCCTYPE_AUDIOCODEC) {
+            return 0;
+        }
+        open->dwError = MMSYSERR_NOERROR;
+        return INSTANCE_ID;
+    }
+    case DRV_CLOSE:
+        return 1;
+    case DRV_QUERYCONFIGURE:
+        return 0; /* nothing to configure */
+    case DRV_CONFIGURE:
+        return DRVCNF_CANCEL;
+
+    case ACMDM_DRIVER_DETAILS:
+        copy_out((void *)lParam1, &driver_details, sizeof driver_details);
+        return MMSYSERR_NOERROR;
+    case ACMDM_FORMATTAG_DETAILS:
+        return format_tag_details((ACMFORMATTAGDETAILSW *)lParam1, (DWORD)lParam2);
+    case ACMDM_FORMAT_DETAILS:
+        return format_details((ACMFORMATDETAILSW *)lParam1, (DWORD)lParam2);
+    case ACMDM_FORMAT_SUGGEST:
+        return format_suggest((ACMDRVFORMATSUGGEST *)lParam1);
+    case ACMDM_STREAM_OPEN:
+        return stream_open((const ACMDRVSTREAMINSTANCE *)lParam1);
+    case ACMDM_STREAM_CLOSE:
+    case ACMDM_STREAM_RESET: /* nothing held between calls, so nothing to drop */
+        return MMSYSERR_NOERROR;
+    case ACMDM_STREAM_SIZE:
+        return stream_size((const ACMDRVSTREAMINSTANCE *)lParam1, (ACMDRVSTREAMSIZE *)lParam2);
+    case ACMDM_STREAM_CONVERT:
+        return stream_convert((const ACMDRVSTREAMINSTANCE *)lParam1, (ACMDRVSTREAMHEADER *)lParam2);
+
+    default:
+        /* The other ACM messages (about box, filters, hardware, prepare): not supported, so the ACM does its default.
+         * DefDriverProc would answer 0, which in this range means success. */
+        if (msg >= ACMDM_RESERVED_LOW && msg <= ACMDM_RESERVED_HIGH) {
+            return MMSYSERR_NOTSUPPORTED;
+        }
+        return DefDriverProc(dwDriverId, hdrvr, msg, lParam1, lParam2);
+    }
+}
