@@ -1,7 +1,6 @@
 /*
  * A driver that calls a Win32 function no library here provides (DialogBoxParamW: resource dialogs are outside the
- * host's Win32 subset): it must fail to open with the linker's
- * reason, not crash the host when the call is reached.
+ * host's Win32 subset): it must fail to open with the linker's reason, not crash the host when the call is reached.
  */
 #include <installable_driver.h>
 
