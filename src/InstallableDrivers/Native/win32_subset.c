@@ -96,36 +96,26 @@ DRIVER_EXPORT LPWSTR WINAPI lstrcpyW(LPWSTR lpString1, LPCWSTR lpString2)
     return memcpy(lpString1, lpString2, ((size_t)lstrlenW(lpString2) + 1) * sizeof(WCHAR));
 }
 
-/* Copies at most iMaxLength - 1 units and always terminates; with iMaxLength 0 or less it writes nothing. */
-DRIVER_EXPORT LPSTR WINAPI lstrcpynA(LPSTR lpString1, LPCSTR lpString2, int iMaxLength)
-{
-    if (lpString1 == NULL || lpString2 == NULL) {
-        return NULL;
+/* Copies at most iMaxLength - 1 units and always terminates; with iMaxLength 0 or less it writes nothing. The same for
+ * both unit sizes, so one definition makes both functions. */
+#define DEFINE_LSTRCPYN(name, string, const_string)                                                                     \
+    DRIVER_EXPORT string WINAPI name(string lpString1, const_string lpString2, int iMaxLength)                          \
+    {                                                                                                                  \
+        if (lpString1 == NULL || lpString2 == NULL) {                                                                  \
+            return NULL;                                                                                               \
+        }                                                                                                              \
+        int i = 0;                                                                                                     \
+        for (; i + 1 < iMaxLength && lpString2[i] != 0; i++) {                                                         \
+            lpString1[i] = lpString2[i];                                                                               \
+        }                                                                                                              \
+        if (iMaxLength > 0) {                                                                                          \
+            lpString1[i] = 0;                                                                                          \
+        }                                                                                                              \
+        return lpString1;                                                                                              \
     }
-    int i = 0;
-    for (; i + 1 < iMaxLength && lpString2[i] != 0; i++) {
-        lpString1[i] = lpString2[i];
-    }
-    if (iMaxLength > 0) {
-        lpString1[i] = 0;
-    }
-    return lpString1;
-}
 
-DRIVER_EXPORT LPWSTR WINAPI lstrcpynW(LPWSTR lpString1, LPCWSTR lpString2, int iMaxLength)
-{
-    if (lpString1 == NULL || lpString2 == NULL) {
-        return NULL;
-    }
-    int i = 0;
-    for (; i + 1 < iMaxLength && lpString2[i] != 0; i++) {
-        lpString1[i] = lpString2[i];
-    }
-    if (iMaxLength > 0) {
-        lpString1[i] = 0;
-    }
-    return lpString1;
-}
+DEFINE_LSTRCPYN(lstrcpynA, LPSTR, LPCSTR)
+DEFINE_LSTRCPYN(lstrcpynW, LPWSTR, LPCWSTR)
 
 /* ---- MultiByteToWideChar: UTF-8 to UTF-16 -------------------------------------------------------------------------- */
 
