@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text;
+using InstallableDrivers.Multimedia.Interop;
 
 namespace InstallableDrivers.Tests.Sdk;
 
@@ -30,10 +31,12 @@ public sealed class LayoutProbe : IDisposable
     private void CompileAndRun()
     {
         File.WriteAllText(_directory.File("probe_constants.inc"), ConstantsInclude());
+        File.WriteAllText(_directory.File("probe_layouts.inc"), LayoutsInclude());
         var program = _directory.File(OperatingSystem.IsWindows() ? "layout_probe.exe" : "layout_probe");
         NativeToolchain.CompileCleanly(
         [
-            .. NativeToolchain.StrictFlags("c11"), "-I", _directory.Path, "-o", program,
+            .. NativeToolchain.StrictFlags("c11"), "-I", _directory.Path,
+            "-I", Path.Combine(NativeToolchain.SdkInclude, "win32"), "-o", program,
             Path.Combine(SdkHeaderTests.SourceDirectory, "layout_probe.c"),
         ]);
 
@@ -59,6 +62,32 @@ public sealed class LayoutProbe : IDisposable
     public static IEnumerable<FieldInfo> CSharpConstants =>
         typeof(DriverMessages).GetFields(BindingFlags.Public | BindingFlags.Static).Where(member => member.IsLiteral);
 
+    /// <summary>
+    /// The interop structures of InstallableDrivers.Multimedia whose C twins (same name, same field names) the probe
+    /// measures: its size and every field's offset.
+    /// </summary>
+    public static IReadOnlyList<Type> MultimediaStructures { get; } =
+    [
+        typeof(WAVEFORMATEX), typeof(ACMDRIVERDETAILS), typeof(ACMFORMATTAGDETAILS), typeof(ACMFORMATDETAILS),
+        typeof(ACMSTREAMHEADER), typeof(ACMDRVSTREAMHEADER), typeof(ACMDRVSTREAMINSTANCE), typeof(ACMDRVSTREAMSIZE),
+        typeof(ACMDRVFORMATSUGGEST), typeof(ACMDRVOPENDESC),
+    ];
+
+    /// <summary>The public constants of the ACM interop types: each must have a C twin in msacm.h, msacmdrv.h or mmreg.h.</summary>
+    public static IEnumerable<FieldInfo> AcmConstants =>
+        new[]
+        {
+            typeof(AcmMessages), typeof(AcmErrors), typeof(AcmDriverFlags), typeof(AcmDetailsFlags), typeof(AcmStreamFlags),
+            typeof(AcmMetric), typeof(WaveFormatTag),
+        }
+        .Concat(MultimediaStructures)
+        .SelectMany(type => type.GetFields(BindingFlags.Public | BindingFlags.Static))
+        .Where(member => member.IsLiteral);
+
+    /// <summary>The public instance fields of a structure, in declaration order.</summary>
+    public static IEnumerable<string> FieldsOf(Type structure) =>
+        structure.GetFields(BindingFlags.Public | BindingFlags.Instance).Select(field => field.Name);
+
     /// <summary>One fact the probe printed, for example <c>Fact("size", "DWORD")</c>.</summary>
     public long Fact(string kind, string name) =>
         _facts.TryGetValue($"{kind} {name}", out var value)
@@ -74,10 +103,26 @@ public sealed class LayoutProbe : IDisposable
     private static string ConstantsInclude()
     {
         var text = new StringBuilder();
-        foreach (var constant in CSharpConstants)
+        foreach (var constant in CSharpConstants.Concat(AcmConstants))
         {
             text.Append(CultureInfo.InvariantCulture, $"#ifdef {constant.Name}\n    PRINT_CONSTANT({constant.Name});\n");
             text.Append(CultureInfo.InvariantCulture, $"#else\n    PRINT_MISSING(\"{constant.Name}\");\n#endif\n");
+        }
+
+        return text.ToString();
+    }
+
+    // For each multimedia structure, a line that prints its C size and one per field that prints the field's offset.
+    private static string LayoutsInclude()
+    {
+        var text = new StringBuilder();
+        foreach (var structure in MultimediaStructures)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"    PRINT_SIZE({structure.Name});\n");
+            foreach (var field in FieldsOf(structure))
+            {
+                text.Append(CultureInfo.InvariantCulture, $"    PRINT_OFFSET({structure.Name}, {field});\n");
+            }
         }
 
         return text.ToString();

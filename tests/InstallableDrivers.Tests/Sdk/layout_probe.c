@@ -6,11 +6,15 @@
  *   const NAME VALUE           a constant; the list is probe_constants.inc, which the test writes from the public
  *   missing NAME               constants of DriverMessages ("missing" when the header does not define one)
  *   DefDriverProc MSG RESULT   what DefDriverProc returns for each message given on the command line
+ *
+ * The constants of the ACM interop classes join probe_constants.inc, and probe_layouts.inc (also written by the test)
+ * measures the multimedia structures, from the stand-in headers in sdk/include/win32.
  */
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "installable_driver.h"
+#include <msacmdrv.h>
 
 #define PRINT_SIZE(type) printf("size %s %u\n", #type, (unsigned)sizeof(type))
 #define PRINT_OFFSET(type, field) printf("offset %s.%s %u\n", #type, #field, (unsigned)offsetof(type, field))
@@ -46,6 +50,7 @@ int main(int argc, char **argv)
     PRINT_OFFSET(DRVCONFIGINFOEX, dnDevNode);
 
 #include "probe_constants.inc"
+#include "probe_layouts.inc"
 
     /* A live-looking driver id, handle and parameters: DefDriverProc must answer by the message alone. */
     for (int i = 1; i < argc; i++) {
