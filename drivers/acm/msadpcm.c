@@ -15,12 +15,23 @@
  * with (coef1, coef2) the predictor pair the block chose from the format's table, and then adapts the step:
  *     delta = max(16, delta * adaptation[c & 15] / 256).
  * So a block of nBlockAlign bytes holds wSamplesPerBlock = (nBlockAlign - 7 * channels) * 8 / (4 * channels) + 2 frames.
+ *
+ * The encoder codes each channel of a block with every predictor pair of the format's table and keeps the pair whose
+ * decoded result is nearest the input (least squared error); the first step is half the mean prediction error of the
+ * samples right after the header. Round-trip signal-to-noise ratio of a half-scale sine (tested with margins in
+ * tests/.../MsAdpcmCodecTests.cs): 55.7 dB at 440 Hz and 29.6 dB at 3 kHz at 22.05 kHz mono, 32.7 dB at 1 kHz at 8 kHz,
+ * 66.9 and 46.2 dB for 440 Hz and 1.5 kHz at 44.1 kHz stereo, 59.0 dB at 440 Hz through 8-bit PCM.
+ *
+ * Streams. Blocks are independent, so a stream keeps no state. Whole blocks convert while both buffers have room. A
+ * partial block (PCM frames short of a block, or ADPCM bytes short of nBlockAlign) converts only at
+ * ACM_STREAMCONVERTF_END without ACM_STREAMCONVERTF_BLOCKALIGN, as the stream's last: PCM becomes a short block (the
+ * header and the codes it needs; with an odd number of mono codes the last byte's low nibble pads, so the block decodes
+ * to one frame more), and a short ADPCM block decodes to the frames it holds, as WAV readers decode a file's last block.
+ *
+ * Build: cc -std=c11 -shared -fPIC -I sdk/include -I sdk/include/win32 -o msadpcm.so msadpcm.c
+ * Register: [Drivers32] msacm.msadpcm=msadpcm.so
  */
-#include <windows.h>
-#include <mmsystem.h>
-#include <mmreg.h>
-#include <msacm.h>
-#include <msacmdrv.h>
+#include "acmcodec.h"
 
 /* ---- The format's constants -------------------------------------------------------------------------------------- */
 
@@ -39,21 +50,19 @@ static const ADPCMCOEFSET standard_coefficients[STANDARD_COEFFICIENTS] = {
 #define MAX_DELTA (0x7FFFFFFF / 768)
 
 #define HEADER_BYTES_PER_CHANNEL 7
-/* PCM formats are PCMWAVEFORMAT, WAVEFORMATEX without cbSize; ADPCM ones carry the seven pairs. */
-#define PCM_FORMAT_BYTES 16
+/* A standard format carries the seven pairs. */
 #define STANDARD_FORMAT_BYTES (sizeof(ADPCMWAVEFORMAT) + STANDARD_COEFFICIENTS * sizeof(ADPCMCOEFSET)) /* 50 */
 
-/* The formats this driver lists (ACMDM_FORMAT_DETAILS by index): these rates, mono and stereo, and for PCM 8 and 16
- * bits. Conversions work at any rate. The block grows with the rate as Windows sizes it: 256 bytes per channel up to
- * 11025 Hz, doubling with each doubling of the rate. */
-static const DWORD listed_rates[] = { 8000, 11025, 22050, 44100 };
-#define LISTED_RATES (sizeof listed_rates / sizeof listed_rates[0])
-#define LISTED_PCM_FORMATS (LISTED_RATES * 2 * 2)
-#define LISTED_ADPCM_FORMATS (LISTED_RATES * 2)
+/* The formats this driver lists (ACMDM_FORMAT_DETAILS by index): the folder's standard rates, mono and stereo, and for
+ * PCM 8 and 16 bits. Conversions work at any rate. The block grows with the rate as Windows sizes it: 256 bytes per
+ * channel up to 11025 Hz, doubling with each doubling of the rate. */
+#define LISTED_PCM_FORMATS (ACMCODEC_RATE_COUNT * 2 * 2)
+#define LISTED_ADPCM_FORMATS (ACMCODEC_RATE_COUNT * 2)
 
-static WORD samples_per_block(WORD block_align, WORD channels)
+/* Frames in a block of block_align bytes: the two header samples, then two codes a byte shared by the channels. */
+static DWORD samples_per_block(DWORD block_align, DWORD channels)
 {
-    return (WORD)((block_align - HEADER_BYTES_PER_CHANNEL * channels) * 8 / (4 * channels) + 2);
+    return (block_align - HEADER_BYTES_PER_CHANNEL * channels) * 8 / (4 * channels) + 2;
 }
 
 static WORD standard_block_align(DWORD rate, WORD channels)
@@ -84,23 +93,20 @@ static BOOL is_adpcm(const WAVEFORMATEX *wfx)
         return FALSE;
     }
     const ADPCMWAVEFORMAT *adpcm = (const ADPCMWAVEFORMAT *)wfx;
-    DWORD spb = (DWORD)(wfx->nBlockAlign - HEADER_BYTES_PER_CHANNEL * wfx->nChannels) * 8 / (4 * wfx->nChannels) + 2;
     return adpcm->wNumCoef >= 1 && adpcm->wNumCoef <= 256 &&
            wfx->cbSize >= sizeof(ADPCMWAVEFORMAT) - sizeof(WAVEFORMATEX) + adpcm->wNumCoef * sizeof(ADPCMCOEFSET) &&
-           adpcm->wSamplesPerBlock == spb;
+           adpcm->wSamplesPerBlock == samples_per_block(wfx->nBlockAlign, wfx->nChannels);
 }
 
 /* ---- Building formats ---------------------------------------------------------------------------------------------- */
 
+/* A PCM format (16 bytes, a PCMWAVEFORMAT: PCM formats carry no cbSize), 8 or 16 bits. */
 static void fill_pcm(WAVEFORMATEX *wfx, DWORD rate, WORD channels, WORD bits)
 {
-    wfx->wFormatTag = WAVE_FORMAT_PCM;
-    wfx->nChannels = channels;
-    wfx->nSamplesPerSec = rate;
+    acmcodec_make_pcm16(wfx, channels, rate);
     wfx->wBitsPerSample = bits;
     wfx->nBlockAlign = (WORD)(channels * bits / 8);
     wfx->nAvgBytesPerSec = rate * wfx->nBlockAlign;
-    wfx->cbSize = 0;
 }
 
 /* A standard format: the block size Windows uses for the rate, and the seven standard predictor pairs. */
@@ -113,83 +119,22 @@ static void fill_adpcm(ADPCMWAVEFORMAT *adpcm, DWORD rate, WORD channels)
     wfx->wBitsPerSample = 4;
     wfx->nBlockAlign = standard_block_align(rate, channels);
     wfx->cbSize = STANDARD_FORMAT_BYTES - sizeof(WAVEFORMATEX);
-    adpcm->wSamplesPerBlock = samples_per_block(wfx->nBlockAlign, channels);
+    adpcm->wSamplesPerBlock = (WORD)samples_per_block(wfx->nBlockAlign, channels);
     adpcm->wNumCoef = STANDARD_COEFFICIENTS;
     for (int i = 0; i < STANDARD_COEFFICIENTS; i++) {
         adpcm->aCoef[i] = standard_coefficients[i];
     }
-    /* Bytes per second, rounded to the nearest: blocks per second times block bytes. */
-    wfx->nAvgBytesPerSec = (DWORD)(((uint64_t)rate * wfx->nBlockAlign + adpcm->wSamplesPerBlock / 2) / adpcm->wSamplesPerBlock);
+    /* Blocks per second times block bytes, rounded down: 4096 at 8 kHz mono, 44359 at 44.1 kHz stereo, as Windows has it. */
+    wfx->nAvgBytesPerSec = (DWORD)((uint64_t)rate * wfx->nBlockAlign / adpcm->wSamplesPerBlock);
 }
 
-/* ---- Driver, format tag and format details ------------------------------------------------------------------------- */
+/* ---- Format tags, formats and suggestions ------------------------------------------------------------------------ */
 
-static const ACMDRIVERDETAILSW driver_details = {
-    .cbStruct = sizeof(ACMDRIVERDETAILSW),
-    .fccType = ACMDRIVERDETAILS_FCCTYPE_AUDIOCODEC,
-    .fccComp = ACMDRIVERDETAILS_FCCCOMP_UNDEFINED,
-    .wMid = MM_UNMAPPED, /* not Microsoft's driver, so not Microsoft's ids */
-    .wPid = MM_PID_UNMAPPED,
-    .vdwACM = MAKE_ACM_VERSION(3, 50, 0),
-    .vdwDriver = MAKE_ACM_VERSION(1, 0, 0),
-    .fdwSupport = ACMDRIVERDETAILS_SUPPORTF_CODEC,
-    .cFormatTags = 2,
-    .cFilterTags = 0,
-    .hicon = NULL,
-    .szShortName = u"MS-ADPCM",
-    .szLongName = u"Microsoft ADPCM CODEC (InstallableDrivers)",
-    .szCopyright = u"Written for InstallableDrivers from the published format description",
-    .szLicensing = u"",
-    .szFeatures = u"Compresses and decompresses Microsoft ADPCM (4 bits per sample), mono and stereo, to and from 8- or 16-bit PCM.",
+static const ACMCODEC_TAG tags[] = {
+    {WAVE_FORMAT_PCM, ACMCODEC_PCM_FORMAT_SIZE, LISTED_PCM_FORMATS, u"PCM"},
+    {WAVE_FORMAT_ADPCM, STANDARD_FORMAT_BYTES, LISTED_ADPCM_FORMATS, u"Microsoft ADPCM"},
 };
-
-/* Copies a structure the driver filled into the caller's, no further than the caller's cbStruct says it reaches. */
-static void copy_out(void *caller, const void *filled, DWORD filled_size)
-{
-    DWORD size = min(*(const DWORD *)caller, filled_size);
-    memcpy(caller, filled, size);
-    memcpy(caller, &size, sizeof size); /* cbStruct: what was filled */
-}
-
-static LRESULT format_tag_details(ACMFORMATTAGDETAILSW *caller, DWORD flags)
-{
-    DWORD tag;
-    switch (flags & ACM_FORMATTAGDETAILSF_QUERYMASK) {
-    case ACM_FORMATTAGDETAILSF_INDEX:
-        if (caller->dwFormatTagIndex >= driver_details.cFormatTags) {
-            return ACMERR_NOTPOSSIBLE;
-        }
-        tag = caller->dwFormatTagIndex == 0 ? WAVE_FORMAT_PCM : WAVE_FORMAT_ADPCM;
-        break;
-    case ACM_FORMATTAGDETAILSF_FORMATTAG:
-        tag = caller->dwFormatTag;
-        break;
-    case ACM_FORMATTAGDETAILSF_LARGESTSIZE:
-        /* The tag with the largest format, or the given tag's size. ADPCM's 50 bytes beat PCM's 16. */
-        tag = caller->dwFormatTag == WAVE_FORMAT_UNKNOWN ? WAVE_FORMAT_ADPCM : caller->dwFormatTag;
-        break;
-    default:
-        return MMSYSERR_NOTSUPPORTED;
-    }
-
-    ACMFORMATTAGDETAILSW details = { .cbStruct = sizeof details, .fdwSupport = ACMDRIVERDETAILS_SUPPORTF_CODEC };
-    if (tag == WAVE_FORMAT_PCM) {
-        details.dwFormatTagIndex = 0;
-        details.cbFormatSize = PCM_FORMAT_BYTES;
-        details.cStandardFormats = LISTED_PCM_FORMATS;
-        /* szFormatTag stays empty: the ACM names PCM itself. */
-    } else if (tag == WAVE_FORMAT_ADPCM) {
-        details.dwFormatTagIndex = 1;
-        details.cbFormatSize = STANDARD_FORMAT_BYTES;
-        details.cStandardFormats = LISTED_ADPCM_FORMATS;
-        memcpy(details.szFormatTag, u"Microsoft ADPCM", sizeof u"Microsoft ADPCM");
-    } else {
-        return ACMERR_NOTPOSSIBLE;
-    }
-    details.dwFormatTag = tag;
-    copy_out(caller, &details, sizeof details);
-    return MMSYSERR_NOERROR;
-}
+#define TAG_COUNT ((DWORD)(sizeof tags / sizeof tags[0]))
 
 static LRESULT format_details(ACMFORMATDETAILSW *details, DWORD flags)
 {
@@ -197,80 +142,62 @@ static LRESULT format_details(ACMFORMATDETAILSW *details, DWORD flags)
     case ACM_FORMATDETAILSF_INDEX: {
         DWORD index = details->dwFormatIndex;
         if (details->dwFormatTag == WAVE_FORMAT_PCM && index < LISTED_PCM_FORMATS) {
-            if (details->cbwfx < PCM_FORMAT_BYTES) {
+            if (details->cbwfx < ACMCODEC_PCM_FORMAT_SIZE) {
                 return MMSYSERR_INVALPARAM;
             }
-            fill_pcm(details->pwfx, listed_rates[index / 4], (WORD)(1 + index / 2 % 2), (WORD)(8 + 8 * (index % 2)));
-            details->cbwfx = PCM_FORMAT_BYTES;
+            fill_pcm(details->pwfx, acmcodec_rate(index / 4), (WORD)(1 + index / 2 % 2), (WORD)(8 + 8 * (index % 2)));
+            details->cbwfx = ACMCODEC_PCM_FORMAT_SIZE;
         } else if (details->dwFormatTag == WAVE_FORMAT_ADPCM && index < LISTED_ADPCM_FORMATS) {
             if (details->cbwfx < STANDARD_FORMAT_BYTES) {
                 return MMSYSERR_INVALPARAM;
             }
-            fill_adpcm((ADPCMWAVEFORMAT *)details->pwfx, listed_rates[index / 2], (WORD)(1 + index % 2));
+            fill_adpcm((ADPCMWAVEFORMAT *)details->pwfx, acmcodec_rate(index / 2), (WORD)(1 + index % 2));
             details->cbwfx = STANDARD_FORMAT_BYTES;
         } else {
             return ACMERR_NOTPOSSIBLE;
         }
         break;
     }
-    case ACM_FORMATDETAILSF_FORMAT:
-        if (!(details->dwFormatTag == WAVE_FORMAT_PCM && is_pcm(details->pwfx)) &&
-            !(details->dwFormatTag == WAVE_FORMAT_ADPCM && is_adpcm(details->pwfx))) {
+    case ACM_FORMATDETAILSF_FORMAT: {
+        const WAVEFORMATEX *wfx = details->pwfx;
+        BOOL known = wfx->wFormatTag == WAVE_FORMAT_PCM ? details->cbwfx >= ACMCODEC_PCM_FORMAT_SIZE && is_pcm(wfx)
+                                                       : details->cbwfx >= sizeof(WAVEFORMATEX) + wfx->cbSize && is_adpcm(wfx);
+        if (!known) {
             return ACMERR_NOTPOSSIBLE;
         }
         break;
+    }
     default:
         return MMSYSERR_NOTSUPPORTED;
     }
+    details->dwFormatTag = details->pwfx->wFormatTag;
     details->fdwSupport = ACMDRIVERDETAILS_SUPPORTF_CODEC;
-    details->szFormat[0] = 0; /* the ACM describes the format itself ("8.000 kHz, 4 Bit, Mono") */
+    acmcodec_describe(details->szFormat, ACMFORMATDETAILS_FORMAT_CHARS, details->pwfx);
     return MMSYSERR_NOERROR;
 }
 
-/* PCM suggests standard ADPCM at its rate and channels; ADPCM suggests 16-bit PCM. fdwSuggest names the destination
- * fields the caller has fixed: each must allow the conversion. */
+/* PCM suggests standard ADPCM at its rate and channels; ADPCM suggests 16-bit PCM, or 8-bit if the caller fixed 8 bits.
+ * The suggestion must agree with every destination field the caller fixed (fdwSuggest). */
 static LRESULT format_suggest(ACMDRVFORMATSUGGEST *suggest)
 {
-    const DWORD fixed = suggest->fdwSuggest;
     const WAVEFORMATEX *src = suggest->pwfxSrc;
-    WAVEFORMATEX *dst = suggest->pwfxDst;
-    if ((fixed & ~ACM_FORMATSUGGESTF_TYPEMASK) != 0 ||
-        (fixed & ~(ACM_FORMATSUGGESTF_WFORMATTAG | ACM_FORMATSUGGESTF_NCHANNELS | ACM_FORMATSUGGESTF_NSAMPLESPERSEC |
-                   ACM_FORMATSUGGESTF_WBITSPERSAMPLE)) != 0) {
-        return MMSYSERR_NOTSUPPORTED;
-    }
-    WORD tag;
+    BYTE proposed[STANDARD_FORMAT_BYTES];
+    DWORD size;
+    memset(proposed, 0, sizeof proposed);
     if (is_pcm(src)) {
-        tag = WAVE_FORMAT_ADPCM;
-    } else if (is_adpcm(src)) {
-        tag = WAVE_FORMAT_PCM;
+        fill_adpcm((ADPCMWAVEFORMAT *)proposed, src->nSamplesPerSec, src->nChannels);
+        size = STANDARD_FORMAT_BYTES;
+    } else if (suggest->cbwfxSrc >= sizeof(WAVEFORMATEX) + src->cbSize && is_adpcm(src)) {
+        BOOL eight = (suggest->fdwSuggest & ACM_FORMATSUGGESTF_WBITSPERSAMPLE) && suggest->pwfxDst->wBitsPerSample == 8;
+        fill_pcm((WAVEFORMATEX *)proposed, src->nSamplesPerSec, src->nChannels, eight ? 8 : 16);
+        size = ACMCODEC_PCM_FORMAT_SIZE;
     } else {
         return ACMERR_NOTPOSSIBLE;
     }
-    WORD bits = tag == WAVE_FORMAT_ADPCM ? 4 : 16;
-    if ((fixed & ACM_FORMATSUGGESTF_WFORMATTAG) != 0 && dst->wFormatTag != tag) {
+    if (!acmcodec_suggestion_fits(suggest, (const WAVEFORMATEX *)proposed) || suggest->cbwfxDst < size) {
         return ACMERR_NOTPOSSIBLE;
     }
-    if ((fixed & ACM_FORMATSUGGESTF_NCHANNELS) != 0 && dst->nChannels != src->nChannels) {
-        return ACMERR_NOTPOSSIBLE;
-    }
-    if ((fixed & ACM_FORMATSUGGESTF_NSAMPLESPERSEC) != 0 && dst->nSamplesPerSec != src->nSamplesPerSec) {
-        return ACMERR_NOTPOSSIBLE;
-    }
-    if ((fixed & ACM_FORMATSUGGESTF_WBITSPERSAMPLE) != 0) {
-        if (tag == WAVE_FORMAT_ADPCM ? dst->wBitsPerSample != 4 : dst->wBitsPerSample != 8 && dst->wBitsPerSample != 16) {
-            return ACMERR_NOTPOSSIBLE;
-        }
-        bits = dst->wBitsPerSample;
-    }
-    if (suggest->cbwfxDst < (tag == WAVE_FORMAT_ADPCM ? STANDARD_FORMAT_BYTES : PCM_FORMAT_BYTES)) {
-        return ACMERR_NOTPOSSIBLE;
-    }
-    if (tag == WAVE_FORMAT_ADPCM) {
-        fill_adpcm((ADPCMWAVEFORMAT *)dst, src->nSamplesPerSec, src->nChannels);
-    } else {
-        fill_pcm(dst, src->nSamplesPerSec, src->nChannels, bits);
-    }
+    memcpy(suggest->pwfxDst, proposed, size);
     return MMSYSERR_NOERROR;
 }
 
@@ -317,29 +244,20 @@ static int choose_code(const channel_state *state, int sample)
 
 /* ---- Samples in PCM buffers ----------------------------------------------------------------------------------------- */
 
-static int16_t read_le16(const BYTE *p)
-{
-    return (int16_t)(uint16_t)(p[0] | p[1] << 8);
-}
-
-static void write_le16(BYTE *p, int value)
-{
-    p[0] = (BYTE)(value & 0xFF);
-    p[1] = (BYTE)((value >> 8) & 0xFF);
-}
-
-/* 8-bit PCM is unsigned with 128 as silence; it maps to and from the top byte of a 16-bit sample. */
+/* 8-bit PCM is unsigned with 128 as silence; it maps to the top byte of a 16-bit sample, rounded to the nearest (a
+ * truncation would pull every sample down half a step: about 6 dB more noise). */
 static int read_pcm(const BYTE *p, int bytes)
 {
-    return bytes == 1 ? (p[0] - 128) * 256 : read_le16(p);
+    return bytes == 1 ? (p[0] - 128) * 256 : acmcodec_read16(p);
 }
 
 static void write_pcm(BYTE *p, int bytes, int sample)
 {
     if (bytes == 1) {
-        p[0] = (BYTE)((sample >> 8) + 128);
+        int rounded = (sample + 128) >> 8;
+        p[0] = (BYTE)((rounded > 127 ? 127 : rounded) + 128);
     } else {
-        write_le16(p, sample);
+        acmcodec_write16(p, sample);
     }
 }
 
@@ -420,9 +338,9 @@ static void decode_block(const stream_shape *shape, const BYTE *block, DWORD fra
     for (int c = 0; c < ch; c++) {
         state[c].coef1 = shape->adpcm->aCoef[block[c]].iCoef1;
         state[c].coef2 = shape->adpcm->aCoef[block[c]].iCoef2;
-        state[c].delta = read_le16(block + ch + 2 * c);
-        state[c].sample1 = read_le16(block + 3 * ch + 2 * c);
-        state[c].sample2 = read_le16(block + 5 * ch + 2 * c);
+        state[c].delta = acmcodec_read16(block + ch + 2 * c);
+        state[c].sample1 = acmcodec_read16(block + 3 * ch + 2 * c);
+        state[c].sample2 = acmcodec_read16(block + 5 * ch + 2 * c);
         write_pcm(out + c * shape->pcm_bytes, shape->pcm_bytes, state[c].sample2);
         write_pcm(out + shape->pcm_frame + c * shape->pcm_bytes, shape->pcm_bytes, state[c].sample1);
     }
@@ -500,9 +418,9 @@ static void encode_block(const stream_shape *shape, const BYTE *pcm, DWORD frame
         }
         channel_state state = start_channel(shape, pcm, frames, c, best);
         block[c] = (BYTE)best;
-        write_le16(block + ch + 2 * c, state.delta);
-        write_le16(block + 3 * ch + 2 * c, state.sample1);
-        write_le16(block + 5 * ch + 2 * c, state.sample2);
+        acmcodec_write16(block + ch + 2 * c, state.delta);
+        acmcodec_write16(block + 3 * ch + 2 * c, state.sample1);
+        acmcodec_write16(block + 5 * ch + 2 * c, state.sample2);
         encode_channel(shape, pcm, frames, c, best, codes);
     }
 }
@@ -522,8 +440,8 @@ static LRESULT stream_open(const ACMDRVSTREAMINSTANCE *instance)
     return MMSYSERR_NOERROR;
 }
 
-/* Sizes are whole blocks: encoding may end with a short block, which takes a whole block's room at most; decoding
- * counts a partial last block as whole. A length that holds no whole unit has no answer. */
+/* Sizes are whole blocks; a partial last block (at END) takes a whole block's room at most, so a source length rounds
+ * up in both directions. */
 static LRESULT stream_size(const ACMDRVSTREAMINSTANCE *instance, ACMDRVSTREAMSIZE *size)
 {
     stream_shape shape;
@@ -531,51 +449,20 @@ static LRESULT stream_size(const ACMDRVSTREAMINSTANCE *instance, ACMDRVSTREAMSIZ
         return ACMERR_NOTPOSSIBLE;
     }
     const DWORD pcm_block = shape.frames * shape.pcm_frame;
-    uint64_t result;
-    switch (size->fdwSize & ACM_STREAMSIZEF_QUERYMASK) {
-    case ACM_STREAMSIZEF_SOURCE:
-        if (shape.encode) {
-            DWORD frames = size->cbSrcLength / shape.pcm_frame;
-            if (frames == 0) {
-                return ACMERR_NOTPOSSIBLE;
-            }
-            result = (uint64_t)((frames + shape.frames - 1) / shape.frames) * shape.block;
-        } else {
-            if (block_frames(&shape, size->cbSrcLength) == 0) {
-                return ACMERR_NOTPOSSIBLE;
-            }
-            result = (uint64_t)((size->cbSrcLength + shape.block - 1) / shape.block) * pcm_block;
-        }
-        if (result > 0xFFFFFFFFu) {
-            return ACMERR_NOTPOSSIBLE;
-        }
-        size->cbDstLength = (DWORD)result;
-        return MMSYSERR_NOERROR;
-    case ACM_STREAMSIZEF_DESTINATION:
-        if (shape.encode) {
-            /* As many PCM blocks as ADPCM blocks fit, but no more than a DWORD counts. */
-            DWORD blocks = min(size->cbDstLength / shape.block, 0xFFFFFFFFu / pcm_block);
-            size->cbSrcLength = blocks * pcm_block;
-        } else {
-            size->cbSrcLength = size->cbDstLength / pcm_block * shape.block;
-        }
-        return size->cbSrcLength == 0 ? ACMERR_NOTPOSSIBLE : MMSYSERR_NOERROR;
-    default:
-        return MMSYSERR_NOTSUPPORTED;
-    }
+    return shape.encode ? acmcodec_stream_size(size, pcm_block, shape.block, TRUE)
+                        : acmcodec_stream_size(size, shape.block, pcm_block, TRUE);
 }
 
-/* Converts whole blocks while both buffers have room. Without ACM_STREAMCONVERTF_BLOCKALIGN a remainder is converted
- * too, as the stream's end: PCM frames become a short block, a partial block decodes to the frames it holds. Bytes
- * that cannot be converted stay unused (cbSrcLengthUsed), so the caller can pass them again. START and END change
- * nothing: blocks are independent, so there is no history to reset or flush. */
+/* Converts whole blocks while both buffers have room, and a partial block only as the stream's last (see the top of
+ * this file). Bytes that are not converted stay unused (cbSrcLengthUsed), so the caller can pass them again. START
+ * changes nothing: blocks are independent, so there is no history to reset. */
 static LRESULT stream_convert(const ACMDRVSTREAMINSTANCE *instance, ACMDRVSTREAMHEADER *header)
 {
     stream_shape shape;
     if (!shape_of(instance, &shape)) {
         return ACMERR_NOTPOSSIBLE;
     }
-    const BOOL block_align = (header->fdwConvert & ACM_STREAMCONVERTF_BLOCKALIGN) != 0;
+    const BOOL last = (header->fdwConvert & ACM_STREAMCONVERTF_END) && !(header->fdwConvert & ACM_STREAMCONVERTF_BLOCKALIGN);
     const BYTE *src = header->pbSrc;
     BYTE *dst = header->pbDst;
     DWORD src_left = header->cbSrcLength, dst_left = header->cbDstLength;
@@ -583,7 +470,7 @@ static LRESULT stream_convert(const ACMDRVSTREAMINSTANCE *instance, ACMDRVSTREAM
     if (shape.encode) {
         for (;;) {
             DWORD frames = min(src_left / shape.pcm_frame, shape.frames);
-            if (frames == 0 || (frames < shape.frames && block_align)) {
+            if (frames == 0 || (frames < shape.frames && !last)) {
                 break;
             }
             DWORD bytes = block_bytes(&shape, frames);
@@ -597,16 +484,18 @@ static LRESULT stream_convert(const ACMDRVSTREAMINSTANCE *instance, ACMDRVSTREAM
             dst_left -= bytes;
         }
     } else {
-        /* Check every block this call will decode before writing anything: a corrupt one fails the call whole. */
+        /* Check every block this call may decode before writing anything: a corrupt one fails the call whole. */
         for (DWORD offset = 0; offset + HEADER_BYTES_PER_CHANNEL * (DWORD)shape.channels <= src_left; offset += shape.block) {
             if (!block_is_valid(&shape, src + offset)) {
+                header->cbSrcLengthUsed = 0;
+                header->cbDstLengthUsed = 0;
                 return MMSYSERR_INVALPARAM;
             }
         }
         for (;;) {
             DWORD bytes = min(src_left, shape.block);
             DWORD frames = block_frames(&shape, bytes);
-            if (frames == 0 || (bytes < shape.block && block_align) || frames * shape.pcm_frame > dst_left) {
+            if (frames == 0 || (bytes < shape.block && !last) || frames * shape.pcm_frame > dst_left) {
                 break;
             }
             decode_block(&shape, src, frames, dst);
@@ -621,45 +510,30 @@ static LRESULT stream_convert(const ACMDRVSTREAMINSTANCE *instance, ACMDRVSTREAM
     return MMSYSERR_NOERROR;
 }
 
-/* ---- The entry point -------------------------------------------------------------------------------------------------- */
+/* ---- The entry point ------------------------------------------------------------------------------------------------ */
 
-/* Any nonzero value: the driver keeps no per-open state, and the ACM hands this back as dwDriverId. */
-#define INSTANCE_ID 1
-
-LRESULT CALLBACK DriverProc(DWORD_PTR dwDriverId, HDRVR hdrvr, UINT msg, LPARAM lParam1, LPARAM lParam2)
+DRIVER_EXPORT LRESULT CALLBACK DriverProc(DWORD_PTR dwDriverId, HDRVR hdrvr, UINT msg, LPARAM lParam1, LPARAM lParam2)
 {
     switch (msg) {
-    case DRV_OPEN: {
-        ACMDRVOPENDESCW *open = (ACMDRVOPENDESCW *)lParam2;
-        if (open == NULL) {
-            return INSTANCE_ID; /* opened for configuration, not by the ACM */
-        }
-        if (open->fccType != ACMDRIVERDETAILS_FCCTYPE_AUDIOCODEC) {
-            return 0;
-        }
-        open->dwError = MMSYSERR_NOERROR;
-        return INSTANCE_ID;
-    }
+    case DRV_OPEN:
+        return acmcodec_open(lParam2);
     case DRV_CLOSE:
         return 1;
-    case DRV_QUERYCONFIGURE:
-        return 0; /* nothing to configure */
-    case DRV_CONFIGURE:
-        return DRVCNF_CANCEL;
 
     case ACMDM_DRIVER_DETAILS:
-        copy_out((void *)lParam1, &driver_details, sizeof driver_details);
-        return MMSYSERR_NOERROR;
+        return acmcodec_driver_details((ACMDRIVERDETAILSW *)lParam1, TAG_COUNT, u"MS-ADPCM", u"Microsoft ADPCM CODEC",
+                                       u"Microsoft ADPCM to and from 8- or 16-bit PCM, mono and stereo.");
     case ACMDM_FORMATTAG_DETAILS:
-        return format_tag_details((ACMFORMATTAGDETAILSW *)lParam1, (DWORD)lParam2);
+        return acmcodec_formattag_details((ACMFORMATTAGDETAILSW *)lParam1, (DWORD)lParam2, tags, TAG_COUNT);
     case ACMDM_FORMAT_DETAILS:
         return format_details((ACMFORMATDETAILSW *)lParam1, (DWORD)lParam2);
     case ACMDM_FORMAT_SUGGEST:
         return format_suggest((ACMDRVFORMATSUGGEST *)lParam1);
+
     case ACMDM_STREAM_OPEN:
         return stream_open((const ACMDRVSTREAMINSTANCE *)lParam1);
     case ACMDM_STREAM_CLOSE:
-    case ACMDM_STREAM_RESET: /* nothing held between calls, so nothing to drop */
+    case ACMDM_STREAM_RESET: /* nothing is held between calls, so nothing to free or drop */
         return MMSYSERR_NOERROR;
     case ACMDM_STREAM_SIZE:
         return stream_size((const ACMDRVSTREAMINSTANCE *)lParam1, (ACMDRVSTREAMSIZE *)lParam2);
@@ -667,11 +541,7 @@ LRESULT CALLBACK DriverProc(DWORD_PTR dwDriverId, HDRVR hdrvr, UINT msg, LPARAM 
         return stream_convert((const ACMDRVSTREAMINSTANCE *)lParam1, (ACMDRVSTREAMHEADER *)lParam2);
 
     default:
-        /* The other ACM messages (about box, filters, hardware, prepare): not supported, so the ACM does its default.
-         * DefDriverProc would answer 0, which in this range means success. */
-        if (msg >= ACMDM_RESERVED_LOW && msg <= ACMDM_RESERVED_HIGH) {
-            return MMSYSERR_NOTSUPPORTED;
-        }
-        return DefDriverProc(dwDriverId, hdrvr, msg, lParam1, lParam2);
+        /* The about box, filters, hardware, prepare: not supported, so the ACM does its default. */
+        return acmcodec_default(dwDriverId, hdrvr, msg, lParam1, lParam2);
     }
 }
