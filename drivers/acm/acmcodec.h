@@ -141,6 +141,9 @@ static inline DWORD acmcodec_find_tag(const ACMCODEC_TAG *tags, DWORD count, DWO
 static inline LRESULT acmcodec_formattag_details(ACMFORMATTAGDETAILSW *paftd, DWORD flags, const ACMCODEC_TAG *tags,
                                                  DWORD count)
 {
+    if (paftd == NULL) {
+        return MMSYSERR_INVALPARAM;
+    }
     DWORD i;
     switch (flags & ACM_FORMATTAGDETAILSF_QUERYMASK) {
     case ACM_FORMATTAGDETAILSF_INDEX:
@@ -188,6 +191,9 @@ static inline LRESULT acmcodec_formattag_details(ACMFORMATTAGDETAILSW *paftd, DW
  * answer: acmStreamSize promises a nonzero size on success. */
 static inline LRESULT acmcodec_stream_size(ACMDRVSTREAMSIZE *size, DWORD srcBlock, DWORD dstBlock, BOOL flushesPartial)
 {
+    if (size == NULL) {
+        return MMSYSERR_INVALPARAM;
+    }
     DWORD blocks;
     switch (size->fdwSize & ACM_STREAMSIZEF_QUERYMASK) {
     case ACM_STREAMSIZEF_SOURCE:
@@ -212,10 +218,33 @@ static inline LRESULT acmcodec_stream_size(ACMDRVSTREAMSIZE *size, DWORD srcBloc
     }
 }
 
+/* ---- Checking what the caller passed ------------------------------------------------------------------------------
+ * The ACM validates its callers' pointers before it calls a driver, but a driver can be sent messages directly: a
+ * missing structure is an error to answer (MMSYSERR_INVALPARAM), not a reason to crash the host. */
+static inline BOOL acmcodec_stream_valid(const ACMDRVSTREAMINSTANCE *instance)
+{
+    return instance != NULL && instance->pwfxSrc != NULL && instance->pwfxDst != NULL;
+}
+
+/* A length with no buffer behind it is the caller's mistake too. */
+static inline BOOL acmcodec_header_valid(const ACMDRVSTREAMHEADER *header)
+{
+    return header != NULL && (header->pbSrc != NULL || header->cbSrcLength == 0) &&
+           (header->pbDst != NULL || header->cbDstLength == 0);
+}
+
+static inline BOOL acmcodec_suggest_valid(const ACMDRVFORMATSUGGEST *suggest)
+{
+    return suggest != NULL && suggest->pwfxSrc != NULL && suggest->pwfxDst != NULL;
+}
+
 /* ---- ACMDM_DRIVER_DETAILS ----------------------------------------------------------------------------------------- */
 static inline LRESULT acmcodec_driver_details(ACMDRIVERDETAILSW *padd, DWORD formatTags, const WCHAR *shortName,
                                               const WCHAR *longName, const WCHAR *features)
 {
+    if (padd == NULL) {
+        return MMSYSERR_INVALPARAM;
+    }
     ACMDRIVERDETAILSW details;
     memset(&details, 0, sizeof details);
     details.cbStruct = sizeof details;

@@ -129,6 +129,9 @@ static void make_format(WAVEFORMATEX *wfx, WORD tag, DWORD index)
 /* ACMDM_FORMAT_DETAILS: fill the format at an index of a tag, or describe a format the caller has. */
 static LRESULT format_details(ACMFORMATDETAILSW *pafd, DWORD flags)
 {
+    if (pafd == NULL || pafd->pwfx == NULL) {
+        return MMSYSERR_INVALPARAM;
+    }
     switch (flags & ACM_FORMATDETAILSF_QUERYMASK) {
     case ACM_FORMATDETAILSF_INDEX: {
         DWORD i = acmcodec_find_tag(tags, TAG_COUNT, pafd->dwFormatTag);
@@ -158,6 +161,9 @@ static LRESULT format_details(ACMFORMATDETAILSW *pafd, DWORD flags)
 /* ACMDM_FORMAT_SUGGEST: PCM suggests mu-law (or A-law, if the caller fixed that tag); either law suggests PCM. */
 static LRESULT format_suggest(ACMDRVFORMATSUGGEST *suggest)
 {
+    if (!acmcodec_suggest_valid(suggest)) {
+        return MMSYSERR_INVALPARAM;
+    }
     const WAVEFORMATEX *src = suggest->pwfxSrc;
     WAVEFORMATEX proposed;
     memset(&proposed, 0, sizeof proposed);
@@ -198,6 +204,9 @@ static enum conversion conversion_of(const WAVEFORMATEX *src, const WAVEFORMATEX
 
 static LRESULT stream_open(ACMDRVSTREAMINSTANCE *instance)
 {
+    if (!acmcodec_stream_valid(instance)) {
+        return MMSYSERR_INVALPARAM;
+    }
     enum conversion conversion = conversion_of(instance->pwfxSrc, instance->pwfxDst);
     if (conversion == NOT_POSSIBLE || instance->pwfltr != NULL || (instance->fdwOpen & ACM_STREAMOPENF_ASYNC)) {
         return ACMERR_NOTPOSSIBLE; /* not these formats, not a filter, and only synchronous conversion */
@@ -209,14 +218,32 @@ static LRESULT stream_open(ACMDRVSTREAMINSTANCE *instance)
     return MMSYSERR_NOERROR;
 }
 
+/* A stream this driver opened: its dwDriver holds one of the conversions (and its formats passed the checks). */
+static BOOL is_open(const ACMDRVSTREAMINSTANCE *instance)
+{
+    return instance->dwDriver >= PCM_TO_ALAW && instance->dwDriver <= MULAW_TO_PCM;
+}
+
 static LRESULT stream_size(const ACMDRVSTREAMINSTANCE *instance, ACMDRVSTREAMSIZE *size)
 {
+    if (!acmcodec_stream_valid(instance)) {
+        return MMSYSERR_INVALPARAM;
+    }
+    if (!is_open(instance)) {
+        return MMSYSERR_INVALHANDLE;
+    }
     return acmcodec_stream_size(size, instance->pwfxSrc->nBlockAlign, instance->pwfxDst->nBlockAlign, FALSE);
 }
 
 /* Converts every whole sample frame that fits both buffers. */
 static LRESULT stream_convert(const ACMDRVSTREAMINSTANCE *instance, ACMDRVSTREAMHEADER *header)
 {
+    if (!acmcodec_stream_valid(instance) || !acmcodec_header_valid(header)) {
+        return MMSYSERR_INVALPARAM;
+    }
+    if (!is_open(instance)) {
+        return MMSYSERR_INVALHANDLE;
+    }
     DWORD srcAlign = instance->pwfxSrc->nBlockAlign, dstAlign = instance->pwfxDst->nBlockAlign;
     DWORD frames = header->cbSrcLength / srcAlign;
     if (frames > header->cbDstLength / dstAlign) {
@@ -247,8 +274,8 @@ static LRESULT stream_convert(const ACMDRVSTREAMINSTANCE *instance, ACMDRVSTREAM
             acmcodec_write16(dst + 2 * i, mulaw_decode(src[i]));
         }
         break;
-    default:
-        return MMSYSERR_INVALHANDLE; /* not a stream this driver opened */
+    default: /* unreachable: is_open checked */
+        return MMSYSERR_INVALHANDLE;
     }
     header->cbSrcLengthUsed = frames * srcAlign;
     header->cbDstLengthUsed = frames * dstAlign;

@@ -143,6 +143,9 @@ static void make_ima(IMAADPCMWAVEFORMAT *ima, WORD channels, DWORD rate)
 
 static LRESULT format_details(ACMFORMATDETAILSW *pafd, DWORD flags)
 {
+    if (pafd == NULL || pafd->pwfx == NULL) {
+        return MMSYSERR_INVALPARAM;
+    }
     switch (flags & ACM_FORMATDETAILSF_QUERYMASK) {
     case ACM_FORMATDETAILSF_INDEX: {
         DWORD i = acmcodec_find_tag(tags, TAG_COUNT, pafd->dwFormatTag);
@@ -183,6 +186,9 @@ static LRESULT format_details(ACMFORMATDETAILSW *pafd, DWORD flags)
 /* PCM suggests IMA ADPCM with the standard block for its rate; IMA ADPCM suggests 16-bit PCM. */
 static LRESULT format_suggest(ACMDRVFORMATSUGGEST *suggest)
 {
+    if (!acmcodec_suggest_valid(suggest)) {
+        return MMSYSERR_INVALPARAM;
+    }
     const WAVEFORMATEX *src = suggest->pwfxSrc;
     IMAADPCMWAVEFORMAT proposed;
     memset(&proposed, 0, sizeof proposed);
@@ -215,6 +221,9 @@ typedef struct stream {
 
 static LRESULT stream_open(ACMDRVSTREAMINSTANCE *instance)
 {
+    if (!acmcodec_stream_valid(instance)) {
+        return MMSYSERR_INVALPARAM;
+    }
     const WAVEFORMATEX *src = instance->pwfxSrc, *dst = instance->pwfxDst;
     BOOL encoding = acmcodec_is_pcm16(src) && is_ima(dst);
     BOOL decoding = is_ima(src) && acmcodec_is_pcm16(dst);
@@ -240,6 +249,9 @@ static LRESULT stream_open(ACMDRVSTREAMINSTANCE *instance)
 
 static LRESULT stream_close(ACMDRVSTREAMINSTANCE *instance)
 {
+    if (instance == NULL) {
+        return MMSYSERR_INVALPARAM;
+    }
     free((STREAM *)instance->dwDriver);
     instance->dwDriver = 0;
     return MMSYSERR_NOERROR;
@@ -253,7 +265,13 @@ static DWORD pcm_block_bytes(const STREAM *stream)
 
 static LRESULT stream_size(const ACMDRVSTREAMINSTANCE *instance, ACMDRVSTREAMSIZE *size)
 {
+    if (instance == NULL) {
+        return MMSYSERR_INVALPARAM;
+    }
     const STREAM *stream = (const STREAM *)instance->dwDriver;
+    if (stream == NULL) {
+        return MMSYSERR_INVALHANDLE; /* not a stream this driver opened */
+    }
     if (stream->encoding) {
         return acmcodec_stream_size(size, pcm_block_bytes(stream), stream->blockAlign, TRUE);
     }
@@ -316,7 +334,13 @@ static void encode_block(STREAM *stream, const BYTE *pcm, DWORD frames, BYTE *bl
  * frames of a last, partial block. */
 static LRESULT stream_convert(const ACMDRVSTREAMINSTANCE *instance, ACMDRVSTREAMHEADER *header)
 {
+    if (instance == NULL || !acmcodec_header_valid(header)) {
+        return MMSYSERR_INVALPARAM;
+    }
     STREAM *stream = (STREAM *)instance->dwDriver;
+    if (stream == NULL) {
+        return MMSYSERR_INVALHANDLE;
+    }
     DWORD pcmBlock = pcm_block_bytes(stream), frameBytes = 2 * stream->channels;
     const BYTE *src = header->pbSrc;
     BYTE *dst = header->pbDst;

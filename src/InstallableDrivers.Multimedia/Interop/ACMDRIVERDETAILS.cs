@@ -79,7 +79,7 @@ public unsafe struct ACMDRIVERDETAILS
         {
             fixed (char* text = szShortName)
             {
-                return FixedText.Read(text, ACMDRIVERDETAILS_SHORTNAME_CHARS);
+                return FixedName.Read(new ReadOnlySpan<char>(text, ACMDRIVERDETAILS_SHORTNAME_CHARS));
             }
         }
     }
@@ -91,7 +91,7 @@ public unsafe struct ACMDRIVERDETAILS
         {
             fixed (char* text = szLongName)
             {
-                return FixedText.Read(text, ACMDRIVERDETAILS_LONGNAME_CHARS);
+                return FixedName.Read(new ReadOnlySpan<char>(text, ACMDRIVERDETAILS_LONGNAME_CHARS));
             }
         }
     }
@@ -103,7 +103,7 @@ public unsafe struct ACMDRIVERDETAILS
         {
             fixed (char* text = szFeatures)
             {
-                return FixedText.Read(text, ACMDRIVERDETAILS_FEATURES_CHARS);
+                return FixedName.Read(new ReadOnlySpan<char>(text, ACMDRIVERDETAILS_FEATURES_CHARS));
             }
         }
     }

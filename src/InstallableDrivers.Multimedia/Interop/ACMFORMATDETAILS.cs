@@ -40,7 +40,7 @@ public unsafe struct ACMFORMATDETAILS
         {
             fixed (char* text = szFormat)
             {
-                return FixedText.Read(text, ACMFORMATDETAILS_FORMAT_CHARS);
+                return FixedName.Read(new ReadOnlySpan<char>(text, ACMFORMATDETAILS_FORMAT_CHARS));
             }
         }
     }

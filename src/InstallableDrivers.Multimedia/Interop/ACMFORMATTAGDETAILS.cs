@@ -40,7 +40,7 @@ public unsafe struct ACMFORMATTAGDETAILS
         {
             fixed (char* text = szFormatTag)
             {
-                return FixedText.Read(text, ACMFORMATTAGDETAILS_FORMATTAG_CHARS);
+                return FixedName.Read(new ReadOnlySpan<char>(text, ACMFORMATTAGDETAILS_FORMATTAG_CHARS));
             }
         }
     }

@@ -42,7 +42,10 @@ internal sealed unsafe class AcmCodecStream : IDisposable
         return (result, given ? size.cbDstLength : size.cbSrcLength);
     }
 
-    /// <summary>ACMDM_STREAM_CONVERT of one buffer pair: the result, the source bytes used and the bytes written.</summary>
+    /// <summary>
+    /// ACMDM_STREAM_CONVERT of one buffer pair: the result, the source bytes used and the bytes written (none on an
+    /// error).
+    /// </summary>
     public (long Result, int SourceUsed, byte[] Output) Convert(ReadOnlySpan<byte> source, int destinationLength, uint fdwConvert)
     {
         var destination = new byte[destinationLength];
@@ -56,6 +59,11 @@ internal sealed unsafe class AcmCodecStream : IDisposable
                 cbSrcLengthUsed = uint.MaxValue, cbDstLengthUsed = uint.MaxValue, fdwConvert = fdwConvert,
             };
             var result = _driver.Send(AcmMessages.ACMDM_STREAM_CONVERT, (nint)Instance, (nint)(&header));
+            if (result != 0)
+            {
+                return (result, 0, []);
+            }
+
             Assert.True(header.cbDstLengthUsed <= (uint)destinationLength, $"the driver claims {header.cbDstLengthUsed} bytes of {destinationLength}");
             Assert.True(header.cbSrcLengthUsed <= (uint)source.Length, $"the driver claims {header.cbSrcLengthUsed} source bytes of {source.Length}");
             return (result, (int)header.cbSrcLengthUsed, destination[..(int)header.cbDstLengthUsed]);

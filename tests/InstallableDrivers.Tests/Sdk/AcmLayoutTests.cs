@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
 using InstallableDrivers.Multimedia.Interop;
 
 namespace InstallableDrivers.Tests.Sdk;
@@ -8,8 +9,10 @@ namespace InstallableDrivers.Tests.Sdk;
 /// The ACM stand-in headers (mmreg.h, msacm.h, msacmdrv.h) and the C# interop types describe the same bytes: sizes,
 /// field offsets and constant values, as the C compiler sees the headers; and both agree with the Windows layouts.
 /// </summary>
-public sealed class AcmLayoutTests(LayoutProbe probe) : IClassFixture<LayoutProbe>
+public sealed partial class AcmLayoutTests(LayoutProbe probe) : IClassFixture<LayoutProbe>
 {
+    private static readonly string[] AcmHeaders = ["mmreg.h", "msacm.h", "msacmdrv.h"];
+
     public static TheoryData<string> StructureNames => [.. LayoutProbe.MultimediaStructures.Select(type => type.Name)];
 
     [Theory]
@@ -49,6 +52,86 @@ public sealed class AcmLayoutTests(LayoutProbe probe) : IClassFixture<LayoutProb
     {
         Assert.Equal(8, IntPtr.Size); // the runtime supports 64-bit processes; these sizes are theirs
         Assert.Equal(windowsSize, probe.Fact("size", name));
+    }
+
+    public static TheoryData<string, int> Windows64SizesOfHeaderOnlyStructures => new()
+    {
+        { "ACMDRIVERDETAILSA", 924 },     // as the W form, with 880 chars
+        { "ACMFILTERTAGDETAILSW", 120 },
+        { "ACMFILTERDETAILSW", 284 },
+        { "ACMDRVOPENDESCA", 44 },
+        { "ADPCMCOEFSET", 4 },
+        { "ADPCMWAVEFORMAT", 22 },        // 18 + 2 + 2, the coefficients following
+        { "IMAADPCMWAVEFORMAT", 20 },
+        { "GSM610WAVEFORMAT", 20 },
+        { "MPEGLAYER3WAVEFORMAT", 30 },   // 18 + MPEGLAYER3_WFX_EXTRA_BYTES (12)
+        { "WAVEFORMATEXTENSIBLE", 40 },   // 18 + 22
+        { "WAVEFILTER", 32 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Windows64SizesOfHeaderOnlyStructures))]
+    public void Each_header_only_structure_has_its_64_bit_Windows_size(string name, int windowsSize)
+    {
+        Assert.Equal(windowsSize, probe.Fact("size", name));
+    }
+
+    // The other direction, by reading the headers: each ACM constant they define has a C# twin, so the C# side cannot
+    // silently fall behind. (The filter structures' character counts stay C-only: there is no C# filter structure.)
+    [Fact]
+    public void Each_ACM_constant_the_headers_define_has_a_CSharp_twin()
+    {
+        string[] headerOnly = ["ACMFILTERTAGDETAILS_FILTERTAG_CHARS", "ACMFILTERDETAILS_FILTER_CHARS"];
+        var csharp = LayoutProbe.AcmConstants.Select(constant => constant.Name).ToHashSet();
+        var defined = AcmHeaders
+            .Select(header => File.ReadAllText(Path.Combine(NativeToolchain.SdkInclude, "win32", header)))
+            .SelectMany(text => AcmConstantDefinition().Matches(text).Select(match => match.Groups[1].Value))
+            .Distinct()
+            .ToList();
+        Assert.Contains("ACMDM_STREAM_CONVERT", defined); // the pattern still finds the headers' constants
+
+        var unknown = defined.Where(name => !csharp.Contains(name) && !headerOnly.Contains(name)).ToList();
+        Assert.True(unknown.Count == 0, $"the ACM headers define constants the C# interop lacks: {string.Join(", ", unknown)}");
+    }
+
+    [GeneratedRegex(@"^\s*#\s*define\s+((?:ACMDM|ACMERR|ACM|ACMSTREAMHEADER|ACMDRIVERDETAILS|ACMFORMATTAGDETAILS|ACMFORMATDETAILS|ACMFILTERTAGDETAILS|ACMFILTERDETAILS|WAVE_FORMAT)_[A-Z0-9_]+)\s+\S", RegexOptions.Multiline)]
+    private static partial Regex AcmConstantDefinition();
+
+    // Codec sources are C and C++ of every age: the headers must build cleanly both ways under the strict flags, in
+    // either include order, and with mmsystem.h's WAVEFORMATEX first.
+    [Theory]
+    [InlineData("c", "c11")]
+    [InlineData("c++", "c++11")]
+    public void The_ACM_headers_compile_cleanly_as_C_and_CPlusPlus(string language, string standard)
+    {
+        using var output = new TempDirectory();
+        var source = output.File("codec.c");
+        File.WriteAllText(source, """
+            #include <windows.h>
+            #include <mmsystem.h>
+            #include <msacmdrv.h>
+            #include <mmreg.h>
+            #include <msacm.h>
+
+            LRESULT CALLBACK DriverProc(DWORD_PTR dwDriverId, HDRVR hdrvr, UINT msg, LPARAM lParam1, LPARAM lParam2)
+            {
+                if (msg == ACMDM_DRIVER_DETAILS) {
+                    LPACMDRIVERDETAILS details = (LPACMDRIVERDETAILS)lParam1;
+                    details->fccType = ACMDRIVERDETAILS_FCCTYPE_AUDIOCODEC;
+                    details->vdwACM = MAKE_ACM_VERSION(3, 50, 0);
+                    return MMSYSERR_NOERROR;
+                }
+                if (msg == ACMDM_STREAM_OPEN) {
+                    LPACMDRVSTREAMINSTANCE instance = (LPACMDRVSTREAMINSTANCE)lParam1;
+                    return instance->pwfxSrc->wFormatTag == WAVE_FORMAT_IMA_ADPCM ? MMSYSERR_NOERROR : ACMERR_NOTPOSSIBLE;
+                }
+                return msg >= ACMDM_USER ? MMSYSERR_NOTSUPPORTED : DefDriverProc(dwDriverId, hdrvr, msg, lParam1, lParam2);
+            }
+
+            """);
+        NativeToolchain.CompileCleanly(NativeToolchain.DriverBuild(
+            standard, output.File(NativeToolchain.DriverFileName("codec")), "-I", Path.Combine(NativeToolchain.SdkInclude, "win32"),
+            "-x", language, source));
     }
 
     [Fact]

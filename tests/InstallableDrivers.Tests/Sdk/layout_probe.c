@@ -52,6 +52,19 @@ int main(int argc, char **argv)
 #include "probe_constants.inc"
 #include "probe_layouts.inc"
 
+    /* The ACM and mmreg.h structures with no C# twin: their sizes are checked against the Windows sizes. */
+    PRINT_SIZE(ACMDRIVERDETAILSA);
+    PRINT_SIZE(ACMFILTERTAGDETAILSW);
+    PRINT_SIZE(ACMFILTERDETAILSW);
+    PRINT_SIZE(ACMDRVOPENDESCA);
+    PRINT_SIZE(ADPCMCOEFSET);
+    PRINT_SIZE(ADPCMWAVEFORMAT);
+    PRINT_SIZE(IMAADPCMWAVEFORMAT);
+    PRINT_SIZE(GSM610WAVEFORMAT);
+    PRINT_SIZE(MPEGLAYER3WAVEFORMAT);
+    PRINT_SIZE(WAVEFORMATEXTENSIBLE);
+    PRINT_SIZE(WAVEFILTER);
+
     /* A live-looking driver id, handle and parameters: DefDriverProc must answer by the message alone. */
     for (int i = 1; i < argc; i++) {
         UINT msg = (UINT)strtoul(argv[i], NULL, 0);
