@@ -22,7 +22,7 @@
  * tests/.../MsAdpcmCodecTests.cs): 55.7 dB at 440 Hz and 29.6 dB at 3 kHz at 22.05 kHz mono, 32.7 dB at 1 kHz at 8 kHz,
  * 66.9 and 46.2 dB for 440 Hz and 1.5 kHz at 44.1 kHz stereo, 59.0 dB at 440 Hz through 8-bit PCM.
  *
- * Streams. Blocks are independent, so a stream keeps no state. Whole blocks convert while both buffers have room. A
+ * Streams. Blocks are independent, so a stream keeps no history, only its formats. Whole blocks convert while both buffers have room. A
  * partial block (PCM frames short of a block, or ADPCM bytes short of nBlockAlign) converts only at
  * ACM_STREAMCONVERTF_END without ACM_STREAMCONVERTF_BLOCKALIGN, as the stream's last: PCM becomes a short block (the
  * header and the codes it needs; with an odd number of mono codes the last byte's low nibble pads, so the block decodes
@@ -32,6 +32,8 @@
  * Register: [Drivers32] msacm.msadpcm=msadpcm.so
  */
 #include "acmcodec.h"
+
+#include <stdlib.h>
 
 /* ---- The format's constants -------------------------------------------------------------------------------------- */
 
@@ -138,6 +140,9 @@ static const ACMCODEC_TAG tags[] = {
 
 static LRESULT format_details(ACMFORMATDETAILSW *details, DWORD flags)
 {
+    if (details == NULL || details->pwfx == NULL) {
+        return MMSYSERR_INVALPARAM;
+    }
     switch (flags & ACM_FORMATDETAILSF_QUERYMASK) {
     case ACM_FORMATDETAILSF_INDEX: {
         DWORD index = details->dwFormatIndex;
@@ -180,6 +185,9 @@ static LRESULT format_details(ACMFORMATDETAILSW *details, DWORD flags)
  * The suggestion must agree with every destination field the caller fixed (fdwSuggest). */
 static LRESULT format_suggest(ACMDRVFORMATSUGGEST *suggest)
 {
+    if (!acmcodec_suggest_valid(suggest)) {
+        return MMSYSERR_INVALPARAM;
+    }
     const WAVEFORMATEX *src = suggest->pwfxSrc;
     BYTE proposed[STANDARD_FORMAT_BYTES];
     DWORD size;
@@ -263,20 +271,22 @@ static void write_pcm(BYTE *p, int bytes, int sample)
 
 /* ---- Blocks --------------------------------------------------------------------------------------------------------- */
 
-/* What a stream converts: the two formats in their roles. */
+/* An open stream (kept in the instance's dwDriver): the two formats in their roles, with the coefficient table copied
+ * so that the stream does not depend on the caller's format memory. */
 typedef struct {
     BOOL encode; /* PCM to ADPCM; else ADPCM to PCM */
-    const ADPCMWAVEFORMAT *adpcm;
     int channels;
     int pcm_bytes;   /* bytes of one PCM sample: 1 or 2 */
     DWORD pcm_frame; /* bytes of one PCM frame */
     DWORD block;     /* bytes of one ADPCM block */
     DWORD frames;    /* frames of one ADPCM block */
+    WORD coefficients;
+    ADPCMCOEFSET coef[256];
 } stream_shape;
 
-static BOOL shape_of(const ACMDRVSTREAMINSTANCE *instance, stream_shape *shape)
+/* Whether the pair converts (one side PCM, the other ADPCM, same rate and channels), and if so how. */
+static BOOL shape_of(const WAVEFORMATEX *src, const WAVEFORMATEX *dst, stream_shape *shape)
 {
-    const WAVEFORMATEX *src = instance->pwfxSrc, *dst = instance->pwfxDst;
     const WAVEFORMATEX *pcm, *adpcm;
     if (is_pcm(src) && is_adpcm(dst)) {
         pcm = src;
@@ -290,13 +300,19 @@ static BOOL shape_of(const ACMDRVSTREAMINSTANCE *instance, stream_shape *shape)
     if (pcm->nChannels != adpcm->nChannels || pcm->nSamplesPerSec != adpcm->nSamplesPerSec) {
         return FALSE; /* a codec, not a converter: the rate and channels stay */
     }
-    shape->encode = adpcm == dst;
-    shape->adpcm = (const ADPCMWAVEFORMAT *)adpcm;
-    shape->channels = adpcm->nChannels;
-    shape->pcm_bytes = pcm->wBitsPerSample / 8;
-    shape->pcm_frame = pcm->nBlockAlign;
-    shape->block = adpcm->nBlockAlign;
-    shape->frames = shape->adpcm->wSamplesPerBlock;
+    if (shape != NULL) {
+        const ADPCMWAVEFORMAT *format = (const ADPCMWAVEFORMAT *)adpcm;
+        shape->encode = adpcm == dst;
+        shape->channels = adpcm->nChannels;
+        shape->pcm_bytes = pcm->wBitsPerSample / 8;
+        shape->pcm_frame = pcm->nBlockAlign;
+        shape->block = adpcm->nBlockAlign;
+        shape->frames = format->wSamplesPerBlock;
+        shape->coefficients = format->wNumCoef;
+        for (int i = 0; i < format->wNumCoef; i++) {
+            shape->coef[i] = format->aCoef[i];
+        }
+    }
     return TRUE;
 }
 
@@ -324,7 +340,7 @@ static int code_at(const BYTE *codes, DWORD n)
 static BOOL block_is_valid(const stream_shape *shape, const BYTE *block)
 {
     for (int c = 0; c < shape->channels; c++) {
-        if (block[c] >= shape->adpcm->wNumCoef) {
+        if (block[c] >= shape->coefficients) {
             return FALSE;
         }
     }
@@ -336,8 +352,8 @@ static void decode_block(const stream_shape *shape, const BYTE *block, DWORD fra
     const int ch = shape->channels;
     channel_state state[2];
     for (int c = 0; c < ch; c++) {
-        state[c].coef1 = shape->adpcm->aCoef[block[c]].iCoef1;
-        state[c].coef2 = shape->adpcm->aCoef[block[c]].iCoef2;
+        state[c].coef1 = shape->coef[block[c]].iCoef1;
+        state[c].coef2 = shape->coef[block[c]].iCoef2;
         state[c].delta = acmcodec_read16(block + ch + 2 * c);
         state[c].sample1 = acmcodec_read16(block + 3 * ch + 2 * c);
         state[c].sample2 = acmcodec_read16(block + 5 * ch + 2 * c);
@@ -372,7 +388,7 @@ static int initial_delta(const stream_shape *shape, const BYTE *pcm, DWORD frame
 /* Starts a channel with predictor pair p, as the decoder will start it from the header. */
 static channel_state start_channel(const stream_shape *shape, const BYTE *pcm, DWORD frames, int c, int p)
 {
-    const ADPCMCOEFSET *pair = &shape->adpcm->aCoef[p];
+    const ADPCMCOEFSET *pair = &shape->coef[p];
     channel_state state;
     state.coef1 = pair->iCoef1;
     state.coef2 = pair->iCoef2;
@@ -409,7 +425,7 @@ static void encode_block(const stream_shape *shape, const BYTE *pcm, DWORD frame
     for (int c = 0; c < ch; c++) {
         int best = 0;
         int64_t best_error = INT64_MAX;
-        for (int p = 0; p < shape->adpcm->wNumCoef; p++) {
+        for (int p = 0; p < shape->coefficients; p++) {
             int64_t error = encode_channel(shape, pcm, frames, c, p, NULL);
             if (error < best_error) {
                 best = p;
@@ -427,16 +443,34 @@ static void encode_block(const stream_shape *shape, const BYTE *pcm, DWORD frame
 
 /* ---- Streams -------------------------------------------------------------------------------------------------------- */
 
-static LRESULT stream_open(const ACMDRVSTREAMINSTANCE *instance)
+static LRESULT stream_open(ACMDRVSTREAMINSTANCE *instance)
 {
-    stream_shape shape;
-    if (instance->pwfltr != NULL || !shape_of(instance, &shape)) {
-        return ACMERR_NOTPOSSIBLE;
+    if (!acmcodec_stream_valid(instance)) {
+        return MMSYSERR_INVALPARAM;
     }
-    if ((instance->fdwOpen & ACM_STREAMOPENF_ASYNC) != 0) {
-        return ACMERR_NOTPOSSIBLE; /* conversions are synchronous; the ACM offers no async for a driver without it */
+    if (instance->pwfltr != NULL || (instance->fdwOpen & ACM_STREAMOPENF_ASYNC) ||
+        !shape_of(instance->pwfxSrc, instance->pwfxDst, NULL)) {
+        return ACMERR_NOTPOSSIBLE; /* not this pair, not a filter, and conversions are synchronous only */
     }
-    /* Blocks decode independently, so a stream needs no state: nothing to allocate, also without QUERY. */
+    if (instance->fdwOpen & ACM_STREAMOPENF_QUERY) {
+        return MMSYSERR_NOERROR;
+    }
+    stream_shape *shape = calloc(1, sizeof *shape);
+    if (shape == NULL) {
+        return MMSYSERR_NOMEM;
+    }
+    shape_of(instance->pwfxSrc, instance->pwfxDst, shape);
+    instance->dwDriver = (DWORD_PTR)shape;
+    return MMSYSERR_NOERROR;
+}
+
+static LRESULT stream_close(ACMDRVSTREAMINSTANCE *instance)
+{
+    if (instance == NULL) {
+        return MMSYSERR_INVALPARAM;
+    }
+    free((stream_shape *)instance->dwDriver);
+    instance->dwDriver = 0;
     return MMSYSERR_NOERROR;
 }
 
@@ -444,13 +478,16 @@ static LRESULT stream_open(const ACMDRVSTREAMINSTANCE *instance)
  * up in both directions. */
 static LRESULT stream_size(const ACMDRVSTREAMINSTANCE *instance, ACMDRVSTREAMSIZE *size)
 {
-    stream_shape shape;
-    if (!shape_of(instance, &shape)) {
-        return ACMERR_NOTPOSSIBLE;
+    if (instance == NULL) {
+        return MMSYSERR_INVALPARAM;
     }
-    const DWORD pcm_block = shape.frames * shape.pcm_frame;
-    return shape.encode ? acmcodec_stream_size(size, pcm_block, shape.block, TRUE)
-                        : acmcodec_stream_size(size, shape.block, pcm_block, TRUE);
+    const stream_shape *shape = (const stream_shape *)instance->dwDriver;
+    if (shape == NULL) {
+        return MMSYSERR_INVALHANDLE; /* not a stream this driver opened */
+    }
+    const DWORD pcm_block = shape->frames * shape->pcm_frame;
+    return shape->encode ? acmcodec_stream_size(size, pcm_block, shape->block, TRUE)
+                         : acmcodec_stream_size(size, shape->block, pcm_block, TRUE);
 }
 
 /* Converts whole blocks while both buffers have room, and a partial block only as the stream's last (see the top of
@@ -458,51 +495,54 @@ static LRESULT stream_size(const ACMDRVSTREAMINSTANCE *instance, ACMDRVSTREAMSIZ
  * changes nothing: blocks are independent, so there is no history to reset. */
 static LRESULT stream_convert(const ACMDRVSTREAMINSTANCE *instance, ACMDRVSTREAMHEADER *header)
 {
-    stream_shape shape;
-    if (!shape_of(instance, &shape)) {
-        return ACMERR_NOTPOSSIBLE;
+    if (instance == NULL || !acmcodec_header_valid(header)) {
+        return MMSYSERR_INVALPARAM;
+    }
+    const stream_shape *shape = (const stream_shape *)instance->dwDriver;
+    if (shape == NULL) {
+        return MMSYSERR_INVALHANDLE;
     }
     const BOOL last = (header->fdwConvert & ACM_STREAMCONVERTF_END) && !(header->fdwConvert & ACM_STREAMCONVERTF_BLOCKALIGN);
     const BYTE *src = header->pbSrc;
     BYTE *dst = header->pbDst;
     DWORD src_left = header->cbSrcLength, dst_left = header->cbDstLength;
 
-    if (shape.encode) {
+    if (shape->encode) {
         for (;;) {
-            DWORD frames = min(src_left / shape.pcm_frame, shape.frames);
-            if (frames == 0 || (frames < shape.frames && !last)) {
+            DWORD frames = min(src_left / shape->pcm_frame, shape->frames);
+            if (frames == 0 || (frames < shape->frames && !last)) {
                 break;
             }
-            DWORD bytes = block_bytes(&shape, frames);
+            DWORD bytes = block_bytes(shape, frames);
             if (bytes > dst_left) {
                 break;
             }
-            encode_block(&shape, src, frames, dst);
-            src += frames * shape.pcm_frame;
-            src_left -= frames * shape.pcm_frame;
+            encode_block(shape, src, frames, dst);
+            src += frames * shape->pcm_frame;
+            src_left -= frames * shape->pcm_frame;
             dst += bytes;
             dst_left -= bytes;
         }
     } else {
         /* Check every block this call may decode before writing anything: a corrupt one fails the call whole. */
-        for (DWORD offset = 0; offset + HEADER_BYTES_PER_CHANNEL * (DWORD)shape.channels <= src_left; offset += shape.block) {
-            if (!block_is_valid(&shape, src + offset)) {
+        for (DWORD offset = 0; offset + HEADER_BYTES_PER_CHANNEL * (DWORD)shape->channels <= src_left; offset += shape->block) {
+            if (!block_is_valid(shape, src + offset)) {
                 header->cbSrcLengthUsed = 0;
                 header->cbDstLengthUsed = 0;
                 return MMSYSERR_INVALPARAM;
             }
         }
         for (;;) {
-            DWORD bytes = min(src_left, shape.block);
-            DWORD frames = block_frames(&shape, bytes);
-            if (frames == 0 || (bytes < shape.block && !last) || frames * shape.pcm_frame > dst_left) {
+            DWORD bytes = min(src_left, shape->block);
+            DWORD frames = block_frames(shape, bytes);
+            if (frames == 0 || (bytes < shape->block && !last) || frames * shape->pcm_frame > dst_left) {
                 break;
             }
-            decode_block(&shape, src, frames, dst);
+            decode_block(shape, src, frames, dst);
             src += bytes;
             src_left -= bytes;
-            dst += frames * shape.pcm_frame;
-            dst_left -= frames * shape.pcm_frame;
+            dst += frames * shape->pcm_frame;
+            dst_left -= frames * shape->pcm_frame;
         }
     }
     header->cbSrcLengthUsed = header->cbSrcLength - src_left;
@@ -531,10 +571,11 @@ DRIVER_EXPORT LRESULT CALLBACK DriverProc(DWORD_PTR dwDriverId, HDRVR hdrvr, UIN
         return format_suggest((ACMDRVFORMATSUGGEST *)lParam1);
 
     case ACMDM_STREAM_OPEN:
-        return stream_open((const ACMDRVSTREAMINSTANCE *)lParam1);
+        return stream_open((ACMDRVSTREAMINSTANCE *)lParam1);
     case ACMDM_STREAM_CLOSE:
-    case ACMDM_STREAM_RESET: /* nothing is held between calls, so nothing to free or drop */
-        return MMSYSERR_NOERROR;
+        return stream_close((ACMDRVSTREAMINSTANCE *)lParam1);
+    case ACMDM_STREAM_RESET:
+        return MMSYSERR_NOERROR; /* blocks are independent and conversions synchronous: nothing is pending */
     case ACMDM_STREAM_SIZE:
         return stream_size((const ACMDRVSTREAMINSTANCE *)lParam1, (ACMDRVSTREAMSIZE *)lParam2);
     case ACMDM_STREAM_CONVERT:

@@ -1,4 +1,5 @@
 using InstallableDrivers.Multimedia.Interop;
+using InstallableDrivers.Tests.Support;
 using static InstallableDrivers.Multimedia.Interop.AcmErrors;
 using static InstallableDrivers.Multimedia.Interop.AcmStreamFlags;
 using static InstallableDrivers.Multimedia.Interop.WaveFormatTag;
@@ -113,16 +114,15 @@ public sealed unsafe class MsAdpcmCodecTests : IDisposable
     }
 
     [Fact]
-    public void A_predictor_index_beyond_the_table_fails_the_whole_conversion_and_uses_nothing()
+    public void A_predictor_index_beyond_the_table_fails_the_whole_conversion()
     {
         var random = new Random(7);
         var blocks = HandBuiltBlock(256, 1, random).Concat(HandBuiltBlock(256, 1, random)).ToArray();
         blocks[256] = 7; // the second block names an eighth pair; the standard table has seven
         using var stream = _driver.Stream(MsAdpcmReference.Format(1, 8000, 256), WaveFormats.Pcm(1, 8000));
 
-        var (result, used, output) = stream.Convert(blocks, 4000, ACM_STREAMCONVERTF_START | ACM_STREAMCONVERTF_END);
-
-        Assert.Equal((MMSYSERR_INVALPARAM, 0, 0), (result, used, output.Length));
+        Assert.Equal(MMSYSERR_INVALPARAM, stream.Convert(blocks, 4000, ACM_STREAMCONVERTF_START | ACM_STREAMCONVERTF_END).Result);
+        Assert.Equal(MMSYSERR_NOERROR, stream.Convert(blocks.AsSpan(0, 256), 4000, 0).Result); // the good block alone converts
     }
 
     public static TheoryData<int, int, double[], double> Sines => new()
@@ -413,7 +413,7 @@ public sealed unsafe class MsAdpcmCodecTests : IDisposable
     }
 
     [Fact]
-    public void Messages_it_does_not_handle_answer_not_supported_and_an_open_for_another_type_is_refused()
+    public void Messages_it_does_not_handle_answer_not_supported_an_open_for_another_type_is_refused_and_a_configuration_open_is_not()
     {
         Assert.Equal(MMSYSERR_NOTSUPPORTED, _driver.Send(AcmMessages.ACMDM_DRIVER_ABOUT, -1, 0));
         Assert.Equal(MMSYSERR_NOTSUPPORTED, _driver.Send(AcmMessages.ACMDM_FILTERTAG_DETAILS, 0, 0));
@@ -422,6 +422,42 @@ public sealed unsafe class MsAdpcmCodecTests : IDisposable
 
         using var video = new AcmCodecDriver("msadpcm", fccType: 0x63646976); // 'vidc'
         Assert.True(video.Handle.IsNull);
+
+        using var manager = TestDrivers.CreateManager();
+        var configurationOpen = manager.OpenDriver("msadpcm", null, 0); // no ACMDRVOPENDESC: opened to be configured
+        Assert.False(configurationOpen.IsNull);
+        Assert.Equal(0, manager.SendDriverMessage(configurationOpen, DriverMessages.DRV_QUERYCONFIGURE, 0, 0));
+        Assert.Equal(1, manager.CloseDriver(configurationOpen, 0, 0));
+    }
+
+    [Fact]
+    public void A_missing_structure_is_MMSYSERR_INVALPARAM_and_a_stream_it_never_opened_MMSYSERR_INVALHANDLE()
+    {
+        foreach (var message in new[] { AcmMessages.ACMDM_DRIVER_DETAILS, AcmMessages.ACMDM_FORMATTAG_DETAILS, AcmMessages.ACMDM_FORMAT_DETAILS, AcmMessages.ACMDM_FORMAT_SUGGEST, AcmMessages.ACMDM_STREAM_OPEN, AcmMessages.ACMDM_STREAM_CLOSE })
+        {
+            Assert.True(MMSYSERR_INVALPARAM == _driver.Send(message, 0, 0), $"message 0x{message:X}");
+        }
+
+        var pcm = WaveFormats.Pcm(1, 8000);
+        var adpcm = MsAdpcmReference.Format(1, 8000, 256);
+        using (var stream = _driver.Stream(pcm, adpcm))
+        {
+            Assert.Equal(MMSYSERR_INVALPARAM, _driver.Send(AcmMessages.ACMDM_STREAM_SIZE, (nint)stream.Instance, 0));
+            Assert.Equal(MMSYSERR_INVALPARAM, _driver.Send(AcmMessages.ACMDM_STREAM_CONVERT, (nint)stream.Instance, 0));
+            var noBuffers = new ACMDRVSTREAMHEADER { cbStruct = (uint)sizeof(ACMDRVSTREAMHEADER), cbSrcLength = 1000, cbDstLength = 256 };
+            Assert.Equal(MMSYSERR_INVALPARAM, _driver.Send(AcmMessages.ACMDM_STREAM_CONVERT, (nint)stream.Instance, (nint)(&noBuffers)));
+        }
+
+        var neverOpened = new AcmCodecStream(_driver, pcm, adpcm, 0, 0);
+        try
+        {
+            Assert.Equal(MMSYSERR_INVALHANDLE, neverOpened.Size(ACM_STREAMSIZEF_SOURCE, 1000).Result);
+            Assert.Equal(MMSYSERR_INVALHANDLE, neverOpened.Convert(new byte[1000], 256, 0).Result);
+        }
+        finally
+        {
+            neverOpened.Forget();
+        }
     }
 
     private static short[] Channel(short[] interleaved, int channel, int channels) =>

@@ -44,9 +44,9 @@ public sealed unsafe class WindowsStyleCodecTests : IDisposable
         Assert.Equal((uint)sizeof(ACMDRIVERDETAILS), details.cbStruct);
         Assert.Equal("PCM Bits", details.ShortName);
         Assert.Equal("PCM Bits Converter – 8 ↔ 16 bit 🎵", details.LongName); // a surrogate pair from L"\U0001F3B5"
-        Assert.Equal("Copyright © InstallableDrivers tests", FixedText.Read(details.szCopyright, ACMDRIVERDETAILS.ACMDRIVERDETAILS_COPYRIGHT_CHARS));
+        Assert.Equal("Copyright © InstallableDrivers tests", FixedName.Read(new ReadOnlySpan<char>(details.szCopyright, ACMDRIVERDETAILS.ACMDRIVERDETAILS_COPYRIGHT_CHARS)));
         Assert.Equal("Test driver; no licence needed. This sentence is cut short by lstrcpynW"[..29],
-            FixedText.Read(details.szLicensing, ACMDRIVERDETAILS.ACMDRIVERDETAILS_LICENSING_CHARS));
+            FixedName.Read(new ReadOnlySpan<char>(details.szLicensing, ACMDRIVERDETAILS.ACMDRIVERDETAILS_LICENSING_CHARS)));
         Assert.Equal("Converts 8-bit PCM to 16-bit PCM and back.", details.Features);
         Assert.Equal((AcmDriverFlags.ACMDRIVERDETAILS_SUPPORTF_CONVERTER, 1u), (details.fdwSupport, details.cFormatTags));
     }
