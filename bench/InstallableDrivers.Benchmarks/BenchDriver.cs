@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using InstallableDrivers.Registry;
+using InstallableDrivers.Registries;
 
 namespace InstallableDrivers.Benchmarks;
 

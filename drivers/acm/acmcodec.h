@@ -120,10 +120,10 @@ static inline BOOL acmcodec_suggestion_fits(const ACMDRVFORMATSUGGEST *suggest, 
 
 /* ---- ACMDM_FORMATTAG_DETAILS, from a table of the tags a codec knows ------------------------------------------- */
 typedef struct acmcodec_tag {
-    WORD tag;               /* WAVE_FORMAT_* */
-    DWORD formatSize;       /* cbFormatSize: bytes of this tag's largest format */
-    DWORD standardFormats;  /* how many formats ACMDM_FORMAT_DETAILS lists for it by index */
-    const WCHAR *name;      /* szFormatTag */
+    WORD tag;              /* WAVE_FORMAT_* */
+    DWORD formatSize;      /* cbFormatSize: bytes of this tag's largest format */
+    DWORD standardFormats; /* how many formats ACMDM_FORMAT_DETAILS lists for it by index */
+    const WCHAR *name;     /* szFormatTag */
 } ACMCODEC_TAG;
 
 /* The position of a tag in the table, or count if the codec does not know it. */

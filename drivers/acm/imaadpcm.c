@@ -212,10 +212,10 @@ static LRESULT format_suggest(ACMDRVFORMATSUGGEST *suggest)
 /* ---- Streams ------------------------------------------------------------------------------------------------------
  * Each open stream has one of these, kept in the instance's dwDriver. */
 typedef struct stream {
-    BOOL encoding;           /* PCM to IMA ADPCM; else IMA ADPCM to PCM */
+    BOOL encoding;            /* PCM to IMA ADPCM; else IMA ADPCM to PCM */
     DWORD channels;
-    DWORD samplesPerBlock;   /* per channel */
-    DWORD blockAlign;        /* bytes of one ADPCM block */
+    DWORD samplesPerBlock;    /* per channel */
+    DWORD blockAlign;         /* bytes of one ADPCM block */
     CHANNEL_STATE carried[2]; /* the encoder's state at the end of the last block */
 } STREAM;
 

@@ -3,8 +3,7 @@
 // standard and custom messages, and show every message the driver received; then look at the same registry with drv.
 using System.Diagnostics;
 using InstallableDrivers;
-using InstallableDrivers.Dispatch;
-using InstallableDrivers.Registry;
+using InstallableDrivers.Registries;
 using static InstallableDrivers.DriverMessages;
 
 const uint TONEGEN_SET_FREQUENCY = DRV_USER + 1; // lParam1 = Hz; returns the previous frequency

@@ -3,7 +3,7 @@
  *
  * A driver written against <windows.h>/<mmsystem.h> compiles against this header unchanged on Linux and macOS,
  * and the InstallableDrivers runtime hosts the resulting shared library from .NET. The contract it implements is
- * shared/spec/installable-drivers.md (sections 2 and 3); docs/sdk.md tells a driver author how to build.
+ * docs/contract.md (#constants and #types); docs/sdk.md tells a driver author how to build.
  *
  * On Windows the real headers are used and this file adds only what they lack (DRIVER_EXPORT, and the few
  * constants that moved out of mmsystem.h over the years), so a driver built there is an ordinary winmm driver.
@@ -125,7 +125,7 @@ typedef struct HINSTANCE__ *HINSTANCE;
 typedef HINSTANCE HMODULE;
 typedef struct HWND__ *HWND; /* what lParam1 of DRV_CONFIGURE carries: the parent window, or 0 */
 
-/* ---- The driver entry point (spec section 3) --------------------------------------------------------------- */
+/* ---- The driver entry point (docs/contract.md#types) --------------------------------------------------------------- */
 typedef LRESULT (CALLBACK *DRIVERPROC)(DWORD_PTR dwDriverId, HDRVR hdrvr, UINT msg, LPARAM lParam1, LPARAM lParam2);
 
 /* Declared here, though the driver defines it, for three reasons. A definition without DRIVER_EXPORT inherits
@@ -163,7 +163,7 @@ typedef struct DRVCONFIGINFOEX {
 
 #endif /* not _WIN32 */
 
-/* ---- Constants (spec section 2) ----------------------------------------------------------------------------
+/* ---- Constants (docs/contract.md#constants) ----------------------------------------------------------------------------
  * Defined on every platform, each only if not yet defined: on Windows, mmsystem.h has most of them and mmddk.h
  * the DCB_* ones, and the Windows 3.1 names DRV_EXITAPPLICATION, DRVEA_* and DRV_SUCCESS/DRV_FAILURE are in
  * neither any more. The spellings match the Windows headers', so including those as well redefines nothing. */
@@ -304,7 +304,7 @@ typedef struct DRVCONFIGINFOEX {
 #define CALLBACK_EVENT 0x00050000
 #endif
 
-/* ---- DefDriverProc (spec section 7) ------------------------------------------------------------------------
+/* ---- DefDriverProc (docs/contract.md#defdriverproc) ------------------------------------------------------------------------
  * On Windows the real one is winmm's (link with -lwinmm). Elsewhere there is no winmm to link, and the default
  * answers are a fixed table, so it is an inline function: a driver needs nothing but this header. */
 #ifndef _WIN32
@@ -334,7 +334,7 @@ static inline LRESULT DefDriverProc(DWORD_PTR dwDriverId, HDRVR hdrvr, UINT msg,
     }
 }
 
-/* ---- What a driver may call back in the host (spec sections 4.7 and 7) --------------------------------------
+/* ---- What a driver may call back in the host (docs/contract.md#callback) --------------------------------------
  * On Windows these are winmm's. Elsewhere the InstallableDrivers runtime exports them from a small host library it
  * loads before any driver (libinstallable_drivers_host.so), so a driver that calls them resolves them at load time,
  * with nothing to link against. A driver that calls none of them needs nothing. */

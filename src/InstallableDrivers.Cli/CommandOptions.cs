@@ -1,5 +1,5 @@
 using System.CommandLine;
-using InstallableDrivers.Registry;
+using InstallableDrivers.Registries;
 
 namespace InstallableDrivers.Cli;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using InstallableDrivers.Registry;
+using InstallableDrivers.Registries;
 
 namespace InstallableDrivers.Cli;
 

@@ -1,5 +1,4 @@
-using InstallableDrivers.Dispatch;
-using InstallableDrivers.Registry;
+using InstallableDrivers.Registries;
 
 namespace InstallableDrivers.Cli;
 

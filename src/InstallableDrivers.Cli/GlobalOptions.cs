@@ -1,6 +1,5 @@
 using System.CommandLine;
-using InstallableDrivers.Dispatch;
-using InstallableDrivers.Registry;
+using InstallableDrivers.Registries;
 
 namespace InstallableDrivers.Cli;
 

@@ -38,7 +38,7 @@ public enum DriverFailureReason
 
     /// <summary>
     /// The alias's driver file is not the file that was installed: its SHA-256 or size differs from the record kept by
-    /// <see cref="Registry.DriverMetadataStore"/>. See <see cref="DriverManagerOptions.VerifyIntegrity"/>.
+    /// <see cref="Registries.DriverMetadataStore"/>. See <see cref="DriverManagerOptions.VerifyIntegrity"/>.
     /// </summary>
     IntegrityFailure,
 }

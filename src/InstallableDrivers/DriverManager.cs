@@ -1,13 +1,10 @@
-using System.Collections.Concurrent;
-using System.Runtime.InteropServices;
 using InstallableDrivers.Dispatch;
 using InstallableDrivers.Handles;
 using InstallableDrivers.Lifecycle;
 using InstallableDrivers.Modules;
-using InstallableDrivers.Registry;
+using InstallableDrivers.Registries;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using static InstallableDrivers.DriverMessages;
 
 namespace InstallableDrivers;
 
@@ -30,16 +27,16 @@ public sealed partial class DriverManager : IDisposable
 
     [ThreadStatic] private static DriverFailure? lastError;
 
-    private readonly DriverHandleTable handles = new();
-    private readonly ConcurrentDictionary<string, ModuleState> modules =
-        new(OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+    /// <summary>The ids of the managers whose opens this thread is running, innermost last (a driver may open from inside DRV_OPEN).</summary>
+    [ThreadStatic] private static List<int>? opensOnThread;
 
     private readonly DriverFileResolver files;
     private readonly DriverTargetResolver resolver;
-    private readonly MessageDispatcher dispatcher;
+    private readonly IDriverModuleLoader loader;
     private readonly ILogger logger;
     private long openSequence;
-    private volatile bool disposed;
+    private int opensInProgress;
+    private bool disposed;
 
     /// <summary>Creates a manager over a registry.</summary>
     /// <param name="registry">Where aliases are looked up.</param>
@@ -52,9 +49,11 @@ public sealed partial class DriverManager : IDisposable
         Registry = registry;
         files = new DriverFileResolver(options.DriverDirectories, IsLoaded);
         resolver = new DriverTargetResolver(registry, files, options.VerifyIntegrity ? new DriverIntegrityCheck() : null);
+        loader = options.ModuleLoader;
         logger = options.Logger ?? NullLogger.Instance;
-        dispatcher = new MessageDispatcher(options.MessageObserver, logger);
-        if (Native.HostLibrary.Register(this) is { } problem)
+        Dispatcher = new MessageDispatcher(options.MessageObserver, logger);
+        Id = ManagerDirectory.Add(this);
+        if (Native.HostLibrary.Attach() is { } problem)
         {
             LogHostLibraryMissing(problem);
         }
@@ -76,7 +75,7 @@ public sealed partial class DriverManager : IDisposable
     public IReadOnlyList<string> DriverDirectories => files.Directories;
 
     /// <summary>
-    /// Opens an instance of a driver (contract §4). With a <paramref name="sectionName"/>, <paramref name="driverName"/>
+    /// Opens an instance of a driver (docs/contract.md#open). With a <paramref name="sectionName"/>, <paramref name="driverName"/>
     /// is an alias in that section; without one, an alias in <c>Drivers32</c>, else a driver file name.
     /// </summary>
     /// <param name="driverName">An alias or a driver file name.</param>
@@ -116,7 +115,7 @@ public sealed partial class DriverManager : IDisposable
     }
 
     /// <summary>
-    /// Delivers a message to a driver instance (contract §5) and returns the driver's result unchanged. An invalid,
+    /// Delivers a message to a driver instance (docs/contract.md#send) and returns the driver's result unchanged. An invalid,
     /// null, closed or stale handle returns 0 and calls nothing.
     /// </summary>
     /// <param name="hDriver">The instance.</param>
@@ -126,18 +125,18 @@ public sealed partial class DriverManager : IDisposable
     /// <returns>What the driver returned, or 0.</returns>
     public nint SendDriverMessage(HDRVR hDriver, uint message, nint lParam1, nint lParam2)
     {
-        var instance = handles.Find(hDriver.Value);
+        var instance = Handles.Find(hDriver.Value);
         if (instance is null)
         {
             lastError = InvalidHandle;
             return 0;
         }
 
-        return dispatcher.Send(instance, message, lParam1, lParam2);
+        return Dispatcher.Send(instance, message, lParam1, lParam2);
     }
 
     /// <summary>
-    /// Closes a driver instance (contract §6): sends DRV_CLOSE, invalidates the handle, and after the module's last
+    /// Closes a driver instance (docs/contract.md#close): sends DRV_CLOSE, invalidates the handle, and after the module's last
     /// instance sends DRV_DISABLE and DRV_FREE and unloads it.
     /// </summary>
     /// <param name="hDriver">The instance.</param>
@@ -146,30 +145,24 @@ public sealed partial class DriverManager : IDisposable
     /// <returns>1 on success; 0 for an invalid handle.</returns>
     public nint CloseDriver(HDRVR hDriver, nint lParam1, nint lParam2)
     {
-        var instance = handles.Find(hDriver.Value);
-        if (instance is null || !BeginClose(instance))
+        var instance = Handles.Find(hDriver.Value);
+        if (instance is null || !instance.TryBeginClose())
         {
             lastError = InvalidHandle;
             return 0;
         }
 
-        CloseInstance(instance, lParam1, lParam2);
+        instance.Lifecycle.Close(instance, lParam1, lParam2);
         return 1;
     }
 
-    /// <summary>Returns the module handle of the driver file behind an instance: the same for all its instances (contract §7).</summary>
+    /// <summary>Returns the module handle of the driver file behind an instance: the same for all its instances (docs/contract.md#defdriverproc).</summary>
     /// <param name="hDriver">The instance.</param>
     /// <returns>The module handle, or 0 for an invalid handle.</returns>
     public nint GetDriverModuleHandle(HDRVR hDriver)
     {
-        var instance = handles.Find(hDriver.Value);
-        if (instance is null || Volatile.Read(ref instance.State) == DriverInstance.Closing)
-        {
-            lastError = InvalidHandle;
-            return 0;
-        }
-
-        return instance.Loaded.ModuleHandle;
+        var instance = FindOpen(hDriver);
+        return instance is null ? 0 : instance.Module.ModuleHandle;
     }
 
     /// <summary>The older name of <see cref="GetDriverModuleHandle"/>.</summary>
@@ -190,27 +183,85 @@ public sealed partial class DriverManager : IDisposable
     public DriverTarget Resolve(string driverName, string? sectionName = null) => resolver.Resolve(driverName, sectionName);
 
     /// <summary>
-    /// Closes every instance still open, most recently opened first, each with lParams 0; each module receives
-    /// DRV_DISABLE and DRV_FREE after its last instance and is unloaded. Later opens throw <see cref="ObjectDisposedException"/>.
+    /// Finds a function a driver's file exports besides DriverProc — a wave driver's <c>wodMessage</c>, a MIDI driver's
+    /// <c>modMessage</c> — as Win32's GetProcAddress on the module handle does, or, for a .NET driver, its driver object
+    /// as the interface that stands for such an export. Call it only through <see cref="DriverEntryPoint{TManaged}.Enter"/>.
+    /// </summary>
+    /// <typeparam name="TManaged">The interface a .NET driver implements instead of the export.</typeparam>
+    /// <param name="hDriver">An open instance.</param>
+    /// <param name="exportName">The native export's name.</param>
+    /// <returns>The entry point, or null with the reason in <see cref="LastError"/>: the handle is invalid, a native
+    /// driver does not export the name, or a .NET driver does not implement <typeparamref name="TManaged"/>.</returns>
+    public DriverEntryPoint<TManaged>? GetEntryPoint<TManaged>(HDRVR hDriver, string exportName)
+        where TManaged : class
+    {
+        ArgumentException.ThrowIfNullOrEmpty(exportName);
+        var instance = FindOpen(hDriver);
+        if (instance is null)
+        {
+            return null;
+        }
+
+        var address = instance.Module.FindExport(exportName);
+        var target = instance.ManagedDriverProc as TManaged;
+        if (address == 0 && target is null)
+        {
+            lastError = new DriverFailure(DriverFailureReason.NotADriver, instance.ManagedDriverProc is null
+                ? $"The driver '{instance.Target.FilePath}' exports no '{exportName}' function."
+                : $"The .NET driver '{instance.Target.FilePath}' does not implement {typeof(TManaged).Name}.");
+            return null;
+        }
+
+        return new DriverEntryPoint<TManaged>(instance, address, target);
+    }
+
+    /// <summary>
+    /// Closes every instance this manager opened that is still open, most recently opened first, each with lParams 0;
+    /// a file whose last instance in the process this was receives DRV_DISABLE and DRV_FREE and is unloaded. An open
+    /// racing Dispose on another thread either completes and is closed before Dispose returns, or fails with
+    /// <see cref="ObjectDisposedException"/>. Later opens throw <see cref="ObjectDisposedException"/>.
     /// </summary>
     public void Dispose()
     {
-        if (disposed)
+        if (Interlocked.Exchange(ref disposed, true))
         {
             return;
         }
 
-        disposed = true;
-        foreach (var instance in handles.Snapshot().Where(i => !i.IsSession).OrderByDescending(i => i.Sequence))
+        // Opens already past their check of disposed finish first, so that their instances are closed below. An open
+        // in progress on this thread (Dispose called from inside a driver) cannot be waited for: it closes its own
+        // instance when it sees disposed.
+        var spin = new SpinWait();
+        while (Volatile.Read(ref opensInProgress) > OpensOnThisThread())
         {
-            if (BeginClose(instance))
+            spin.SpinOnce();
+        }
+
+        foreach (var instance in Handles.Snapshot().Where(i => !i.IsSession).OrderByDescending(i => i.FrameId))
+        {
+            if (instance.TryBeginClose())
             {
-                CloseInstance(instance, 0, 0);
+                instance.Lifecycle.Close(instance, 0, 0);
             }
         }
     }
 
     internal static void SetLastError(DriverFailure failure) => lastError = failure;
+
+    /// <summary>This manager's id in the process (<see cref="ManagerDirectory"/>): 1, 2, …</summary>
+    internal int Id { get; }
+
+    /// <summary>The handles this manager issued.</summary>
+    internal DriverHandleTable Handles { get; } = new();
+
+    /// <summary>Delivers this manager's messages, to its observer.</summary>
+    internal MessageDispatcher Dispatcher { get; }
+
+    /// <summary>The next number of this manager's open sequence; orders its instances for Dispose.</summary>
+    internal long NextSequence() => Interlocked.Increment(ref openSequence);
+
+    /// <summary>True if <paramref name="handle"/> is a live handle this manager issued (for calls from native drivers).</summary>
+    internal bool Owns(nint handle) => Handles.Find(handle) is not null;
 
     private T Fail<T>(DriverOpenException e, T result)
     {
@@ -221,259 +272,60 @@ public sealed partial class DriverManager : IDisposable
 
     private DriverInstance OpenInstance(string driverName, string? sectionName, nint lParam)
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        var target = resolver.Resolve(driverName, sectionName);
-        var module = GetModuleState(target.FilePath);
-        int? releaseEpoch = null;
-        var args = Marshal.StringToHGlobalUni(target.Args);
+        // Counted before disposed is read, and Dispose sets disposed before it reads the count: an open that races
+        // Dispose either sees it and fails, or is waited for (see Dispose).
+        Interlocked.Increment(ref opensInProgress);
+        var opening = opensOnThread ??= [];
+        opening.Add(Id);
         try
         {
-            lock (module.Gate)
+            ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed), this);
+            var target = resolver.Resolve(driverName, sectionName);
+            var instance = ModuleTable.Get(loader, target.FilePath).Open(this, target, lParam);
+            if (Volatile.Read(ref disposed) && instance.TryBeginClose())
             {
-                if (module.TransitionThread == Thread.CurrentThread)
-                {
-                    throw new DriverOpenException(DriverFailureReason.ReentrantLoad,
-                        $"'{target.FilePath}' was opened from inside its own DRV_LOAD, DRV_ENABLE, DRV_DISABLE or DRV_FREE; open it after that message returns.");
-                }
-
-                return module.Loaded
-                    ? OpenAnother(module, target, args, lParam, ref releaseEpoch)
-                    : OpenFirst(module, target, args, lParam, ref releaseEpoch);
+                // Dispose began while the driver was opening, on this thread's behalf (from inside a driver) or too
+                // late to see the instance: close it rather than leave it behind.
+                instance.Lifecycle.Close(instance, 0, 0);
+                ObjectDisposedException.ThrowIf(true, this);
             }
+
+            return instance;
         }
         finally
         {
-            Marshal.FreeHGlobal(args);
-            if (releaseEpoch is int epoch)
-            {
-                ReleaseModule(module, epoch);
-            }
+            opening.RemoveAt(opening.Count - 1);
+            Interlocked.Decrement(ref opensInProgress);
         }
     }
 
-    /// <summary>Loads the module, sends DRV_LOAD and DRV_ENABLE, opens the session instance if one is due, then the instance.</summary>
-    private DriverInstance OpenFirst(ModuleState module, DriverTarget target, nint args, nint lParam, ref int? releaseEpoch)
+    /// <summary>How many of this manager's opens this thread is running.</summary>
+    private int OpensOnThisThread()
     {
-        // The file may still be mapped from a previous load cycle whose unload is waiting for threads to leave its code.
-        module.Module ??= DriverModuleLoader.Load(module.FilePath);
-        module.Epoch++;
-        var session = lParam != 0 ? NewInstance(module, target, isSession: true) : null;
-        var instance = NewInstance(module, target, isSession: false);
-        var first = session ?? instance;
-
-        bool accepted;
-        Exception? fault;
-        module.TransitionThread = Thread.CurrentThread;
-        try
+        var count = 0;
+        foreach (var id in opensOnThread ?? [])
         {
-            // D1: any nonzero result accepts the load, as Microsoft documents.
-            accepted = dispatcher.Call(first, 0, DRV_LOAD, 0, 0, out fault) != 0;
-            if (accepted)
-            {
-                dispatcher.Call(first, 0, DRV_ENABLE, 0, 0);
-            }
-        }
-        finally
-        {
-            module.TransitionThread = null;
+            count += id == Id ? 1 : 0;
         }
 
-        if (!accepted)
-        {
-            Withdraw(instance);
-            Withdraw(session);
-            releaseEpoch = module.Epoch;
-            throw Refusal(DriverFailureReason.LoadRefused, $"The driver '{target.FilePath}' refused to load: DRV_LOAD returned 0.", "DRV_LOAD", target.FilePath, fault);
-        }
-
-        module.Loaded = true;
-        if (session is not null)
-        {
-            var sessionId = (nuint)dispatcher.Call(session, 0, DRV_OPEN, args, 0, out fault);
-            if (sessionId == 0)
-            {
-                Withdraw(instance);
-                Withdraw(session);
-                releaseEpoch = Free(module, session);
-                throw Refusal(DriverFailureReason.OpenRefused,
-                    $"The driver '{target.FilePath}' refused to open its session instance: DRV_OPEN returned 0.", "DRV_OPEN", target.FilePath, fault);
-            }
-
-            Activate(session, sessionId);
-            module.Session = session;
-        }
-
-        return OpenInstanceOf(module, instance, args, lParam, ref releaseEpoch);
+        return count;
     }
 
-    private DriverInstance OpenAnother(ModuleState module, DriverTarget target, nint args, nint lParam, ref int? releaseEpoch)
-        => OpenInstanceOf(module, NewInstance(module, target, isSession: false), args, lParam, ref releaseEpoch);
-
-    /// <summary>Sends DRV_OPEN to a new instance; on refusal cleans up as if its module's last instance had closed.</summary>
-    private DriverInstance OpenInstanceOf(ModuleState module, DriverInstance instance, nint args, nint lParam, ref int? releaseEpoch)
+    /// <summary>The open instance behind a handle of this manager, or null with <see cref="LastError"/> set.</summary>
+    private DriverInstance? FindOpen(HDRVR hDriver)
     {
-        var id = (nuint)dispatcher.Call(instance, 0, DRV_OPEN, args, lParam, out var fault);
-        if (id == 0)
+        var instance = Handles.Find(hDriver.Value);
+        if (instance is null || Volatile.Read(ref instance.State) == DriverInstance.Closing)
         {
-            Withdraw(instance);
-            CloseSessionIfLast(module);
-            if (module.Instances == 0)
-            {
-                releaseEpoch = Free(module, instance);
-            }
-
-            throw Refusal(DriverFailureReason.OpenRefused, $"The driver '{instance.Target.FilePath}' refused to open: DRV_OPEN returned 0.", "DRV_OPEN", instance.Target.FilePath, fault);
+            lastError = InvalidHandle;
+            return null;
         }
 
-        Activate(instance, id);
         return instance;
     }
 
-    /// <summary>
-    /// The exception for a 0 from DRV_LOAD or DRV_OPEN: a refusal, or, when a .NET driver threw instead of answering,
-    /// a fault that names the exception.
-    /// </summary>
-    private static DriverOpenException Refusal(DriverFailureReason reason, string refusal, string message, string filePath, Exception? fault)
-        => fault is not null
-            ? new DriverOpenException(DriverFailureReason.DriverFault,
-                $"The driver '{filePath}' threw {fault.GetType().Name} in {message}: {fault.Message}", fault)
-            : new DriverOpenException(reason, refusal);
-
-    private DriverInstance NewInstance(ModuleState module, DriverTarget target, bool isSession)
-    {
-        var instance = new DriverInstance(module, module.Module!, target, isSession, Interlocked.Increment(ref openSequence));
-        handles.Add(instance);
-        return instance;
-    }
-
-    private static void Activate(DriverInstance instance, nuint driverId)
-    {
-        instance.DriverId = driverId;
-        instance.Module.Instances++;
-        Volatile.Write(ref instance.State, DriverInstance.Open);
-    }
-
-    /// <summary>Takes back the handle of an instance whose open failed; no sender ever called it, as it never opened.</summary>
-    private void Withdraw(DriverInstance? instance)
-    {
-        if (instance is not null)
-        {
-            Volatile.Write(ref instance.State, DriverInstance.Closing);
-            handles.Remove(instance);
-        }
-    }
-
-    /// <summary>Claims an open instance for closing; false if it is not open or another thread claimed it first.</summary>
-    private bool BeginClose(DriverInstance instance)
-    {
-        // The interlocked write is the closer's full fence of the barrier with the send path (see CallFrames).
-        if (Interlocked.CompareExchange(ref instance.State, DriverInstance.Closing, DriverInstance.Open) != DriverInstance.Open)
-        {
-            return false;
-        }
-
-        handles.Remove(instance);
-        return true;
-    }
-
-    private void CloseInstance(DriverInstance instance, nint lParam1, nint lParam2)
-    {
-        // D7: no message reaches the instance after DRV_CLOSE began. Wait outside the gate, so a driver running on
-        // another thread may still open or close instances of this module while we wait for it.
-        CallFrames.WaitForOtherThreads(instance);
-        var module = instance.Module;
-        int? releaseEpoch = null;
-        lock (module.Gate)
-        {
-            CloseLocked(instance, lParam1, lParam2);
-            CloseSessionIfLast(module);
-            if (module.Instances == 0)
-            {
-                releaseEpoch = Free(module, instance);
-            }
-        }
-
-        if (releaseEpoch is int epoch)
-        {
-            ReleaseModule(module, epoch);
-        }
-    }
-
-    private void CloseLocked(DriverInstance instance, nint lParam1, nint lParam2)
-    {
-        dispatcher.Call(instance, instance.DriverId, DRV_CLOSE, lParam1, lParam2);
-        var module = instance.Module;
-        module.Instances--;
-        if (module.Session == instance)
-        {
-            module.Session = null;
-        }
-    }
-
-    /// <summary>Closes the session instance (contract §4.6) when it is all that is left of its module.</summary>
-    private void CloseSessionIfLast(ModuleState module)
-    {
-        if (module.Instances == 1 && module.Session is { } session && BeginClose(session))
-        {
-            CallFrames.WaitForOtherThreads(session);
-            CloseLocked(session, 0, 0);
-        }
-    }
-
-    /// <summary>Sends DRV_DISABLE and DRV_FREE (D3: driver id 0); returns the load cycle whose file may now be unloaded.</summary>
-    private int Free(ModuleState module, DriverInstance cause)
-    {
-        module.TransitionThread = Thread.CurrentThread;
-        try
-        {
-            dispatcher.Call(cause, 0, DRV_DISABLE, 0, 0);
-            dispatcher.Call(cause, 0, DRV_FREE, 0, 0);
-        }
-        finally
-        {
-            module.TransitionThread = null;
-            module.Loaded = false;
-        }
-
-        return module.Epoch;
-    }
-
-    /// <summary>
-    /// Unloads the file of a freed load cycle once no thread runs its code: at once, after other threads left it, or
-    /// when this thread returns from it (a driver that closed its own last instance from inside DriverProc).
-    /// </summary>
-    private static void ReleaseModule(ModuleState module, int epoch)
-    {
-        var frames = CallFrames.Current;
-        if (frames.IsInside(module))
-        {
-            frames.DeferRelease(module, () => ReleaseModule(module, epoch));
-            return;
-        }
-
-        CallFrames.WaitForOtherThreads(module, epoch);
-        lock (module.Gate)
-        {
-            if (module.Epoch == epoch && !module.Loaded && module.Module is { } loaded)
-            {
-                module.Module = null;
-                loaded.Unload();
-            }
-        }
-    }
-
-    // Records are kept after unload: one small object per driver file ever opened, so that concurrent opens and closes
-    // of a file always agree on the gate they serialize on.
-    /// <summary>True if <paramref name="handle"/> is a live handle this manager issued (for calls from native drivers).</summary>
-    internal bool Owns(nint handle) => handles.Find(handle) is not null;
-
-    /// <summary>True if one of this manager's modules has <paramref name="moduleFrameId"/> as its <see cref="ModuleState.FrameId"/>.</summary>
-    internal bool HasModule(long moduleFrameId) => modules.Values.Any(m => m.FrameId == moduleFrameId);
-
-    private ModuleState GetModuleState(string filePath) => modules.GetOrAdd(filePath, static path => new ModuleState(path));
-
-    /// <summary>True if the driver file at a full path is loaded now: between its DRV_LOAD and its DRV_FREE.</summary>
-    private bool IsLoaded(string filePath) => modules.TryGetValue(filePath, out var module) && Volatile.Read(ref module.Loaded);
+    /// <summary>True if the driver file at a full path is loaded now, by any manager of the process.</summary>
+    private bool IsLoaded(string filePath) => ModuleTable.IsLoaded(loader, filePath);
 
     private static DriverManager CreateDefault()
     {

@@ -1,4 +1,4 @@
-using InstallableDrivers.Dispatch;
+using InstallableDrivers.Modules;
 using Microsoft.Extensions.Logging;
 
 namespace InstallableDrivers;
@@ -22,11 +22,14 @@ public sealed class DriverManagerOptions
     public IDriverMessageObserver? MessageObserver { get; set; }
 
     /// <summary>
-    /// Whether opening an alias that has an install record (<see cref="Registry.DriverMetadataStore"/>) first checks that
+    /// Whether opening an alias that has an install record (<see cref="Registries.DriverMetadataStore"/>) first checks that
     /// its file still has the recorded SHA-256 and size, and refuses a changed file with
     /// <see cref="DriverFailureReason.IntegrityFailure"/>. True by default. A file is hashed again only when its size or
     /// last-write time changed since the manager last hashed it. Aliases without a record and opens by file name are
     /// never checked.
     /// </summary>
     public bool VerifyIntegrity { get; set; } = true;
+
+    /// <summary>Where the manager's driver files run. In this process (the default) is the only choice so far.</summary>
+    internal IDriverModuleLoader ModuleLoader { get; set; } = InProcessModuleLoader.Instance;
 }

@@ -25,7 +25,7 @@ public static class Drivers
     public static nint DrvGetModuleHandle(HDRVR hDriver) => DriverManager.Default.DrvGetModuleHandle(hDriver);
 
     /// <summary>
-    /// The default answer to a message a driver does not handle (contract §7): 1 for DRV_LOAD, DRV_FREE, DRV_ENABLE,
+    /// The default answer to a message a driver does not handle (docs/contract.md#defdriverproc): 1 for DRV_LOAD, DRV_FREE, DRV_ENABLE,
     /// DRV_DISABLE, DRV_INSTALL and DRV_REMOVE; 0 for everything else. It shows no dialog.
     /// </summary>
     /// <param name="driverId">The driver id (unused, as in Win32).</param>
@@ -41,7 +41,7 @@ public static class Drivers
     };
 
     /// <summary>
-    /// Notifies a driver's client (contract §7). DCB_FUNCTION calls
+    /// Notifies a driver's client (docs/contract.md#defdriverproc). DCB_FUNCTION calls
     /// <c>void (HDRVR, UINT msg, DWORD_PTR user, DWORD_PTR p1, DWORD_PTR p2)</c> at <paramref name="callback"/>;
     /// DCB_EVENT signals the event registered under <paramref name="callback"/> with <see cref="DriverCallbackEvents"/>;
     /// DCB_WINDOW and DCB_TASK post (message, device, param1) to a window or thread queue on Windows and return false

@@ -1,7 +1,7 @@
 // Usage: InstallableDrivers.RegistryWriter <registry file> <section> <alias prefix> <count>
 // Sets <prefix>i=file<i>.so arg for i = 0 .. count-1, one SetValue (one locked rewrite of the file) each, in order.
 using System.Globalization;
-using InstallableDrivers.Registry;
+using InstallableDrivers.Registries;
 
 if (args.Length != 4 || !int.TryParse(args[3], NumberStyles.None, CultureInfo.InvariantCulture, out var count))
 {

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using InstallableDrivers.Modules;
 
 namespace InstallableDrivers.Cli.Commands;
 

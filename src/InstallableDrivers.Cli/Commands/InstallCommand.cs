@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using InstallableDrivers.Registry;
+using InstallableDrivers.Registries;
 using static InstallableDrivers.DriverMessages;
 
 namespace InstallableDrivers.Cli.Commands;

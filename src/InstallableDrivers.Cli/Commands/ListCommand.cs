@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using InstallableDrivers.Registry;
+using InstallableDrivers.Registries;
 using Spectre.Console;
 
 namespace InstallableDrivers.Cli.Commands;

@@ -53,16 +53,17 @@ internal sealed class TraceCommand : AliasCommand
 
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumns("#", "message", "hdrvr", "dwDriverId", "lParam1", "lParam2", "result");
-        foreach (var (record, index) in recorder.Records.Select((record, index) => (record, index)))
+        foreach (var (traced, index) in recorder.Records.Select((traced, index) => (traced, index)))
         {
+            var record = traced.Record;
             string[] cells =
             [
                 (index + 1).ToString(CultureInfo.InvariantCulture),
                 MessageNames.Format(record.Message),
                 Numbers.Hex(record.Handle.Value),
                 Numbers.Hex((nint)record.DriverId),
-                Numbers.Hex(record.LParam1),
-                Numbers.Hex(record.LParam2),
+                WithText(record.LParam1, traced.LParam1Text),
+                WithText(record.LParam2, traced.LParam2Text),
                 Numbers.DecimalAndHex(record.Result),
             ];
             table.AddRow(cells.Select(cell => new Text(cell)));
@@ -70,4 +71,7 @@ internal sealed class TraceCommand : AliasCommand
 
         Terminal.Out.Write(table);
     }
+
+    /// <summary>A parameter in hex, followed by what it pointed at when it is a pointer the runtime knows.</summary>
+    private static string WithText(nint value, string? text) => text is null ? Numbers.Hex(value) : $"{Numbers.Hex(value)} {text}";
 }

@@ -3,7 +3,7 @@ using static InstallableDrivers.DriverMessages;
 
 namespace InstallableDrivers.Callbacks;
 
-/// <summary>DriverCallback (contract §7): notifies a client the way its callback flags ask.</summary>
+/// <summary>DriverCallback (docs/contract.md#defdriverproc): notifies a client the way its callback flags ask.</summary>
 internal static unsafe partial class DriverCallbackDispatcher
 {
     public static bool Invoke(nuint callback, uint flags, HDRVR device, uint message, nuint user, nuint param1, nuint param2)

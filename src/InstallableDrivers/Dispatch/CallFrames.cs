@@ -14,11 +14,11 @@ namespace InstallableDrivers.Dispatch;
 /// then runs <see cref="Interlocked.MemoryBarrierProcessWide"/>, which forces every other thread through a full
 /// fence; after it, any sender that could still call the instance has a frame the closer can see, so the closer waits
 /// until those frames are gone. The send path thus takes no lock and makes no interlocked write, while close and unload
-/// still never race a call (contract D7).
+/// still never race a call (docs/contract.md#d7).
 /// </para>
 /// <para>
 /// A frame is a pair of ids, the instance's <see cref="DriverInstance.FrameId"/> and its module's
-/// <see cref="ModuleState.FrameId"/>, in a block of longs that stays pinned for the thread's life and that the send
+/// <see cref="ModuleLifecycle.FrameId"/>, in a block of longs that stays pinned for the thread's life and that the send
 /// path reaches through a pointer in a thread-static field. Measured, this is what makes the send path cheap: a
 /// thread-static pointer is read faster than a thread-static object, and a plain 64-bit store is several times faster
 /// than storing a reference into the heap, which goes through the GC's write barrier.
@@ -55,14 +55,14 @@ internal sealed unsafe class CallFrames
     private List<long[]>? retired;
 
     /// <summary>Module releases the thread postponed because its own stack was inside the module's code.</summary>
-    private List<(ModuleState Module, Action Release)>? deferredReleases;
+    private List<(ModuleLifecycle Module, Action Release)>? deferredReleases;
 
     private CallFrames() { }
 
     /// <summary>This thread's frames, registered on first use.</summary>
     public static CallFrames Current => current ?? Register();
 
-    /// <summary>A new id for <see cref="DriverInstance.FrameId"/> or <see cref="ModuleState.FrameId"/>: never 0, never reused.</summary>
+    /// <summary>A new id for a <see cref="ModuleLifecycle.FrameId"/>: never 0, never reused.</summary>
     public static long NewId() => Interlocked.Increment(ref lastId);
 
     /// <summary>Pushes a frame for <paramref name="instance"/> on this thread's stack; <see cref="Pop"/> it when the call returns.</summary>
@@ -121,8 +121,8 @@ internal sealed unsafe class CallFrames
         }
     }
 
-    /// <summary>The <see cref="ModuleState.FrameId"/> of this thread's innermost call into a driver, or 0 when it is in none.</summary>
-    public static long InnermostModuleId()
+    /// <summary>The <see cref="DriverInstance.FrameId"/> of this thread's innermost call into a driver, or 0 when it is in none.</summary>
+    public static long InnermostInstanceId()
     {
         var b = block;
         if (b == null)
@@ -130,21 +130,24 @@ internal sealed unsafe class CallFrames
             return 0;
         }
 
-        long module = 0;
+        long instance = 0;
         var end = FirstFrameIndex + 2 * (int)b[CapacityIndex];
         for (var i = FirstFrameIndex; i < end && b[i] != 0; i += 2)
         {
-            module = b[i + 1];
+            instance = b[i];
         }
 
-        return module;
+        return instance;
     }
 
     /// <summary>True if this thread is inside a call to any instance of <paramref name="module"/>.</summary>
-    public bool IsInside(ModuleState module) => Contains(0, module.FrameId);
+    public bool IsInside(ModuleLifecycle module) => Contains(0, module.FrameId);
+
+    /// <summary>True if this thread is inside a call to the instance with <paramref name="instanceFrameId"/>.</summary>
+    public bool IsInside(long instanceFrameId) => Contains(instanceFrameId, 0);
 
     /// <summary>Runs <paramref name="release"/> once this thread has left every call into <paramref name="module"/>.</summary>
-    public void DeferRelease(ModuleState module, Action release)
+    public void DeferRelease(ModuleLifecycle module, Action release)
     {
         (deferredReleases ??= []).Add((module, release));
         block[FlagsIndex] = SlowPop;
@@ -160,9 +163,9 @@ internal sealed unsafe class CallFrames
     /// Waits until no other thread is inside a call to any instance of <paramref name="module"/>, or until the module
     /// leaves load cycle <paramref name="epoch"/>: loaded again meanwhile, its code must stay mapped anyway.
     /// </summary>
-    public static void WaitForOtherThreads(ModuleState module, int epoch) => WaitForOtherThreads(0, module, epoch);
+    public static void WaitForOtherThreads(ModuleLifecycle module, int epoch) => WaitForOtherThreads(0, module, epoch);
 
-    private static void WaitForOtherThreads(long instanceId, ModuleState? module, int epoch)
+    private static void WaitForOtherThreads(long instanceId, ModuleLifecycle? module, int epoch)
     {
         var me = current;
         var threads = Volatile.Read(ref registered);
@@ -185,7 +188,7 @@ internal sealed unsafe class CallFrames
 
             while (thread.Contains(instanceId, moduleId))
             {
-                if (module is not null && Volatile.Read(ref module.Epoch) != epoch)
+                if (module is not null && module.Epoch != epoch)
                 {
                     return;
                 }

@@ -9,29 +9,40 @@ internal sealed unsafe class DriverInstance
     /// <summary>Values of <see cref="State"/>.</summary>
     public const int Opening = 0, Open = 1, Closing = 2;
 
-    public DriverInstance(ModuleState module, DriverModule loaded, DriverTarget target, bool isSession, long sequence)
+    /// <summary>Bits of a <see cref="FrameId"/> below the manager's id: the manager's open sequence number.</summary>
+    private const int SequenceBits = 40;
+
+    public DriverInstance(DriverManager owner, ModuleLifecycle lifecycle, DriverModule module, DriverTarget target, bool isSession)
     {
-        Module = module;
+        Owner = owner;
+        Lifecycle = lifecycle;
         Target = target;
         IsSession = isSession;
-        Sequence = sequence;
-        Loaded = loaded;
-        NativeDriverProc = loaded.NativeDriverProc;
-        ManagedDriverProc = loaded.ManagedDriverProc;
-        ModuleFrameId = module.FrameId;
+        Module = module;
+        NativeDriverProc = module.NativeDriverProc;
+        ManagedDriverProc = module.ManagedDriverProc;
+        ModuleFrameId = lifecycle.FrameId;
+        FrameId = ((long)owner.Id << SequenceBits) | owner.NextSequence();
     }
 
-    /// <summary>Names the instance in <see cref="CallFrames"/>: unique in the process, never reused.</summary>
-    public readonly long FrameId = CallFrames.NewId();
+    /// <summary>
+    /// Names the instance in <see cref="CallFrames"/>: unique in the process, never reused. The high bits are the owning
+    /// manager's id (<see cref="ManagerIdOf"/>), so a frame leads to its manager; the low bits increase with every open
+    /// of that manager and order its instances for Dispose.
+    /// </summary>
+    public readonly long FrameId;
 
-    /// <summary>The module's <see cref="ModuleState.FrameId"/>; cached here so a send reaches it without a detour.</summary>
+    /// <summary>The lifecycle's <see cref="ModuleLifecycle.FrameId"/>; cached here so a send reaches it without a detour.</summary>
     public readonly long ModuleFrameId;
 
-    /// <summary>The lifecycle record of the module this instance belongs to.</summary>
-    public ModuleState Module { get; }
+    /// <summary>The manager that issued the handle.</summary>
+    public DriverManager Owner { get; }
 
-    /// <summary>The loaded module; cached here so a send reaches the code without a detour.</summary>
-    public DriverModule Loaded { get; }
+    /// <summary>The lifecycle of the loaded driver file this instance belongs to, shared by every manager in the process.</summary>
+    public ModuleLifecycle Lifecycle { get; }
+
+    /// <summary>The loaded driver file; cached here so a send reaches the code without a detour.</summary>
+    public DriverModule Module { get; }
 
     /// <summary>The exported DriverProc, or null for .NET modules (see <see cref="ManagedDriverProc"/>).</summary>
     public readonly delegate* unmanaged<nuint, nint, uint, nint, nint, nint> NativeDriverProc;
@@ -42,13 +53,10 @@ internal sealed unsafe class DriverInstance
     /// <summary>What was opened: alias, section, file, args.</summary>
     public DriverTarget Target { get; }
 
-    /// <summary>True for the hidden session instance of contract §4.6.</summary>
+    /// <summary>True for the hidden session instance (docs/contract.md#session).</summary>
     public bool IsSession { get; }
 
-    /// <summary>Increases with every open of the manager; orders instances for Dispose.</summary>
-    public long Sequence { get; }
-
-    /// <summary>The handle value; set once when the handle table issues it.</summary>
+    /// <summary>The handle value; set once when the owner's handle table issues it.</summary>
     public nint Handle;
 
     /// <summary>The dwDriverId the driver returned from DRV_OPEN; 0 until then.</summary>
@@ -59,4 +67,27 @@ internal sealed unsafe class DriverInstance
     /// messages; the send path reads it after publishing its call frame (see <see cref="CallFrames"/>).
     /// </summary>
     public int State;
+
+    /// <summary>The id of the manager that owns the instance with a <see cref="FrameId"/>.</summary>
+    public static int ManagerIdOf(long frameId) => (int)(frameId >> SequenceBits);
+
+    /// <summary>Claims an open instance for closing and withdraws its handle; false if it is not open or another thread claimed it first.</summary>
+    public bool TryBeginClose()
+    {
+        // The interlocked write is the closer's full fence of the barrier with the send path (see CallFrames).
+        if (Interlocked.CompareExchange(ref State, Closing, Open) != Open)
+        {
+            return false;
+        }
+
+        Owner.Handles.Remove(this);
+        return true;
+    }
+
+    /// <summary>Takes back the handle of an instance whose open failed; no sender ever called it, as it never opened.</summary>
+    public void Withdraw()
+    {
+        Volatile.Write(ref State, Closing);
+        Owner.Handles.Remove(this);
+    }
 }

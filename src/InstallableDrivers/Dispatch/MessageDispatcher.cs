@@ -29,21 +29,15 @@ internal sealed unsafe partial class MessageDispatcher(IDriverMessageObserver? o
 
     private nint SendNative(DriverInstance instance, uint message, nint lParam1, nint lParam2)
     {
-        var frame = CallFrames.Push(instance);
         nint result;
-        try
+        using (new DriverCodeScope(instance))
         {
-            // Read after the frame is published: a closer either sees the frame and waits, or we see it closing.
             if (IsClosing(instance))
             {
                 return 0;
             }
 
             result = instance.NativeDriverProc(instance.DriverId, instance.Handle, message, lParam1, lParam2);
-        }
-        finally
-        {
-            CallFrames.Pop(frame);
         }
 
         if (observer is not null)
@@ -56,24 +50,22 @@ internal sealed unsafe partial class MessageDispatcher(IDriverMessageObserver? o
 
     private nint SendManaged(DriverInstance instance, uint message, nint lParam1, nint lParam2)
     {
-        var frame = CallFrames.Push(instance);
         nint result;
-        try
+        using (new DriverCodeScope(instance))
         {
             if (IsClosing(instance))
             {
                 return 0;
             }
 
-            result = instance.ManagedDriverProc!.DriverProc(instance.DriverId, new HDRVR(instance.Handle), message, lParam1, lParam2);
-        }
-        catch (Exception e)
-        {
-            result = Fault(instance, e, message);
-        }
-        finally
-        {
-            CallFrames.Pop(frame);
+            try
+            {
+                result = instance.ManagedDriverProc!.DriverProc(instance.DriverId, new HDRVR(instance.Handle), message, lParam1, lParam2);
+            }
+            catch (Exception e)
+            {
+                result = Fault(instance, e, message);
+            }
         }
 
         if (observer is not null)
@@ -87,7 +79,7 @@ internal sealed unsafe partial class MessageDispatcher(IDriverMessageObserver? o
     /// <summary>True, with the reason recorded, if the instance stopped being open before its message could be delivered.</summary>
     private static bool IsClosing(DriverInstance instance)
     {
-        if (Volatile.Read(ref instance.State) == DriverInstance.Open)
+        if (DriverCodeScope.MayCall(instance))
         {
             return false;
         }
@@ -99,21 +91,19 @@ internal sealed unsafe partial class MessageDispatcher(IDriverMessageObserver? o
     /// <summary>Delivers a lifecycle message with an explicit driver id, whatever the instance's state.</summary>
     public nint Call(DriverInstance instance, nuint driverId, uint message, nint lParam1, nint lParam2)
     {
-        var frame = CallFrames.Push(instance);
         nint result;
-        try
+        using (new DriverCodeScope(instance))
         {
-            result = instance.NativeDriverProc != null
-                ? instance.NativeDriverProc(driverId, instance.Handle, message, lParam1, lParam2)
-                : instance.ManagedDriverProc!.DriverProc(driverId, new HDRVR(instance.Handle), message, lParam1, lParam2);
-        }
-        catch (Exception e)
-        {
-            result = Fault(instance, e, message);
-        }
-        finally
-        {
-            CallFrames.Pop(frame);
+            try
+            {
+                result = instance.NativeDriverProc != null
+                    ? instance.NativeDriverProc(driverId, instance.Handle, message, lParam1, lParam2)
+                    : instance.ManagedDriverProc!.DriverProc(driverId, new HDRVR(instance.Handle), message, lParam1, lParam2);
+            }
+            catch (Exception e)
+            {
+                result = Fault(instance, e, message);
+            }
         }
 
         if (observer is not null)

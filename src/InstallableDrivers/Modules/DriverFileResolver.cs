@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace InstallableDrivers.Modules;
 
 /// <summary>
-/// Turns a driver file name from the registry or from a caller into the full path of an existing file (contract §8):
+/// Turns a driver file name from the registry or from a caller into the full path of an existing file (docs/contract.md#files):
 /// an absolute path is used as it is; anything else is looked for only in the configured driver directories, never in
 /// the current directory, and may not climb out of them.
 /// </summary>

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using InstallableDrivers.Registry;
+using InstallableDrivers.Registries;
 
 namespace InstallableDrivers.Modules;
 

@@ -6,8 +6,15 @@ namespace InstallableDrivers.Modules;
 /// </summary>
 internal abstract unsafe class DriverModule
 {
-    /// <summary>The value GetDriverModuleHandle returns: the same for every instance of the module, never 0.</summary>
+    /// <summary>
+    /// The value GetDriverModuleHandle returns: the same for every instance of the module, never 0. For a native driver
+    /// it is the dynamic linker's handle of the library (what dlsym and GetProcAddress take); for a .NET driver, which
+    /// has no such handle, a number unique to the load, far below any address a library is mapped at.
+    /// </summary>
     public abstract nint ModuleHandle { get; }
+
+    /// <summary>The address of a function the file exports by name, or 0 (always 0 for a .NET driver, which exports nothing).</summary>
+    public abstract nint FindExport(string name);
 
     /// <summary>
     /// The exported DriverProc when the driver is native, so the send path calls it directly; null for .NET drivers.

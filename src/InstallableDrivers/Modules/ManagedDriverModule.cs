@@ -30,6 +30,8 @@ internal sealed unsafe class ManagedDriverModule : DriverModule
 
     public override IDriverProc? ManagedDriverProc => driver;
 
+    public override nint FindExport(string name) => 0;
+
     /// <summary>True if the file is a PE image with a CLI header, whatever its name.</summary>
     public static bool IsManagedAssembly(string filePath)
     {

@@ -75,5 +75,7 @@ internal sealed unsafe class NativeDriverModule : DriverModule
 
     public override IDriverProc? ManagedDriverProc => null;
 
+    public override nint FindExport(string name) => NativeLibrary.TryGetExport(library, name, out var address) ? address : 0;
+
     public override void Unload() => NativeLibrary.Free(library);
 }

@@ -12,21 +12,19 @@ namespace InstallableDrivers.Native;
 internal static unsafe class HostLibrary
 {
     private static readonly Lock Sync = new();
-    private static WeakReference<DriverManager>[] managers = [];
     private static bool attached;
 
-    /// <summary>Loads and attaches the host library once per process, and counts <paramref name="manager"/> among those it serves.</summary>
+    /// <summary>Loads and attaches the host library once per process.</summary>
     /// <returns>Null when attached (or on Windows, where winmm serves drivers); otherwise why native drivers cannot call the host.</returns>
-    public static string? Register(DriverManager manager)
+    public static string? Attach()
     {
         lock (Sync)
         {
-            managers = [.. managers.Where(m => m.TryGetTarget(out _)), new WeakReference<DriverManager>(manager)];
-            return attached || !OperatingSystem.IsLinux() ? null : Attach();
+            return attached || !OperatingSystem.IsLinux() ? null : Load();
         }
     }
 
-    private static string? Attach()
+    private static string? Load()
     {
         // The build copies it into the application's folder, beside InstallableDrivers.dll.
         var path = Path.Combine(AppContext.BaseDirectory, "libinstallable_drivers_host.so");
@@ -42,7 +40,7 @@ internal static unsafe class HostLibrary
             return $"the host library '{path}' could not be loaded ({error ?? "no installable_drivers_host_attach"})";
         }
 
-        var entryPoints = new EntryPoints
+        var entryPoints = new HostEntryPoints
         {
             Open = &Open,
             Close = &Close,
@@ -50,44 +48,19 @@ internal static unsafe class HostLibrary
             ModuleHandle = &ModuleHandle,
             Callback = &Callback,
         };
-        ((delegate* unmanaged<EntryPoints*, void>)attach)(&entryPoints);
+        ((delegate* unmanaged<HostEntryPoints*, void>)attach)(&entryPoints);
         attached = true;
         return null;
     }
 
     /// <summary>The manager that issued a handle, or null. Handles are not shared between managers.</summary>
-    private static DriverManager? OwnerOf(nint handle)
-    {
-        foreach (var reference in Volatile.Read(ref managers))
-        {
-            if (reference.TryGetTarget(out var manager) && manager.Owns(handle))
-            {
-                return manager;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>The manager whose driver this thread is running, for OpenDriver, which has no handle to go by.</summary>
-    private static DriverManager? CallingManager()
-    {
-        var module = CallFrames.InnermostModuleId();
-        foreach (var reference in Volatile.Read(ref managers))
-        {
-            if (reference.TryGetTarget(out var manager) && module != 0 && manager.HasModule(module))
-            {
-                return manager;
-            }
-        }
-
-        return null;
-    }
+    private static DriverManager? OwnerOf(nint handle) => ManagerDirectory.All().FirstOrDefault(manager => manager.Owns(handle));
 
     [UnmanagedCallersOnly]
     private static nint Open(char* name, char* section, nint lParam)
     {
-        var manager = CallingManager();
+        // OpenDriver has no handle to go by: it goes to the manager whose driver made the call.
+        var manager = CallContext.CallingManager();
         if (manager is null || name == null)
         {
             return 0;
@@ -117,15 +90,4 @@ internal static unsafe class HostLibrary
     [UnmanagedCallersOnly]
     private static int Callback(nuint callback, uint flags, nint device, uint message, nuint user, nuint param1, nuint param2)
         => Drivers.DriverCallback(callback, flags, new HDRVR(device), message, user, param1, param2) ? 1 : 0;
-
-    /// <summary>The host library's <c>installable_drivers_host</c> struct: its entry points, in order.</summary>
-    [StructLayout(LayoutKind.Sequential)]
-    private struct EntryPoints
-    {
-        public delegate* unmanaged<char*, char*, nint, nint> Open;
-        public delegate* unmanaged<nint, nint, nint, nint> Close;
-        public delegate* unmanaged<nint, uint, nint, nint, nint> Send;
-        public delegate* unmanaged<nint, nint> ModuleHandle;
-        public delegate* unmanaged<nuint, uint, nint, uint, nuint, nuint, nuint, int> Callback;
-    }
 }

@@ -5,15 +5,7 @@
  * the managed entry points; each function here only forwards. Until then (or if the runtime never attached), each
  * answers as for an invalid handle.
  */
-#include "installable_driver.h"
-
-typedef struct {
-    HDRVR (*open)(LPCWSTR name, LPCWSTR section, LPARAM lParam2);
-    LRESULT (*close)(HDRVR hDriver, LPARAM lParam1, LPARAM lParam2);
-    LRESULT (*send)(HDRVR hDriver, UINT message, LPARAM lParam1, LPARAM lParam2);
-    HMODULE (*module_handle)(HDRVR hDriver);
-    BOOL (*callback)(DWORD_PTR callback, DWORD flags, HDRVR device, DWORD message, DWORD_PTR user, DWORD_PTR p1, DWORD_PTR p2);
-} installable_drivers_host;
+#include "installable_drivers_host.h"
 
 static installable_drivers_host host;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using InstallableDrivers.Tests.Registry;
+using InstallableDrivers.Tests.Registries;
 using InstallableDrivers.Tests.Support;
 
 namespace InstallableDrivers.Tests.Cli;

@@ -1,4 +1,4 @@
-using InstallableDrivers.Registry;
+using InstallableDrivers.Registries;
 
 namespace InstallableDrivers.Tests.Cli;
 

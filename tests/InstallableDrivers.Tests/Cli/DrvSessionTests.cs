@@ -1,5 +1,5 @@
 using System.Text.Json;
-using InstallableDrivers.Registry;
+using InstallableDrivers.Registries;
 using InstallableDrivers.Tests.Support;
 
 namespace InstallableDrivers.Tests.Cli;
@@ -52,6 +52,8 @@ public sealed class DrvSessionTests : DrvTest
         var userRow = TraceTable.Rows(trace.Out).Single(row => row["message"] == "DRV_USER+1");
         Assert.Equal(("0x3E8", "0x0", "440 (0x1B8)"), (userRow["lParam1"], userRow["lParam2"], userRow["result"]));
         Assert.Equal("0x0", TraceTable.Rows(trace.Out).Single(row => row["message"] == "DRV_FREE")["dwDriverId"]);
+        // Pointer parameters the runtime knows are shown with what they pointed at: DRV_OPEN's args string.
+        Assert.EndsWith(" \"freq=440 rate=8000\"", TraceTable.Rows(trace.Out).Single(row => row["message"] == "DRV_OPEN")["lParam1"], StringComparison.Ordinal);
 
         var info = Home.Run("info", "wave.tonegen");
         Assert.Equal(0, info.ExitCode);

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using InstallableDrivers.Callbacks;
 using InstallableDrivers.Dispatch;
-using InstallableDrivers.Registry;
+using InstallableDrivers.Registries;
 using InstallableDrivers.Tests.Support;
 using static InstallableDrivers.DriverMessages;
 

@@ -11,9 +11,7 @@ namespace InstallableDrivers.Tests.Runtime;
 [Collection(StressCollection.Name)]
 public sealed unsafe class ConcurrencyTests : IDisposable
 {
-    private const int Loads = 0, Frees = 1, Opens = 2, Closes = 3, Messages = 4, Violations = 5, Nest = 6;
-
-    private static readonly long* Counters = CreateCounters();
+    private static readonly long* Counters = StressCounters.Block;
 
     /// <summary>The manager <see cref="SendNested"/> sends through, while a test needs it.</summary>
     private static DriverManager? nestingManager;
@@ -24,7 +22,11 @@ public sealed unsafe class ConcurrencyTests : IDisposable
     private readonly DriverManager manager = TestDrivers.CreateManager();
     private readonly string path = TestDrivers.CopyToTemporaryDirectory("stressdrv");
 
-    public ConcurrencyTests() => new Span<long>(Counters, 6).Clear();
+    public ConcurrencyTests()
+    {
+        StressCounters.Clear();
+        Counters[StressCounters.Nest] = (nint)(delegate* unmanaged<nint, nint, void>)&SendNested;
+    }
 
     public void Dispose() => manager.Dispose();
 
@@ -76,7 +78,7 @@ public sealed unsafe class ConcurrencyTests : IDisposable
         }
 
         AssertBalanced();
-        Assert.True(Counters[Messages] > 1000, $"only {Counters[Messages]} messages were handled");
+        Assert.True(Counters[StressCounters.Messages] > 1000, $"only {Counters[StressCounters.Messages]} messages were handled");
     }
 
     [Fact]
@@ -99,7 +101,7 @@ public sealed unsafe class ConcurrencyTests : IDisposable
             }
         });
         AssertBalanced();
-        Assert.True(Counters[Loads] >= 1);
+        Assert.True(Counters[StressCounters.Loads] >= 1);
         Assert.False(TestDrivers.IsMapped(path));
     }
 
@@ -130,54 +132,18 @@ public sealed unsafe class ConcurrencyTests : IDisposable
             enough: () => Volatile.Read(ref senders) >= 300);
         nestingManager = null;
         AssertBalanced();
-        Assert.True(Counters[Messages] > 1000, $"only {Counters[Messages]} messages were handled");
+        Assert.True(Counters[StressCounters.Messages] > 1000, $"only {Counters[StressCounters.Messages]} messages were handled");
     }
 
-    private void AssertBalanced()
-    {
-        Assert.Equal(0, Counters[Violations]);
-        Assert.Equal(Counters[Loads], Counters[Frees]);
-        Assert.Equal(Counters[Opens], Counters[Closes]);
-    }
+    private static void AssertBalanced() => StressCounters.AssertBalanced();
 
-    private static void RunThreads(int count, Action<int> body)
-    {
-        var failures = new List<Exception>();
-        var threads = Enumerable.Range(0, count).Select(i => new Thread(() =>
-        {
-            try
-            {
-                body(i);
-            }
-            catch (Exception e)
-            {
-                lock (failures)
-                {
-                    failures.Add(e);
-                }
-            }
-        })).ToList();
-        threads.ForEach(t => t.Start());
-        threads.ForEach(t => t.Join());
-        if (failures.Count > 0)
-        {
-            throw new AggregateException(failures);
-        }
-    }
+    private static void RunThreads(int count, Action<int> body) => StressCounters.RunThreads(count, body);
 
     [UnmanagedCallersOnly]
     private static void SendNested(nint hdrvr, nint depth)
     {
         var target = depth < 10 ? Volatile.Read(ref nestingTarget) : hdrvr;
         nestingManager?.SendDriverMessage(new HDRVR(target), DRV_USER + 2, depth, 0);
-    }
-
-    private static long* CreateCounters()
-    {
-        var counters = (long*)NativeMemory.AllocZeroed(7, sizeof(long));
-        counters[Nest] = (nint)(delegate* unmanaged<nint, nint, void>)&SendNested;
-        NativeEnvironment.Set("STRESSDRV_COUNTERS", ((nint)counters).ToString("x", System.Globalization.CultureInfo.InvariantCulture));
-        return counters;
     }
 }
 

@@ -1,10 +1,10 @@
-using InstallableDrivers.Registry;
+using InstallableDrivers.Registries;
 using InstallableDrivers.Tests.Support;
 using static InstallableDrivers.DriverMessages;
 
 namespace InstallableDrivers.Tests.Runtime;
 
-/// <summary>The reference sequences of the contract's §10, against the C trace driver.</summary>
+/// <summary>The reference sequences of docs/contract.md#sequences, against the C trace driver.</summary>
 [Collection(TraceCollection.Name)]
 public sealed class NativeContractSequenceTests() : ContractSequenceTests("tracedrv");
 
@@ -12,7 +12,7 @@ public sealed class NativeContractSequenceTests() : ContractSequenceTests("trace
 [Collection(TraceCollection.Name)]
 public sealed class ManagedContractSequenceTests() : ContractSequenceTests("ManagedTraceDriver");
 
-/// <summary>The reference sequences of the contract's §10, against a trace driver named by its file name without extension.</summary>
+/// <summary>The reference sequences of docs/contract.md#sequences, against a trace driver named by its file name without extension.</summary>
 public abstract class ContractSequenceTests : IDisposable
 {
     private readonly MemoryDriverRegistry registry = new();

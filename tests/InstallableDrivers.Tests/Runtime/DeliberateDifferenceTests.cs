@@ -1,10 +1,10 @@
-using InstallableDrivers.Registry;
+using InstallableDrivers.Registries;
 using InstallableDrivers.Tests.Support;
 using static InstallableDrivers.DriverMessages;
 
 namespace InstallableDrivers.Tests.Runtime;
 
-/// <summary>The contract's §9: where the project deliberately differs from Wine 8, each by its name.</summary>
+/// <summary>docs/contract.md#differences: where the project deliberately differs from Wine 8, each by its name.</summary>
 [Collection(TraceCollection.Name)]
 public sealed class DeliberateDifferenceTests : TraceDriverTest
 {

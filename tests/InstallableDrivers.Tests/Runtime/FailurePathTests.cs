@@ -1,4 +1,4 @@
-using InstallableDrivers.Registry;
+using InstallableDrivers.Registries;
 using InstallableDrivers.Tests.Support;
 using static InstallableDrivers.DriverMessages;
 

@@ -3,7 +3,7 @@ using InstallableDrivers.Tests.Support;
 
 namespace InstallableDrivers.Tests.Runtime;
 
-/// <summary>Where driver files come from (contract §8 and D8).</summary>
+/// <summary>Where driver files come from (docs/contract.md#files and #d8).</summary>
 public sealed class FileResolutionTests
 {
     private readonly string directory = TestDrivers.CreateTemporaryDirectory();
@@ -73,7 +73,7 @@ public sealed class FileResolutionTests
         Assert.Throws<ArgumentException>(() => new DriverFileResolver(["drivers"]));
         var options = new DriverManagerOptions();
         options.DriverDirectories.Add(".");
-        Assert.Throws<ArgumentException>(() => new DriverManager(new InstallableDrivers.Registry.MemoryDriverRegistry(), options));
+        Assert.Throws<ArgumentException>(() => new DriverManager(new InstallableDrivers.Registries.MemoryDriverRegistry(), options));
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public sealed class FileResolutionTests
     [InlineData("a.so b  c", "a.so", "b  c")]
     public void A_registry_value_splits_at_the_first_space(string value, string file, string? args)
     {
-        var parsed = InstallableDrivers.Registry.DriverRegistryValue.Parse(value);
+        var parsed = InstallableDrivers.Registries.DriverRegistryValue.Parse(value);
         Assert.Equal(file, parsed.File);
         Assert.Equal(args, parsed.Args);
     }

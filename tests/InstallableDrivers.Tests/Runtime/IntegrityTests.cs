@@ -1,5 +1,5 @@
 using InstallableDrivers.Modules;
-using InstallableDrivers.Registry;
+using InstallableDrivers.Registries;
 using InstallableDrivers.Tests.Support;
 
 namespace InstallableDrivers.Tests.Runtime;

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Loader;
-using InstallableDrivers.Registry;
+using InstallableDrivers.Registries;
 using InstallableDrivers.Tests.Support;
 using Microsoft.Extensions.Logging;
 using static InstallableDrivers.DriverMessages;

@@ -1,4 +1,4 @@
-using InstallableDrivers.Tests.Registry;
+using InstallableDrivers.Tests.Registries;
 using InstallableDrivers.Tests.Support;
 using static InstallableDrivers.DriverMessages;
 
@@ -45,8 +45,10 @@ public sealed class ModuleUnloadTests : TraceDriverTest
         Manager.Dispose();
 
         Assert.Equal(0, Manager.SendDriverMessage(a, DRV_USER + 1, 1, 1));
-        var tail = TraceSink.Records.Skip(7).Select(r => $"{TraceSink.Name(r.Message)} {r.DriverId}").ToList();
-        Assert.Equal(["CLOSE 100", "DISABLE 0", "FREE 0", "CLOSE 101", "CLOSE 100", "DISABLE 0", "FREE 0"], tail);
+        // What Dispose sent: everything after the last DRV_OPEN of the three opens.
+        var records = TraceSink.Records;
+        var disposal = records.Skip(records.FindLastIndex(r => r.Message == DRV_OPEN) + 1).Select(r => $"{TraceSink.Name(r.Message)} {r.DriverId}");
+        Assert.Equal(["CLOSE 100", "DISABLE 0", "FREE 0", "CLOSE 101", "CLOSE 100", "DISABLE 0", "FREE 0"], disposal);
         Assert.NotEqual(a, b);
         Assert.NotEqual(b, c);
     }

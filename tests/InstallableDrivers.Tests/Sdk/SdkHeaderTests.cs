@@ -6,8 +6,8 @@ namespace InstallableDrivers.Tests.Sdk;
 
 /// <summary>
 /// sdk/include/installable_driver.h against its promises: drivers compile cleanly against it under strict flags,
-/// the C types and constants are the ones the C# side marshals (spec sections 2 and 3), and its DefDriverProc
-/// answers as spec section 7 says.
+/// the C types and constants are the ones the C# side marshals (docs/contract.md#constants and #types), and its DefDriverProc
+/// answers as docs/contract.md#defdriverproc says.
 /// </summary>
 public sealed partial class SdkHeaderTests(LayoutProbe probe) : IClassFixture<LayoutProbe>
 {
@@ -145,7 +145,7 @@ public sealed partial class SdkHeaderTests(LayoutProbe probe) : IClassFixture<La
             Assert.Equal(Marshal.OffsetOf<DRVCONFIGINFO>(field), (nint)probe.Fact("offset", $"DRVCONFIGINFO.{field}"));
         }
 
-        // Spec section 3: packed to 1 byte, 20 bytes with offsets 0, 4, 12 on 64-bit; 12 bytes on 32-bit.
+        // docs/contract.md#types: packed to 1 byte, 20 bytes with offsets 0, 4, 12 on 64-bit; 12 bytes on 32-bit.
         Assert.Equal(4 + (2 * IntPtr.Size), probe.Fact("size", "DRVCONFIGINFO"));
         Assert.Equal(4 + IntPtr.Size, probe.Fact("offset", "DRVCONFIGINFO.lpszDCIAliasName"));
     }
@@ -193,7 +193,7 @@ public sealed partial class SdkHeaderTests(LayoutProbe probe) : IClassFixture<La
     [GeneratedRegex(@"^\s*#\s*define\s+((?:DRV|DRVCNF|DRVEA|DCB|CALLBACK)_[A-Z0-9_]+)\b", RegexOptions.Multiline)]
     private static partial Regex ConstantDefinition();
 
-    // ---- (c) DefDriverProc answers as spec section 7 says --------------------------------------------------------
+    // ---- (c) DefDriverProc answers as docs/contract.md#defdriverproc says --------------------------------------------------------
 
     public static TheoryData<uint, long> DefDriverProcAnswers => new()
     {

@@ -1,4 +1,4 @@
-using InstallableDrivers.Registry;
+using InstallableDrivers.Registries;
 
 namespace InstallableDrivers.Tests.Support;
 
@@ -12,7 +12,7 @@ internal static class TestDrivers
     public static string PathOf(string name) => Path.Combine(Directory, name + ".so");
 
     /// <summary>A manager over a memory registry that finds bare names in the test driver folder.</summary>
-    public static DriverManager CreateManager(MemoryDriverRegistry? registry = null, Dispatch.IDriverMessageObserver? observer = null, params string[] extraDirectories)
+    public static DriverManager CreateManager(MemoryDriverRegistry? registry = null, IDriverMessageObserver? observer = null, params string[] extraDirectories)
     {
         var options = new DriverManagerOptions { MessageObserver = observer };
         options.DriverDirectories.Add(Directory);

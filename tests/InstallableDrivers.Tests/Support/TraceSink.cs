@@ -64,7 +64,7 @@ internal static unsafe class TraceSink
         }
     }
 
-    /// <summary>The records as "MESSAGE id=… l1=… l2=…" lines, the way the contract's §10 writes sequences.</summary>
+    /// <summary>The records as "MESSAGE id=… l1=… l2=…" lines, the way docs/contract.md#sequences writes sequences.</summary>
     public static List<string> Lines => Records.Select(r => r.ToString()).ToList();
 
     public static string Name(uint message) => message switch
