@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using InstallableDrivers.Multimedia.Interop;
-using InstallableDrivers.Registry;
+using InstallableDrivers.Registries;
 using InstallableDrivers.Tests.Support;
 
 namespace InstallableDrivers.Tests.Multimedia;
