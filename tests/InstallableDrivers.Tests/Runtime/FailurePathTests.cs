@@ -41,7 +41,7 @@ public sealed class FailurePathTests : TraceDriverTest
     {
         var e = Assert.Throws<DriverOpenException>(() => Manager.Open("unresolveddrv"));
         Assert.Equal(DriverFailureReason.NotADriver, e.Reason);
-        Assert.Contains("MessageBoxW", e.Message, StringComparison.Ordinal);
+        Assert.Contains("DialogBoxParamW", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
