@@ -27,38 +27,16 @@
 extern "C" {
 #endif
 
-/* ---- windows.h names the multimedia structures and drivers use ---------------------------------------------
- * They are winnt.h's and minwindef.h's on Windows; installable_driver.h does not declare them, so they are here. */
-typedef char CHAR;
-typedef CHAR *LPSTR;
-typedef const CHAR *LPCSTR;
-typedef UINT *LPUINT;
-
-#ifndef APIENTRY
-#define APIENTRY WINAPI
-#endif
-#ifndef MAKEWORD
-#define MAKEWORD(a, b) ((WORD)(((BYTE)((DWORD_PTR)(a) & 0xff)) | ((WORD)((BYTE)((DWORD_PTR)(b) & 0xff))) << 8))
-#endif
-#ifndef MAKELONG
-#define MAKELONG(a, b) ((LONG)(((WORD)((DWORD_PTR)(a) & 0xffff)) | ((DWORD)((WORD)((DWORD_PTR)(b) & 0xffff))) << 16))
-#endif
-#ifndef LOWORD
-#define LOWORD(l) ((WORD)((DWORD_PTR)(l) & 0xffff))
-#endif
-#ifndef HIWORD
-#define HIWORD(l) ((WORD)(((DWORD_PTR)(l) >> 16) & 0xffff))
-#endif
-#ifndef LOBYTE
-#define LOBYTE(w) ((BYTE)((DWORD_PTR)(w) & 0xff))
-#endif
-#ifndef HIBYTE
-#define HIBYTE(w) ((BYTE)(((DWORD_PTR)(w) >> 8) & 0xff))
-#endif
+/* The windows.h names the multimedia structures and drivers use (CHAR, LPSTR, LOWORD, APIENTRY …) are windef.h's,
+ * as on Windows; a source that includes only <mmsystem.h> gets them too. */
+#include "windef.h"
 
 /* ---- General multimedia types and results -------------------------------------------------------------------- */
 typedef UINT MMVERSION; /* major version in the high byte, minor in the low byte */
+#ifndef _MMRESULT_ /* mmreg.h declares it too, under the same guard, as the Windows headers do */
+#define _MMRESULT_
 typedef UINT MMRESULT;  /* MMSYSERR_NOERROR or an MMSYSERR_* / WAVERR_* code */
+#endif
 
 #define MAXPNAMELEN 32      /* characters in a product name, the terminating null included */
 #define MAXERRORLENGTH 256  /* characters in an error text, the terminating null included */
