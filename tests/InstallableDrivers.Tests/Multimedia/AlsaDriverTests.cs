@@ -1,0 +1,375 @@
+using System.Buffers.Binary;
+using InstallableDrivers.Multimedia.Interop;
+using InstallableDrivers.Tests.Support;
+using static InstallableDrivers.DriverMessages;
+using static InstallableDrivers.Multimedia.Interop.MMRESULT;
+using static InstallableDrivers.Multimedia.Interop.TimeFormats;
+using static InstallableDrivers.Multimedia.Interop.WaveCapsFormats;
+using static InstallableDrivers.Multimedia.Interop.WaveCapsSupport;
+using static InstallableDrivers.Multimedia.Interop.WaveFormatTags;
+using static InstallableDrivers.Multimedia.Interop.WaveHeaderFlags;
+using static InstallableDrivers.Multimedia.Interop.WaveMessages;
+using static InstallableDrivers.Multimedia.Interop.WaveOpenFlags;
+
+namespace InstallableDrivers.Tests.Multimedia;
+
+/// <summary>
+/// The ALSA wave driver (drivers/wave/alsa.c) plays into and records from real ALSA devices made of ALSA's file and null
+/// plugins (<see cref="AlsaTestDevice"/>): what arrives in the file is what ALSA was given.
+/// </summary>
+public sealed unsafe class AlsaDriverTests : IDisposable
+{
+    private static readonly string DriverFile = Path.Combine(TestDrivers.Directory, "alsa.so");
+    private readonly WaveCallbackLog log = new();
+    private readonly WaveDriverEntryPoints driver;
+
+    public AlsaDriverTests()
+    {
+        File.Delete(AlsaTestDevice.PlayedFile);
+        driver = new WaveDriverEntryPoints(DriverFile, $"device={AlsaTestDevice.Playback} capture={AlsaTestDevice.Capture}");
+    }
+
+    public void Dispose()
+    {
+        driver.Dispose();
+        log.Dispose();
+    }
+
+    [NotOnWindowsFact]
+    public void Played_buffers_reach_ALSA_bit_exact_in_order_with_one_WOM_DONE_each_in_every_sample_format()
+    {
+        (ushort Tag, ushort Channels, uint Rate, ushort Bits)[] formats =
+        [
+            (WAVE_FORMAT_PCM, 1, 11025, 8), (WAVE_FORMAT_PCM, 2, 44100, 16), (WAVE_FORMAT_PCM, 2, 48000, 24),
+            (WAVE_FORMAT_PCM, 1, 48000, 32), (WAVE_FORMAT_IEEE_FLOAT, 2, 44100, 32),
+        ];
+        foreach (var (tag, channels, rate, bits) in formats)
+        {
+            File.Delete(AlsaTestDevice.PlayedFile);
+            var format = Format(tag, channels, rate, bits);
+            // Sizes that are not a multiple of the chunk the driver moves at once, and one shorter than a chunk.
+            byte[][] data = [Noise(format.nBlockAlign * 3001, 1), Noise(format.nBlockAlign * 17, 2), Noise(format.nBlockAlign * 5000, 3)];
+            using var callbacks = new WaveCallbackLog();
+            using var buffers = new NativeWaveBuffers(data);
+
+            var stream = OpenOut(format, callbacks);
+            foreach (var i in Enumerable.Range(0, data.Length))
+            {
+                Assert.Equal(MMSYSERR_NOERROR, driver.Out(WODM_WRITE, stream, (nuint)buffers[i], (nuint)sizeof(WAVEHDR)));
+            }
+
+            callbacks.WaitFor(WOM_DONE, data.Length);
+            Assert.Equal(MMSYSERR_NOERROR, driver.Out(WODM_CLOSE, stream));
+
+            Assert.Equal([WOM_OPEN, WOM_DONE, WOM_DONE, WOM_DONE, WOM_CLOSE], callbacks.Callbacks.Select(c => c.Message));
+            Assert.Equal(buffers.Addresses, callbacks.Headers(WOM_DONE));
+            Assert.All(callbacks.Callbacks.Where(c => c.Message == WOM_DONE), c => Assert.Equal(WHDR_DONE | WHDR_PREPARED, c.Flags));
+            Assert.Equal(data.SelectMany(d => d).ToArray(), File.ReadAllBytes(AlsaTestDevice.PlayedFile));
+        }
+    }
+
+    [NotOnWindowsFact]
+    public void The_position_counts_what_was_played_in_bytes_samples_or_milliseconds_and_reset_zeroes_it()
+    {
+        var format = Format(WAVE_FORMAT_PCM, 2, 44100, 16);
+        using var buffers = new NativeWaveBuffers(Noise(44100 * 4, 1));
+        var stream = OpenOut(format, log);
+        driver.Out(WODM_WRITE, stream, (nuint)buffers[0], (nuint)sizeof(WAVEHDR));
+        log.WaitFor(WOM_DONE, 1);
+
+        // The null device has nothing to play out: the position reaches what was written.
+        Assert.True(SpinWait.SpinUntil(() => Position(stream, TIME_BYTES) == (TIME_BYTES, 44100u * 4), TimeSpan.FromSeconds(5)));
+        Assert.Equal((TIME_SAMPLES, 44100u), Position(stream, TIME_SAMPLES));
+        Assert.Equal((TIME_MS, 1000u), Position(stream, TIME_MS));
+        Assert.Equal((TIME_BYTES, 44100u * 4), Position(stream, TIME_SMPTE)); // a type the driver does not keep: answered in bytes
+
+        Assert.Equal(MMSYSERR_NOERROR, driver.Out(WODM_RESET, stream));
+        Assert.Equal((TIME_BYTES, 0u), Position(stream, TIME_BYTES));
+        Assert.Equal(MMSYSERR_NOERROR, driver.Out(WODM_CLOSE, stream));
+    }
+
+    [NotOnWindowsFact]
+    public void Paused_buffers_stay_queued_close_is_refused_and_reset_returns_them_all_done_in_order()
+    {
+        byte[][] data = [Noise(4000, 1), Noise(4000, 2), Noise(4000, 3)];
+        using var buffers = new NativeWaveBuffers(data);
+        var stream = OpenOut(Format(WAVE_FORMAT_PCM, 2, 44100, 16), log);
+        Assert.Equal(MMSYSERR_NOERROR, driver.Out(WODM_PAUSE, stream));
+        foreach (var i in Enumerable.Range(0, data.Length))
+        {
+            Assert.Equal(MMSYSERR_NOERROR, driver.Out(WODM_WRITE, stream, (nuint)buffers[i], (nuint)sizeof(WAVEHDR)));
+        }
+
+        Thread.Sleep(200);
+        Assert.Empty(log.Headers(WOM_DONE));
+        Assert.All(Enumerable.Range(0, data.Length), i => Assert.Equal(WHDR_PREPARED | WHDR_INQUEUE, buffers[i]->dwFlags));
+        Assert.Equal(WAVERR_STILLPLAYING, driver.Out(WODM_WRITE, stream, (nuint)buffers[0], (nuint)sizeof(WAVEHDR)));
+        Assert.Equal(WAVERR_STILLPLAYING, driver.Out(WODM_CLOSE, stream));
+
+        Assert.Equal(MMSYSERR_NOERROR, driver.Out(WODM_RESET, stream));
+        // Reset answers after the buffers are back: done, out of the queue, announced in the order they were written.
+        Assert.All(Enumerable.Range(0, data.Length), i => Assert.Equal(WHDR_PREPARED | WHDR_DONE, buffers[i]->dwFlags));
+        Assert.Equal(buffers.Addresses, log.Headers(WOM_DONE));
+
+        Assert.Equal(MMSYSERR_NOERROR, driver.Out(WODM_CLOSE, stream));
+        Assert.Equal(WOM_CLOSE, log.Callbacks[^1].Message);
+        Assert.Empty(File.Exists(AlsaTestDevice.PlayedFile) ? File.ReadAllBytes(AlsaTestDevice.PlayedFile) : []);
+    }
+
+    [NotOnWindowsFact]
+    public void Restart_plays_what_was_written_while_paused()
+    {
+        byte[][] data = [Noise(8000, 1), Noise(8000, 2)];
+        using var buffers = new NativeWaveBuffers(data);
+        var stream = OpenOut(Format(WAVE_FORMAT_PCM, 2, 44100, 16), log);
+        driver.Out(WODM_PAUSE, stream);
+        driver.Out(WODM_WRITE, stream, (nuint)buffers[0], (nuint)sizeof(WAVEHDR));
+        driver.Out(WODM_WRITE, stream, (nuint)buffers[1], (nuint)sizeof(WAVEHDR));
+        Thread.Sleep(100);
+        Assert.Empty(log.Headers(WOM_DONE));
+
+        Assert.Equal(MMSYSERR_NOERROR, driver.Out(WODM_RESTART, stream));
+        log.WaitFor(WOM_DONE, 2);
+        Assert.Equal(MMSYSERR_NOERROR, driver.Out(WODM_CLOSE, stream));
+        Assert.Equal(buffers.Addresses, log.Headers(WOM_DONE));
+        Assert.Equal(data.SelectMany(d => d).ToArray(), File.ReadAllBytes(AlsaTestDevice.PlayedFile));
+    }
+
+    [NotOnWindowsFact]
+    public void A_loop_plays_dwLoops_times_and_its_buffers_come_back_when_it_ends()
+    {
+        byte[][] data = [Noise(4000, 1), Noise(2000, 2), Noise(3000, 3)];
+        using var buffers = new NativeWaveBuffers(data);
+        buffers[0]->dwFlags |= WHDR_BEGINLOOP;
+        buffers[0]->dwLoops = 3;
+        buffers[1]->dwFlags |= WHDR_ENDLOOP;
+        var stream = OpenOut(Format(WAVE_FORMAT_PCM, 2, 44100, 16), log);
+        driver.Out(WODM_PAUSE, stream);
+        foreach (var i in Enumerable.Range(0, data.Length))
+        {
+            driver.Out(WODM_WRITE, stream, (nuint)buffers[i], (nuint)sizeof(WAVEHDR));
+        }
+
+        driver.Out(WODM_RESTART, stream);
+        log.WaitFor(WOM_DONE, 3);
+        Assert.Equal(MMSYSERR_NOERROR, driver.Out(WODM_CLOSE, stream));
+
+        Assert.Equal(buffers.Addresses, log.Headers(WOM_DONE));
+        Assert.Equal(new[] { data[0], data[1], data[0], data[1], data[0], data[1], data[2] }.SelectMany(d => d).ToArray(),
+            File.ReadAllBytes(AlsaTestDevice.PlayedFile));
+    }
+
+    [NotOnWindowsFact]
+    public void Breakloop_ends_an_endless_loop_after_a_whole_pass_and_playback_goes_on()
+    {
+        byte[][] data = [Noise(400, 1), Noise(1000, 2)];
+        using var buffers = new NativeWaveBuffers(data);
+        buffers[0]->dwFlags |= WHDR_BEGINLOOP | WHDR_ENDLOOP;
+        buffers[0]->dwLoops = uint.MaxValue;
+        var stream = OpenOut(Format(WAVE_FORMAT_PCM, 2, 44100, 16), log);
+        driver.Out(WODM_WRITE, stream, (nuint)buffers[0], (nuint)sizeof(WAVEHDR));
+        driver.Out(WODM_WRITE, stream, (nuint)buffers[1], (nuint)sizeof(WAVEHDR));
+        Assert.True(SpinWait.SpinUntil(() => Position(stream, TIME_BYTES).Value >= 3 * 400, TimeSpan.FromSeconds(5)));
+        Assert.Empty(log.Headers(WOM_DONE));
+
+        Assert.Equal(MMSYSERR_NOERROR, driver.Out(WODM_BREAKLOOP, stream));
+        log.WaitFor(WOM_DONE, 2);
+        Assert.Equal(MMSYSERR_NOERROR, driver.Out(WODM_CLOSE, stream));
+
+        Assert.Equal(buffers.Addresses, log.Headers(WOM_DONE));
+        var played = File.ReadAllBytes(AlsaTestDevice.PlayedFile);
+        var passes = (played.Length - data[1].Length) / data[0].Length;
+        Assert.True(passes >= 3, $"{passes} passes");
+        Assert.Equal(Enumerable.Repeat(data[0], passes).Append(data[1]).SelectMany(d => d).ToArray(), played);
+    }
+
+    [NotOnWindowsFact]
+    public void The_volume_scales_each_channel_of_the_samples_ALSA_receives()
+    {
+        var samples = Noise(4 * 10000, 7);
+        using var buffers = new NativeWaveBuffers(samples);
+        var stream = OpenOut(Format(WAVE_FORMAT_PCM, 2, 44100, 16), log);
+        uint volume;
+        Assert.Equal(MMSYSERR_NOERROR, driver.Out(WODM_GETVOLUME, stream, (nuint)(&volume)));
+        Assert.Equal(0xFFFFFFFFu, volume);
+
+        Assert.Equal(MMSYSERR_NOERROR, driver.Out(WODM_SETVOLUME, stream, 0x8000_4000)); // right half, left a quarter
+        Assert.Equal(MMSYSERR_NOERROR, driver.Out(WODM_GETVOLUME, stream, (nuint)(&volume)));
+        Assert.Equal(0x8000_4000u, volume);
+        driver.Out(WODM_WRITE, stream, (nuint)buffers[0], (nuint)sizeof(WAVEHDR));
+        log.WaitFor(WOM_DONE, 1);
+        driver.Out(WODM_CLOSE, stream);
+
+        var played = File.ReadAllBytes(AlsaTestDevice.PlayedFile);
+        Assert.Equal(samples.Length, played.Length);
+        for (var i = 0; i < samples.Length; i += 2)
+        {
+            var gain = i / 2 % 2 == 0 ? 0x4000 / 65535.0 : 0x8000 / 65535.0;
+            var expected = BinaryPrimitives.ReadInt16LittleEndian(samples.AsSpan(i)) * gain;
+            Assert.InRange(BinaryPrimitives.ReadInt16LittleEndian(played.AsSpan(i)), expected - 1, expected + 1);
+        }
+
+        // The application's buffer is left as it was.
+        Assert.Equal(samples, new ReadOnlySpan<byte>((void*)buffers[0]->lpData, samples.Length).ToArray());
+    }
+
+    [NotOnWindowsFact]
+    public void Recorded_buffers_hold_what_ALSA_captured_in_order_with_one_WIM_DATA_each()
+    {
+        var source = Noise(3 * 8000 + 1234, 5);
+        File.WriteAllBytes(AlsaTestDevice.RecordedSource, source);
+        using var buffers = new NativeWaveBuffers(new byte[8000], new byte[8000], new byte[8000]);
+        var stream = OpenIn(Format(WAVE_FORMAT_PCM, 2, 44100, 16));
+        foreach (var i in Enumerable.Range(0, 3))
+        {
+            Assert.Equal(MMSYSERR_NOERROR, driver.In(WIDM_ADDBUFFER, stream, (nuint)buffers[i], (nuint)sizeof(WAVEHDR)));
+        }
+
+        Thread.Sleep(100);
+        Assert.Empty(log.Headers(WIM_DATA)); // nothing is recorded before WIDM_START
+        Assert.Equal(MMSYSERR_NOERROR, driver.In(WIDM_START, stream));
+        log.WaitFor(WIM_DATA, 3);
+        Assert.Equal(MMSYSERR_NOERROR, driver.In(WIDM_STOP, stream));
+
+        Assert.Equal(buffers.Addresses, log.Headers(WIM_DATA));
+        Assert.All(log.Callbacks.Where(c => c.Message == WIM_DATA), c => Assert.Equal((WHDR_DONE | WHDR_PREPARED, 8000u), (c.Flags, c.BytesRecorded)));
+        Assert.Equal(source[..24000], Enumerable.Range(0, 3).SelectMany(buffers.Recorded).ToArray());
+        MMTIME time = new() { wType = TIME_BYTES };
+        Assert.Equal(MMSYSERR_NOERROR, driver.In(WIDM_GETPOS, stream, (nuint)(&time), (nuint)sizeof(MMTIME)));
+        Assert.Equal(24000u, time.cb);
+        Assert.Equal(MMSYSERR_NOERROR, driver.In(WIDM_CLOSE, stream));
+        Assert.Equal([WIM_OPEN, WIM_DATA, WIM_DATA, WIM_DATA, WIM_CLOSE], log.Callbacks.Select(c => c.Message));
+    }
+
+    [NotOnWindowsFact]
+    public void Recording_buffers_stay_queued_until_reset_returns_them_empty_in_order()
+    {
+        File.WriteAllBytes(AlsaTestDevice.RecordedSource, Noise(1000, 5));
+        using var buffers = new NativeWaveBuffers(new byte[4000], new byte[4000]);
+        var stream = OpenIn(Format(WAVE_FORMAT_PCM, 2, 44100, 16));
+        driver.In(WIDM_ADDBUFFER, stream, (nuint)buffers[0], (nuint)sizeof(WAVEHDR));
+        driver.In(WIDM_ADDBUFFER, stream, (nuint)buffers[1], (nuint)sizeof(WAVEHDR));
+        Assert.Equal(MMSYSERR_NOERROR, driver.In(WIDM_STOP, stream)); // not started: nothing to stop, nothing returned
+        Assert.Equal(WAVERR_STILLPLAYING, driver.In(WIDM_CLOSE, stream));
+        Assert.Empty(log.Headers(WIM_DATA));
+
+        Assert.Equal(MMSYSERR_NOERROR, driver.In(WIDM_RESET, stream));
+        Assert.Equal(buffers.Addresses, log.Headers(WIM_DATA));
+        Assert.All(log.Callbacks.Where(c => c.Message == WIM_DATA), c => Assert.Equal((WHDR_DONE | WHDR_PREPARED, 0u), (c.Flags, c.BytesRecorded)));
+        Assert.Equal(MMSYSERR_NOERROR, driver.In(WIDM_CLOSE, stream));
+    }
+
+    [NotOnWindowsFact]
+    public void Buffers_must_be_prepared_and_preparing_is_left_to_the_service()
+    {
+        using var buffers = new NativeWaveBuffers(Noise(4000, 1));
+        buffers[0]->dwFlags = 0;
+        var stream = OpenOut(Format(WAVE_FORMAT_PCM, 2, 44100, 16), log);
+        Assert.Equal(MMSYSERR_NOTSUPPORTED, driver.Out(WODM_PREPARE, stream, (nuint)buffers[0], (nuint)sizeof(WAVEHDR)));
+        Assert.Equal(WAVERR_UNPREPARED, driver.Out(WODM_WRITE, stream, (nuint)buffers[0], (nuint)sizeof(WAVEHDR)));
+        Assert.Equal(MMSYSERR_NOERROR, driver.Out(WODM_CLOSE, stream));
+    }
+
+    [NotOnWindowsFact]
+    public void A_format_query_asks_ALSA_and_opens_nothing_and_unplayable_formats_are_refused()
+    {
+        var good = Format(WAVE_FORMAT_PCM, 2, 44100, 16);
+        Assert.Equal((MMSYSERR_NOERROR, (nuint)0), Open(WODM_OPEN, good, WAVE_FORMAT_QUERY));
+        Assert.Equal((MMSYSERR_NOERROR, (nuint)0), Open(WIDM_OPEN, good, WAVE_FORMAT_QUERY));
+        var adpcm = good with { wFormatTag = 2 };
+        var twelveBits = Format(WAVE_FORMAT_PCM, 2, 44100, 12);
+        var badBlockAlign = good with { nBlockAlign = 3 };
+        foreach (var format in new[] { adpcm, twelveBits, badBlockAlign })
+        {
+            Assert.Equal((WAVERR_BADFORMAT, (nuint)0), Open(WODM_OPEN, format, WAVE_FORMAT_QUERY | CALLBACK_FUNCTION));
+            Assert.Equal((WAVERR_BADFORMAT, (nuint)0), Open(WODM_OPEN, format, CALLBACK_FUNCTION));
+        }
+
+        Assert.Empty(log.Callbacks);
+    }
+
+    [NotOnWindowsFact]
+    public void The_capabilities_name_the_ALSA_device_and_list_what_it_accepts()
+    {
+        Assert.Equal(1u, (uint)driver.Out(WODM_GETNUMDEVS));
+        Assert.Equal(1u, (uint)driver.In(WIDM_GETNUMDEVS));
+        WAVEOUTCAPSW caps;
+        Assert.Equal(MMSYSERR_NOERROR, driver.Out(WODM_GETDEVCAPS, 0, (nuint)(&caps), (nuint)sizeof(WAVEOUTCAPSW)));
+        Assert.Equal($"ALSA {AlsaTestDevice.Playback}", caps.ProductName);
+        Assert.NotEqual(0u, caps.dwFormats & WAVE_FORMAT_4S16);
+        Assert.Equal(WAVECAPS_VOLUME | WAVECAPS_LRVOLUME, caps.dwSupport);
+        WAVEINCAPSW inCaps;
+        Assert.Equal(MMSYSERR_NOERROR, driver.In(WIDM_GETDEVCAPS, 0, (nuint)(&inCaps), (nuint)sizeof(WAVEINCAPSW)));
+        Assert.Equal($"ALSA {AlsaTestDevice.Capture}", inCaps.ProductName);
+    }
+
+    [NotOnWindowsFact]
+    public void A_missing_ALSA_device_is_listed_but_does_not_open()
+    {
+        // A copy of the driver file: the configuration belongs to a loaded driver file, and the tests' one is configured.
+        using var missing = new WaveDriverEntryPoints(TestDrivers.CopyToTemporaryDirectory("alsa"), "device=idrvtest_no_such_device");
+        var format = Format(WAVE_FORMAT_PCM, 2, 44100, 16);
+        Assert.Equal(1u, (uint)missing.Out(WODM_GETNUMDEVS));
+        WAVEOUTCAPSW caps;
+        Assert.Equal(MMSYSERR_NOERROR, missing.Out(WODM_GETDEVCAPS, 0, (nuint)(&caps), (nuint)sizeof(WAVEOUTCAPSW)));
+        Assert.Equal(0u, caps.dwFormats);
+        WAVEOPENDESC desc = new() { lpFormat = (nint)(&format), dwCallback = WaveCallbackLog.Function, dwInstance = log.Instance };
+        nuint stream = 0;
+        Assert.Equal(MMSYSERR_NODRIVER, missing.Out(WODM_OPEN, (nuint)(&stream), (nuint)(&desc), CALLBACK_FUNCTION));
+        Assert.Equal(MMSYSERR_NODRIVER, missing.In(WIDM_OPEN, (nuint)(&stream), (nuint)(&desc), CALLBACK_FUNCTION));
+        Assert.Equal(MMSYSERR_NODRIVER, missing.Out(WODM_OPEN, (nuint)(&stream), (nuint)(&desc), WAVE_FORMAT_QUERY));
+        Assert.Equal((nuint)0, stream);
+        Assert.Empty(log.Callbacks);
+    }
+
+    private nuint OpenOut(WAVEFORMATEX format, WaveCallbackLog callbacks)
+    {
+        WAVEOPENDESC desc = new() { lpFormat = (nint)(&format), dwCallback = WaveCallbackLog.Function, dwInstance = callbacks.Instance };
+        nuint stream = 0;
+        Assert.Equal(MMSYSERR_NOERROR, driver.Out(WODM_OPEN, (nuint)(&stream), (nuint)(&desc), CALLBACK_FUNCTION));
+        Assert.NotEqual((nuint)0, stream);
+        return stream;
+    }
+
+    private nuint OpenIn(WAVEFORMATEX format)
+    {
+        var (result, stream) = Open(WIDM_OPEN, format, CALLBACK_FUNCTION);
+        Assert.Equal(MMSYSERR_NOERROR, result);
+        return stream;
+    }
+
+    private (MMRESULT Result, nuint Stream) Open(uint message, WAVEFORMATEX format, uint flags)
+    {
+        WAVEOPENDESC desc = new() { lpFormat = (nint)(&format), dwCallback = WaveCallbackLog.Function, dwInstance = log.Instance };
+        nuint stream = 0;
+        var result = message == WIDM_OPEN
+            ? driver.In(message, (nuint)(&stream), (nuint)(&desc), flags)
+            : driver.Out(message, (nuint)(&stream), (nuint)(&desc), flags);
+        return (result, stream);
+    }
+
+    private (uint Type, uint Value) Position(nuint stream, uint type)
+    {
+        MMTIME time = new() { wType = type };
+        Assert.Equal(MMSYSERR_NOERROR, driver.Out(WODM_GETPOS, stream, (nuint)(&time), (nuint)sizeof(MMTIME)));
+        return (time.wType, time.cb);
+    }
+
+    private static WAVEFORMATEX Format(ushort tag, ushort channels, uint rate, ushort bits) => new()
+    {
+        wFormatTag = tag,
+        nChannels = channels,
+        nSamplesPerSec = rate,
+        nBlockAlign = (ushort)(channels * bits / 8),
+        nAvgBytesPerSec = rate * (uint)(channels * bits / 8),
+        wBitsPerSample = bits,
+    };
+
+    /// <summary>Reproducible bytes that differ from buffer to buffer, so a byte out of place shows.</summary>
+    private static byte[] Noise(int length, int seed)
+    {
+        var bytes = new byte[length];
+        new Random(seed).NextBytes(bytes);
+        return bytes;
+    }
+}
