@@ -72,6 +72,7 @@ enum {
 
 static struct ALSA_API {
     int (*open)(snd_pcm_t **pcm, const char *name, int stream, int mode);
+    int (*nonblock)(snd_pcm_t *pcm, int nonblock);
     int (*close)(snd_pcm_t *pcm);
     int (*set_params)(snd_pcm_t *pcm, int format, int access, unsigned channels, unsigned rate, int soft_resample,
                       unsigned latency_us);
@@ -95,7 +96,7 @@ static struct ALSA_API {
 
 #define ALSA_FUNCTION(field, name) { offsetof(struct ALSA_API, field), name }
 static const struct { size_t offset; const char *name; } alsa_functions[] = {
-    ALSA_FUNCTION(open, "snd_pcm_open"), ALSA_FUNCTION(close, "snd_pcm_close"),
+    ALSA_FUNCTION(open, "snd_pcm_open"), ALSA_FUNCTION(nonblock, "snd_pcm_nonblock"), ALSA_FUNCTION(close, "snd_pcm_close"),
     ALSA_FUNCTION(set_params, "snd_pcm_set_params"), ALSA_FUNCTION(writei, "snd_pcm_writei"),
     ALSA_FUNCTION(readi, "snd_pcm_readi"), ALSA_FUNCTION(recover, "snd_pcm_recover"),
     ALSA_FUNCTION(drain, "snd_pcm_drain"), ALSA_FUNCTION(drop, "snd_pcm_drop"),
@@ -231,13 +232,18 @@ static int alsa_format_of(const WAVEFORMATEX *format)
     return -1;
 }
 
-/* Opens an ALSA PCM; on failure says why on stderr and answers the MMSYSERR code that fits. */
-static MMRESULT open_pcm(snd_pcm_t **pcm, BOOL capture, int mode)
+/* Opens an ALSA PCM; on failure says why on stderr and answers the MMSYSERR code that fits. The open itself never
+ * blocks (a busy hardware device would otherwise make it wait until the device is free); a stream then switches to
+ * blocking reads and writes, which is what paces its thread. */
+static MMRESULT open_pcm(snd_pcm_t **pcm, BOOL capture, BOOL blocking)
 {
     const char *name = capture ? capture_device : playback_device;
-    int err = alsa.open(pcm, name, capture ? SND_PCM_STREAM_CAPTURE : SND_PCM_STREAM_PLAYBACK, mode);
+    int err = alsa.open(pcm, name, capture ? SND_PCM_STREAM_CAPTURE : SND_PCM_STREAM_PLAYBACK, SND_PCM_NONBLOCK);
+    if (err == 0 && blocking && (err = alsa.nonblock(*pcm, 0)) < 0)
+        alsa.close(*pcm);
     if (err == 0)
         return MMSYSERR_NOERROR;
+    *pcm = NULL;
     fprintf(stderr, "alsa wave driver: cannot open ALSA %s device '%s': %s\n", capture ? "capture" : "playback",
             name, alsa.strerror(err));
     return err == -EBUSY ? MMSYSERR_ALLOCATED : err == -ENOMEM ? MMSYSERR_NOMEM : MMSYSERR_NODRIVER;
@@ -265,7 +271,7 @@ static MMRESULT query_format(const WAVEFORMATEX *format, BOOL capture)
     if (alsa_format < 0)
         return WAVERR_BADFORMAT;
     snd_pcm_t *pcm;
-    MMRESULT result = open_pcm(&pcm, capture, SND_PCM_NONBLOCK);
+    MMRESULT result = open_pcm(&pcm, capture, FALSE);
     if (result != MMSYSERR_NOERROR)
         return result;
     BOOL ok = pcm_accepts(pcm, alsa_format, format->nChannels, format->nSamplesPerSec);
@@ -279,7 +285,7 @@ static DWORD standard_formats(BOOL capture)
     static const unsigned rates[] = { 11025, 22050, 44100, 48000, 96000 };
     DWORD formats = 0;
     snd_pcm_t *pcm;
-    if (!alsa_load() || open_pcm(&pcm, capture, SND_PCM_NONBLOCK) != MMSYSERR_NOERROR)
+    if (!alsa_load() || open_pcm(&pcm, capture, FALSE) != MMSYSERR_NOERROR)
         return 0;
     /* Bit order per rate: mono 8, stereo 8, mono 16, stereo 16. */
     for (unsigned r = 0; r < 5; r++)
@@ -627,7 +633,7 @@ static void *capture_thread(void *arg)
 /* WODM_OPEN, WIDM_OPEN. */
 static MMRESULT open_stream(BOOL capture, DWORD_PTR *instance, const WAVEOPENDESC *desc, DWORD flags)
 {
-    if (instance == NULL || desc == NULL || desc->lpFormat == NULL)
+    if (desc == NULL || desc->lpFormat == NULL || (instance == NULL && !(flags & WAVE_FORMAT_QUERY)))
         return MMSYSERR_INVALPARAM;
     /* PCM formats may come as a PCMWAVEFORMAT, without cbSize: copy what is always there. */
     WAVEFORMATEX format = { 0 };
@@ -655,7 +661,7 @@ static MMRESULT open_stream(BOOL capture, DWORD_PTR *instance, const WAVEOPENDES
         free(s);
         return MMSYSERR_NOMEM;
     }
-    MMRESULT result = open_pcm(&s->pcm, capture, 0);
+    MMRESULT result = open_pcm(&s->pcm, capture, TRUE);
     if (result == MMSYSERR_NOERROR && !pcm_accepts(s->pcm, alsa_format_of(&format), format.nChannels,
                                                    format.nSamplesPerSec))
         result = WAVERR_BADFORMAT;
@@ -690,13 +696,13 @@ static MMRESULT open_stream(BOOL capture, DWORD_PTR *instance, const WAVEOPENDES
 static MMRESULT close_stream(STREAM *s)
 {
     pthread_mutex_lock(&s->lock);
-    if (s->queue_head != NULL || s->done_head != NULL) {
-        pthread_mutex_unlock(&s->lock);
-        return WAVERR_STILLPLAYING;
-    }
     if (pthread_equal(s->thread, pthread_self()) || (s->delivering && pthread_equal(s->deliverer, pthread_self()))) {
         pthread_mutex_unlock(&s->lock);
         return MMSYSERR_HANDLEBUSY; /* from inside this stream's own callback: it would wait for itself */
+    }
+    if (s->queue_head != NULL || s->done_head != NULL) {
+        pthread_mutex_unlock(&s->lock);
+        return WAVERR_STILLPLAYING;
     }
     while (s->delivering)
         pthread_cond_wait(&s->delivered, &s->lock);

@@ -184,6 +184,106 @@ public sealed unsafe class AlsaDriverTests : IDisposable
     }
 
     [NotOnWindowsFact]
+    public void A_callback_may_write_the_next_buffer_from_inside_WOM_DONE()
+    {
+        var data = Noise(4000, 9);
+        using var buffers = new NativeWaveBuffers(data);
+        var stream = OpenOut(Format(WAVE_FORMAT_PCM, 2, 44100, 16), log);
+        var rewrites = 0;
+        log.OnCallback = c =>
+        {
+            if (c.Message == WOM_DONE && ++rewrites <= 20)
+            {
+                Assert.Equal(MMSYSERR_NOERROR, driver.Out(WODM_WRITE, stream, (nuint)c.Header, (nuint)sizeof(WAVEHDR)));
+            }
+        };
+        driver.Out(WODM_WRITE, stream, (nuint)buffers[0], (nuint)sizeof(WAVEHDR));
+        log.WaitFor(WOM_DONE, 21);
+        Assert.Equal(MMSYSERR_NOERROR, driver.Out(WODM_CLOSE, stream));
+
+        Assert.Equal(Enumerable.Repeat(data, 21).SelectMany(d => d).ToArray(), File.ReadAllBytes(AlsaTestDevice.PlayedFile));
+    }
+
+    [NotOnWindowsFact]
+    public void A_callback_may_reset_its_stream_but_closing_it_from_there_is_refused()
+    {
+        byte[][] data = [Noise(4000, 1), Noise(40000, 2), Noise(40000, 3)];
+        using var buffers = new NativeWaveBuffers(data);
+        var stream = OpenOut(Format(WAVE_FORMAT_PCM, 2, 44100, 16), log);
+        var results = new List<MMRESULT>();
+        log.OnCallback = c =>
+        {
+            if (c.Message == WOM_DONE && c.Header == (nint)buffers[0])
+            {
+                results.Add(driver.Out(WODM_RESET, stream));
+                results.Add(driver.Out(WODM_CLOSE, stream)); // it would wait for the thread making this very call
+            }
+        };
+        foreach (var i in Enumerable.Range(0, data.Length))
+        {
+            driver.Out(WODM_WRITE, stream, (nuint)buffers[i], (nuint)sizeof(WAVEHDR));
+        }
+
+        log.WaitFor(WOM_DONE, 3);
+        Assert.Equal([MMSYSERR_NOERROR, MMSYSERR_HANDLEBUSY], results);
+        Assert.Equal(buffers.Addresses, log.Headers(WOM_DONE));
+        Assert.Equal(MMSYSERR_NOERROR, driver.Out(WODM_CLOSE, stream));
+        Assert.Equal(WOM_CLOSE, log.Callbacks[^1].Message);
+    }
+
+    [NotOnWindowsFact]
+    public void Streams_play_at_once_while_resets_race_their_callbacks_and_every_buffer_comes_back_once_in_order()
+    {
+        using var nullDriver = new WaveDriverEntryPoints(TestDrivers.CopyToTemporaryDirectory("alsa"), $"device={AlsaTestDevice.Null}");
+        const int Streams = 3, Rounds = 30, BuffersPerRound = 8;
+        var failures = new List<Exception>();
+        var threads = Enumerable.Range(0, Streams).Select(n => new Thread(() =>
+        {
+            try
+            {
+                PlayAndReset(nullDriver, n, Rounds, BuffersPerRound);
+            }
+            catch (Exception e)
+            {
+                lock (failures)
+                {
+                    failures.Add(e);
+                }
+            }
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => Assert.True(t.Join(TimeSpan.FromSeconds(60)), "a stream deadlocked"));
+        Assert.Empty(failures);
+    }
+
+    private static void PlayAndReset(WaveDriverEntryPoints device, int seed, int rounds, int buffersPerRound)
+    {
+        var random = new Random(seed);
+        using var callbacks = new WaveCallbackLog();
+        using var buffers = new NativeWaveBuffers([.. Enumerable.Range(0, buffersPerRound).Select(i => Noise(441 * 4, i))]);
+        var format = Format(WAVE_FORMAT_PCM, 2, 44100, 16);
+        WAVEOPENDESC desc = new() { lpFormat = (nint)(&format), dwCallback = WaveCallbackLog.Function, dwInstance = callbacks.Instance };
+        nuint stream = 0;
+        Assert.Equal(MMSYSERR_NOERROR, device.Out(WODM_OPEN, (nuint)(&stream), (nuint)(&desc), CALLBACK_FUNCTION));
+        for (var round = 1; round <= rounds; round++)
+        {
+            foreach (var i in Enumerable.Range(0, buffersPerRound))
+            {
+                Assert.Equal(MMSYSERR_NOERROR, device.Out(WODM_WRITE, stream, (nuint)buffers[i], (nuint)sizeof(WAVEHDR)));
+            }
+
+            Thread.Sleep(random.Next(3));
+            Assert.Equal(MMSYSERR_NOERROR, device.Out(WODM_RESET, stream));
+            // When reset answers, every buffer is back and announced, whether the driver's thread or reset returned it.
+            Assert.Equal(Enumerable.Repeat(buffers.Addresses, round).SelectMany(a => a), callbacks.Headers(WOM_DONE));
+            Assert.All(Enumerable.Range(0, buffersPerRound), i => Assert.Equal(WHDR_DONE | WHDR_PREPARED, buffers[i]->dwFlags));
+        }
+
+        Assert.Equal(MMSYSERR_NOERROR, device.Out(WODM_CLOSE, stream));
+        Assert.Equal(WOM_CLOSE, callbacks.Callbacks[^1].Message);
+    }
+
+    [NotOnWindowsFact]
     public void The_volume_scales_each_channel_of_the_samples_ALSA_receives()
     {
         var samples = Noise(4 * 10000, 7);

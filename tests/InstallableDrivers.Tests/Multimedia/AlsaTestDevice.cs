@@ -22,6 +22,9 @@ internal static class AlsaTestDevice
     /// <summary>The capture device's ALSA name.</summary>
     public const string Capture = "idrvtestin";
 
+    /// <summary>A device that discards what is played and records silence, any number of streams at once.</summary>
+    public const string Null = "idrvnull";
+
     private static readonly Lazy<string> Directory = new(Configure);
 
     /// <summary>The raw bytes the playback device was given, in order.</summary>
@@ -49,6 +52,9 @@ internal static class AlsaTestDevice
               format "raw"
               file "{{Path.Combine(directory, "captured-copy.raw")}}"
               infile "{{Path.Combine(directory, "source.raw")}}"
+            }
+            pcm.{{Null}} {
+              type null
             }
             """);
         File.WriteAllBytes(Path.Combine(directory, "source.raw"), []);

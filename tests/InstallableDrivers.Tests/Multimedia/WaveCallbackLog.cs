@@ -21,6 +21,15 @@ internal sealed unsafe class WaveCallbackLog : IDisposable
     /// <summary>The value that leads the callback back to this log.</summary>
     public nuint Instance => (nuint)GCHandle.ToIntPtr(self);
 
+    /// <summary>
+    /// Called on the driver's thread during each callback, before it is recorded, so that waiting for a callback also
+    /// waits for the reaction to it. What it throws is kept and thrown by <see cref="WaitFor"/>: an exception must not
+    /// unwind into the driver.
+    /// </summary>
+    public Action<WaveCallback>? OnCallback { get; set; }
+
+    private Exception? reactionFailure;
+
     /// <summary>What was recorded so far, in order.</summary>
     public IReadOnlyList<WaveCallback> Callbacks
     {
@@ -42,13 +51,18 @@ internal sealed unsafe class WaveCallbackLog : IDisposable
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
         lock (callbacks)
         {
-            while (callbacks.Count(c => c.Message == message) < count)
+            while (callbacks.Count(c => c.Message == message) < count && reactionFailure is null)
             {
                 var left = deadline - DateTime.UtcNow;
                 if (left <= TimeSpan.Zero || !Monitor.Wait(callbacks, left))
                 {
                     throw new TimeoutException($"waited for {count} of message 0x{message:X}; got: {string.Join(", ", callbacks)}");
                 }
+            }
+
+            if (reactionFailure is not null)
+            {
+                throw new InvalidOperationException("a callback's reaction failed", reactionFailure);
             }
         }
     }
@@ -63,8 +77,19 @@ internal sealed unsafe class WaveCallbackLog : IDisposable
         var entry = header == null
             ? new WaveCallback(message, 0, 0, 0)
             : new WaveCallback(message, (nint)header, header->dwFlags, header->dwBytesRecorded);
+        Exception? failure = null;
+        try
+        {
+            log.OnCallback?.Invoke(entry);
+        }
+        catch (Exception e)
+        {
+            failure = e;
+        }
+
         lock (log.callbacks)
         {
+            log.reactionFailure ??= failure;
             log.callbacks.Add(entry);
             Monitor.PulseAll(log.callbacks);
         }
