@@ -496,20 +496,27 @@ static void finish_current(STREAM *s)
     finish_through(s, h);
 }
 
+/* The stream's thread, lock held: if reset or stop asked for it, discards what ALSA holds and makes it ready again. */
+static BOOL drop_if_requested(STREAM *s)
+{
+    if (!s->drop_requested)
+        return FALSE;
+    s->drop_requested = FALSE;
+    s->alsa_paused = FALSE; /* a dropped stream is no longer paused */
+    pthread_mutex_unlock(&s->lock);
+    alsa.drop(s->pcm);
+    alsa.prepare(s->pcm);
+    pthread_mutex_lock(&s->lock);
+    return TRUE;
+}
+
 static void *playback_thread(void *arg)
 {
     STREAM *s = arg;
     pthread_mutex_lock(&s->lock);
     for (;;) {
-        if (s->drop_requested) {
-            s->drop_requested = FALSE;
-            s->alsa_paused = FALSE;
-            pthread_mutex_unlock(&s->lock);
-            alsa.drop(s->pcm);
-            alsa.prepare(s->pcm);
-            pthread_mutex_lock(&s->lock);
+        if (drop_if_requested(s))
             continue;
-        }
         if (s->paused != s->alsa_paused) {
             /* snd_pcm_pause keeps what ALSA holds; a device that cannot pause simply stops being fed and underruns,
              * which the next write recovers from. */
@@ -589,14 +596,8 @@ static void *capture_thread(void *arg)
     STREAM *s = arg;
     pthread_mutex_lock(&s->lock);
     for (;;) {
-        if (s->drop_requested) {
-            s->drop_requested = FALSE;
-            pthread_mutex_unlock(&s->lock);
-            alsa.drop(s->pcm);
-            alsa.prepare(s->pcm);
-            pthread_mutex_lock(&s->lock);
+        if (drop_if_requested(s))
             continue;
-        }
         if (s->closing)
             break;
         if (s->paused || s->queue_head == NULL || s->failed) {
