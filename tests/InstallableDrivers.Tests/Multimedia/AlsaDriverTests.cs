@@ -334,11 +334,34 @@ public sealed unsafe class AlsaDriverTests : IDisposable
         Assert.Equal(buffers.Addresses, log.Headers(WIM_DATA));
         Assert.All(log.Callbacks.Where(c => c.Message == WIM_DATA), c => Assert.Equal((WHDR_DONE | WHDR_PREPARED, 8000u), (c.Flags, c.BytesRecorded)));
         Assert.Equal(source[..24000], Enumerable.Range(0, 3).SelectMany(buffers.Recorded).ToArray());
-        MMTIME time = new() { wType = TIME_BYTES };
-        Assert.Equal(MMSYSERR_NOERROR, driver.In(WIDM_GETPOS, stream, (nuint)(&time), (nuint)sizeof(MMTIME)));
-        Assert.Equal(24000u, time.cb);
+        Assert.Equal((TIME_BYTES, 24000u), Position(stream, TIME_BYTES, WIDM_GETPOS));
         Assert.Equal(MMSYSERR_NOERROR, driver.In(WIDM_CLOSE, stream));
         Assert.Equal([WIM_OPEN, WIM_DATA, WIM_DATA, WIM_DATA, WIM_CLOSE], log.Callbacks.Select(c => c.Message));
+    }
+
+    [NotOnWindowsFact]
+    public void Stop_returns_the_buffer_being_filled_with_what_it_holds_and_keeps_the_empty_ones()
+    {
+        var source = Noise(1 << 20, 6);
+        File.WriteAllBytes(AlsaTestDevice.RecordedSource, source);
+        // The null device records as fast as it is read: a buffer this large is still filling when stop comes.
+        using var buffers = new NativeWaveBuffers(new byte[256 << 20], new byte[4000]);
+        var stream = OpenIn(Format(WAVE_FORMAT_PCM, 2, 44100, 16));
+        driver.In(WIDM_ADDBUFFER, stream, (nuint)buffers[0], (nuint)sizeof(WAVEHDR));
+        driver.In(WIDM_ADDBUFFER, stream, (nuint)buffers[1], (nuint)sizeof(WAVEHDR));
+        driver.In(WIDM_START, stream);
+        Assert.True(SpinWait.SpinUntil(() => Position(stream, TIME_BYTES, WIDM_GETPOS).Value > 0, TimeSpan.FromSeconds(5)));
+        Assert.Equal(MMSYSERR_NOERROR, driver.In(WIDM_STOP, stream));
+
+        Assert.Equal([buffers.Addresses[0]], log.Headers(WIM_DATA));
+        var recorded = buffers.Recorded(0);
+        Assert.InRange(recorded.Length, 1, (256 << 20) - 1);
+        Assert.Equal(source.AsSpan(0, Math.Min(recorded.Length, source.Length)).ToArray(), recorded[..Math.Min(recorded.Length, source.Length)]);
+        Assert.Equal(WHDR_PREPARED | WHDR_INQUEUE, buffers[1]->dwFlags);
+
+        Assert.Equal(MMSYSERR_NOERROR, driver.In(WIDM_RESET, stream));
+        Assert.Equal(buffers.Addresses, log.Headers(WIM_DATA));
+        Assert.Equal(MMSYSERR_NOERROR, driver.In(WIDM_CLOSE, stream));
     }
 
     [NotOnWindowsFact]
@@ -448,10 +471,13 @@ public sealed unsafe class AlsaDriverTests : IDisposable
         return (result, stream);
     }
 
-    private (uint Type, uint Value) Position(nuint stream, uint type)
+    private (uint Type, uint Value) Position(nuint stream, uint type, uint message = WODM_GETPOS)
     {
         MMTIME time = new() { wType = type };
-        Assert.Equal(MMSYSERR_NOERROR, driver.Out(WODM_GETPOS, stream, (nuint)(&time), (nuint)sizeof(MMTIME)));
+        var result = message == WIDM_GETPOS
+            ? driver.In(message, stream, (nuint)(&time), (nuint)sizeof(MMTIME))
+            : driver.Out(message, stream, (nuint)(&time), (nuint)sizeof(MMTIME));
+        Assert.Equal(MMSYSERR_NOERROR, result);
         return (time.wType, time.cb);
     }
 
