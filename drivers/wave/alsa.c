@@ -14,14 +14,26 @@
  *   capture=NAME   the capture PCM (default: the playback one)
  * Values cannot contain spaces.
  *
- * libasound is loaded at run time (dlopen), and the dozen ALSA functions used here are declared by hand below, so
- * building the driver needs no ALSA headers and a machine without ALSA still loads and lists the driver: opening a
- * stream then answers MMSYSERR_NODRIVER and says why on stderr.
+ * libasound is loaded at run time (dlopen), and the ALSA functions used here are declared by hand below, so building
+ * the driver needs no ALSA headers and a machine without ALSA still loads and lists the driver: opening a stream then
+ * answers MMSYSERR_NODRIVER and says why on stderr ("ALSA is not installed"). A device ALSA cannot open answers
+ * MMSYSERR_NODRIVER too (MMSYSERR_ALLOCATED when it is busy), with ALSA's reason on stderr.
  *
  * Threads and locks. Every ALSA call on an open stream is made by the stream's own thread, so no two threads ever
  * touch one snd_pcm_t. wodMessage/widMessage only change the queue and the request flags under the stream's lock and
  * wake the thread. The application's callback is never called with a lock held, because a callback may call straight
  * back into the driver (waveOutWrite from WOM_DONE is the usual pattern).
+ *
+ * Where it differs from a Windows driver, and why:
+ *  - WOM_DONE comes when a buffer has been handed to ALSA, up to LATENCY_US before it is heard: ALSA keeps its own
+ *    copy, so the application may reuse the buffer then. WODM_GETPOS counts what ALSA says it has played.
+ *  - WODM_PREPARE/UNPREPARE answer MMSYSERR_NOTSUPPORTED (nothing to lock on Linux), so the service prepares.
+ *  - The volume is applied in software to this stream's samples (ALSA's mixer would change the whole card).
+ *  - WODM_RESET called from inside this stream's own callback returns the buffers, but their WHDR_DONE and callbacks
+ *    follow when that callback returns; WODM_CLOSE from there answers MMSYSERR_HANDLEBUSY.
+ *  - Formats: PCM of 8, 16, 24 and 32 bits and IEEE float of 32 and 64 bits, any rate and channel count ALSA takes;
+ *    not WAVE_FORMAT_EXTENSIBLE. A dwLoops of 0 plays the loop once.
+ *  - WODM_GETDEVCAPS opens the ALSA device briefly to ask which standard formats it takes.
  *
  * Samples are little-endian as in a WAV file (and as on every Linux target the project supports).
  */
@@ -46,8 +58,12 @@
 #define WAVE_FORMAT_IEEE_FLOAT 0x0003
 #endif
 /* mmreg.h: a manufacturer and product without a registered id. */
+#ifndef MM_UNMAPPED
 #define MM_UNMAPPED 0xffff
+#endif
+#ifndef MM_PID_UNMAPPED
 #define MM_PID_UNMAPPED 0xffff
+#endif
 
 #define FULL_VOLUME 0xFFFFFFFFu  /* left and right at 0xFFFF */
 #define LATENCY_US 100000u       /* the ALSA buffer: 100 ms of sound between WOM_DONE and the speaker */
@@ -96,8 +112,9 @@ static struct ALSA_API {
 
 #define ALSA_FUNCTION(field, name) { offsetof(struct ALSA_API, field), name }
 static const struct { size_t offset; const char *name; } alsa_functions[] = {
-    ALSA_FUNCTION(open, "snd_pcm_open"), ALSA_FUNCTION(nonblock, "snd_pcm_nonblock"), ALSA_FUNCTION(close, "snd_pcm_close"),
-    ALSA_FUNCTION(set_params, "snd_pcm_set_params"), ALSA_FUNCTION(writei, "snd_pcm_writei"),
+    ALSA_FUNCTION(open, "snd_pcm_open"), ALSA_FUNCTION(nonblock, "snd_pcm_nonblock"),
+    ALSA_FUNCTION(close, "snd_pcm_close"), ALSA_FUNCTION(set_params, "snd_pcm_set_params"),
+    ALSA_FUNCTION(writei, "snd_pcm_writei"),
     ALSA_FUNCTION(readi, "snd_pcm_readi"), ALSA_FUNCTION(recover, "snd_pcm_recover"),
     ALSA_FUNCTION(drain, "snd_pcm_drain"), ALSA_FUNCTION(drop, "snd_pcm_drop"),
     ALSA_FUNCTION(prepare, "snd_pcm_prepare"), ALSA_FUNCTION(pause, "snd_pcm_pause"),
@@ -208,7 +225,7 @@ static void configure(LPCWSTR args)
         strcpy(capture_device, playback_device);
 }
 
-/* ---- Formats ------------------------------------------------------------------------------------------------------ */
+/* ---- Formats ----------------------------------------------------------------------------------------------------- */
 
 /* The ALSA format of a WAVEFORMATEX, or -1 when the driver cannot play it. */
 static int alsa_format_of(const WAVEFORMATEX *format)
