@@ -36,6 +36,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <sched.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,6 +71,50 @@ static CONFIG config = {".", "", 1};
 static unsigned instances;       /* open DriverProc instances; the first one since DRV_LOAD sets the configuration */
 static unsigned next_file_number; /* n of out-<pid>-<n>.wav */
 static DWORD device_volume = FULL_VOLUME; /* WODM_SETVOLUME without a stream: the volume new streams start with */
+
+/* A stream's worker thread, allocated apart from the stream: a stream closed from inside its own callback is freed
+ * while its worker is still returning through this driver's code, and that thread must be joined before the module
+ * is unloaded (DRV_FREE), or the code would vanish under it. Such orphans wait in a list until they are joined. */
+typedef struct WORKER {
+    pthread_t thread;
+    atomic_int exited;   /* the thread's last act: joining it now takes no time */
+    struct WORKER *next; /* in the orphans list */
+} WORKER;
+
+static WORKER *orphans; /* guarded by config_lock */
+
+static void adopt_orphan(WORKER *w)
+{
+    pthread_mutex_lock(&config_lock);
+    w->next = orphans;
+    orphans = w;
+    pthread_mutex_unlock(&config_lock);
+}
+
+/* Joins the orphans that have exited, or all of them. The joins happen outside the lock: an orphan may still be in
+ * a callback that calls back into the driver. */
+static void reap_orphans(BOOL all)
+{
+    WORKER *reaped = NULL;
+    pthread_mutex_lock(&config_lock);
+    for (WORKER **link = &orphans; *link != NULL;) {
+        WORKER *w = *link;
+        if (all || atomic_load(&w->exited)) {
+            *link = w->next;
+            w->next = reaped;
+            reaped = w;
+        } else {
+            link = &w->next;
+        }
+    }
+    pthread_mutex_unlock(&config_lock);
+    while (reaped != NULL) {
+        WORKER *w = reaped;
+        reaped = w->next;
+        pthread_join(w->thread, NULL);
+        free(w);
+    }
+}
 
 static CONFIG current_config(void)
 {
@@ -167,11 +213,15 @@ LRESULT CALLBACK DriverProc(DWORD_PTR dwDriverId, HDRVR hdrvr, UINT msg, LPARAM 
 {
     switch (msg) {
     case DRV_LOAD:
-    case DRV_FREE:
         /* A fresh module: the next first instance configures it again. */
         pthread_mutex_lock(&config_lock);
         instances = 0;
         pthread_mutex_unlock(&config_lock);
+        return 1;
+
+    case DRV_FREE:
+        /* The module is about to be unloaded: no thread may still run its code. */
+        reap_orphans(TRUE);
         return 1;
 
     case DRV_OPEN: {
@@ -351,7 +401,7 @@ typedef struct STREAM {
     pthread_mutex_t lock;
     pthread_cond_t wake;      /* tells the worker that something changed */
     pthread_cond_t delivered; /* tells waiters that a delivery round ended */
-    pthread_t worker;
+    struct WORKER *worker;
     BOOL output;
     BOOL realtime;
     FORMAT format;
@@ -370,6 +420,7 @@ typedef struct STREAM {
     DWORD loops_left;       /* output: passes of that loop still to play, this one included */
     WAVEHDR *finished, *finished_tail;
 
+    atomic_int callers; /* entry-point calls waiting for the lock: the worker lets them in between its steps */
     BOOL running;     /* output: not paused; input: started */
     BOOL closing;     /* the worker must exit */
     BOOL delivering;  /* a thread is running callbacks */
@@ -384,6 +435,26 @@ typedef struct STREAM {
     DWORD volume;     /* output: low word left, high word right */
     DWORD input_left; /* input: bytes of the file's data not yet read */
 } STREAM;
+
+/* Takes a stream's lock from an entry point. A mutex is not fair: a worker that moves data as fast as it can would
+ * take the lock back again and again before a waiting caller wakes up, so callers announce themselves. */
+static void lock_stream(STREAM *s)
+{
+    atomic_fetch_add(&s->callers, 1);
+    pthread_mutex_lock(&s->lock);
+    atomic_fetch_sub(&s->callers, 1);
+}
+
+/* The worker, between two steps: if entry points are waiting for the lock, let them have it first. */
+static void let_callers_in(STREAM *s)
+{
+    if (atomic_load(&s->callers) == 0)
+        return;
+    pthread_mutex_unlock(&s->lock);
+    while (atomic_load(&s->callers) > 0)
+        sched_yield();
+    pthread_mutex_lock(&s->lock);
+}
 
 static void remove_stream(STREAM *s)
 {
@@ -437,7 +508,7 @@ static BOOL deliver(STREAM *s)
         /* From here the header belongs to the application again: only its address is used. */
         pthread_mutex_unlock(&s->lock);
         notify(s, s->output ? WOM_DONE : WIM_DATA, (DWORD_PTR)hdr);
-        pthread_mutex_lock(&s->lock);
+        lock_stream(s);
     }
     s->delivering = FALSE;
     if (s->released) {
@@ -621,11 +692,14 @@ static BOOL has_work(const STREAM *s)
 static void *worker_main(void *argument)
 {
     STREAM *s = argument;
+    WORKER *self = s->worker;
     pthread_mutex_lock(&s->lock);
     while (!s->closing) {
         if (s->finished != NULL && !s->delivering) {
-            if (deliver(s))
-                return NULL; /* closed from its own callback, and freed */
+            if (deliver(s)) { /* closed from its own callback, and freed */
+                atomic_store(&self->exited, 1);
+                return NULL;
+            }
             continue;
         }
         if (!has_work(s)) {
@@ -641,8 +715,10 @@ static void *worker_main(void *argument)
             play_step(s);
         else
             record_step(s);
+        let_callers_in(s);
     }
     pthread_mutex_unlock(&s->lock);
+    atomic_store(&self->exited, 1);
     return NULL;
 }
 
@@ -659,11 +735,11 @@ static DWORD open_stream(BOOL output, DWORD_PTR *user, const WAVEOPENDESC *desc,
     CONFIG cfg = current_config();
     FILE *file;
     DWORD input_bytes = 0;
+    char path[MAX_PATH_BYTES + 64];
     if (output) {
         if (flags & WAVE_FORMAT_QUERY)
             return MMSYSERR_NOERROR;
         int fd = -1;
-        char path[MAX_PATH_BYTES + 64];
         pthread_mutex_lock(&config_lock);
         while (fd < 0) {
             snprintf(path, sizeof path, "%s/out-%ld-%u.wav", cfg.out_folder, (long)getpid(), next_file_number++);
@@ -689,10 +765,16 @@ static DWORD open_stream(BOOL output, DWORD_PTR *user, const WAVEOPENDESC *desc,
         }
     }
 
+    reap_orphans(FALSE);
     STREAM *s = calloc(1, sizeof *s);
+    WORKER *worker = calloc(1, sizeof *worker);
     pthread_condattr_t clock_attribute;
-    if (s == NULL) {
+    if (s == NULL || worker == NULL) {
+        free(s);
+        free(worker);
         fclose(file);
+        if (output)
+            unlink(path);
         return MMSYSERR_NOMEM;
     }
     pthread_mutex_init(&s->lock, NULL);
@@ -701,6 +783,7 @@ static DWORD open_stream(BOOL output, DWORD_PTR *user, const WAVEOPENDESC *desc,
     pthread_cond_init(&s->wake, &clock_attribute);
     pthread_condattr_destroy(&clock_attribute);
     pthread_cond_init(&s->delivered, NULL);
+    s->worker = worker;
     s->output = output;
     s->realtime = cfg.realtime;
     s->format = wanted;
@@ -719,8 +802,11 @@ static DWORD open_stream(BOOL output, DWORD_PTR *user, const WAVEOPENDESC *desc,
         size_t size = wav_header(&wanted, 0, header); /* rewritten with the sizes at close */
         fwrite(header, 1, size, file);
     }
-    if (pthread_create(&s->worker, NULL, worker_main, s) != 0) {
+    if (pthread_create(&worker->thread, NULL, worker_main, s) != 0) {
         fclose(file);
+        if (output)
+            unlink(path); /* the open failed: leave no file behind */
+        free(worker);
         remove_stream(s);
         return MMSYSERR_NOMEM;
     }
@@ -731,7 +817,7 @@ static DWORD open_stream(BOOL output, DWORD_PTR *user, const WAVEOPENDESC *desc,
 
 static DWORD close_stream(STREAM *s)
 {
-    pthread_mutex_lock(&s->lock);
+    lock_stream(s);
     if (s->queue != NULL || s->finished != NULL) {
         pthread_mutex_unlock(&s->lock);
         return WAVERR_STILLPLAYING;
@@ -741,12 +827,15 @@ static DWORD close_stream(STREAM *s)
         pthread_cond_wait(&s->delivered, &s->lock);
     s->closing = TRUE;
     pthread_cond_broadcast(&s->wake);
-    BOOL on_worker = pthread_equal(s->worker, pthread_self());
+    WORKER *worker = s->worker;
+    BOOL on_worker = pthread_equal(worker->thread, pthread_self());
     pthread_mutex_unlock(&s->lock);
-    if (on_worker)
-        pthread_detach(s->worker); /* inside its own callback; it exits once that returns */
-    else
-        pthread_join(s->worker, NULL);
+    if (on_worker) {
+        adopt_orphan(worker); /* inside its own callback: it exits once that returns, and is joined later */
+    } else {
+        pthread_join(worker->thread, NULL);
+        free(worker);
+    }
 
     if (s->output) {
         BYTE header[64];
@@ -759,7 +848,7 @@ static DWORD close_stream(STREAM *s)
     fclose(s->file);
     notify(s, s->output ? WOM_CLOSE : WIM_CLOSE, 0);
     if (in_callback) {
-        pthread_mutex_lock(&s->lock);
+        lock_stream(s);
         s->released = TRUE; /* deliver() frees it when the callback that called us returns */
         pthread_mutex_unlock(&s->lock);
     } else {
@@ -775,7 +864,7 @@ static DWORD queue_buffer(STREAM *s, WAVEHDR *hdr)
         return MMSYSERR_INVALPARAM;
     if (!(hdr->dwFlags & WHDR_PREPARED))
         return WAVERR_UNPREPARED;
-    pthread_mutex_lock(&s->lock);
+    lock_stream(s);
     if (hdr->dwFlags & WHDR_INQUEUE) {
         pthread_mutex_unlock(&s->lock);
         return WAVERR_STILLPLAYING;
@@ -800,7 +889,7 @@ static DWORD queue_buffer(STREAM *s, WAVEHDR *hdr)
  * Output is no longer paused afterwards. Returns after the callbacks of those buffers were delivered. */
 static DWORD reset_stream(STREAM *s)
 {
-    pthread_mutex_lock(&s->lock);
+    lock_stream(s);
     if (s->queue_tail != NULL)
         finish_through(s, s->queue_tail);
     s->current = NULL;
@@ -816,7 +905,7 @@ static DWORD reset_stream(STREAM *s)
 
 static DWORD set_running(STREAM *s, BOOL running)
 {
-    pthread_mutex_lock(&s->lock);
+    lock_stream(s);
     s->running = running;
     pthread_cond_broadcast(&s->wake);
     pthread_mutex_unlock(&s->lock);
@@ -826,7 +915,7 @@ static DWORD set_running(STREAM *s, BOOL running)
 /* WIDM_STOP: stop recording; the buffer being filled goes back with what it holds, empty ones stay queued. */
 static DWORD stop_input(STREAM *s)
 {
-    pthread_mutex_lock(&s->lock);
+    lock_stream(s);
     s->running = FALSE;
     if (s->queue != NULL && s->queue->dwBytesRecorded > 0)
         finish_through(s, s->queue);
@@ -840,7 +929,7 @@ static DWORD get_position(STREAM *s, MMTIME *time, DWORD size)
 {
     if (time == NULL || size < sizeof(UINT) + sizeof(DWORD))
         return MMSYSERR_INVALPARAM;
-    pthread_mutex_lock(&s->lock);
+    lock_stream(s);
     DWORD bytes = s->position;
     pthread_mutex_unlock(&s->lock);
     switch (time->wType) {
@@ -920,7 +1009,7 @@ DWORD APIENTRY wodMessage(UINT uDeviceID, UINT uMsg, DWORD_PTR dwUser, DWORD_PTR
         if (dwParam1 == 0)
             return MMSYSERR_INVALPARAM;
         if (s != NULL) {
-            pthread_mutex_lock(&s->lock);
+            lock_stream(s);
             *(DWORD *)dwParam1 = s->volume;
             pthread_mutex_unlock(&s->lock);
         } else {
@@ -932,7 +1021,7 @@ DWORD APIENTRY wodMessage(UINT uDeviceID, UINT uMsg, DWORD_PTR dwUser, DWORD_PTR
     case WODM_SETVOLUME:
         /* With a stream, its volume; with only a device id, the volume streams opened later start with. */
         if (s != NULL) {
-            pthread_mutex_lock(&s->lock);
+            lock_stream(s);
             s->volume = (DWORD)dwParam1;
             pthread_mutex_unlock(&s->lock);
         } else {
@@ -967,7 +1056,7 @@ DWORD APIENTRY wodMessage(UINT uDeviceID, UINT uMsg, DWORD_PTR dwUser, DWORD_PTR
         return get_position(s, (MMTIME *)dwParam1, (DWORD)dwParam2);
     case WODM_BREAKLOOP:
         /* The loop plays to its end once more, then playback goes on after it. */
-        pthread_mutex_lock(&s->lock);
+        lock_stream(s);
         if (s->loop_start != NULL)
             s->loops_left = 1;
         pthread_mutex_unlock(&s->lock);

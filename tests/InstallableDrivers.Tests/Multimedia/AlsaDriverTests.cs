@@ -22,6 +22,7 @@ public sealed unsafe class AlsaDriverTests : IDisposable
     private static readonly string DriverFile = Path.Combine(TestDrivers.Directory, "alsa.so");
     private readonly WaveCallbackLog log = new();
     private readonly WaveDriverEntryPoints driver;
+    private readonly List<WaveBuffer> buffersToFree = [];
 
     public AlsaDriverTests()
     {
@@ -33,6 +34,7 @@ public sealed unsafe class AlsaDriverTests : IDisposable
     {
         driver.Dispose();
         log.Dispose();
+        buffersToFree.ForEach(b => b.Dispose());
     }
 
     [NotOnWindowsFact]
@@ -50,20 +52,20 @@ public sealed unsafe class AlsaDriverTests : IDisposable
             // Sizes that are not a multiple of the chunk the driver moves at once, and one shorter than a chunk.
             byte[][] data = [Noise(format.nBlockAlign * 3001, 1), Noise(format.nBlockAlign * 17, 2), Noise(format.nBlockAlign * 5000, 3)];
             using var callbacks = new WaveCallbackLog();
-            using var buffers = new NativeWaveBuffers(data);
+            var buffers = Buffers(data);
 
             var stream = OpenOut(format, callbacks);
             foreach (var i in Enumerable.Range(0, data.Length))
             {
-                Assert.Equal(MMSYSERR_NOERROR, driver.Out(WODM_WRITE, stream, (nuint)buffers[i], (nuint)sizeof(WAVEHDR)));
+                Assert.Equal(MMSYSERR_NOERROR, driver.Out(WODM_WRITE, stream, buffers[i].Address, (nuint)sizeof(WAVEHDR)));
             }
 
-            callbacks.WaitFor(WOM_DONE, data.Length);
+            WaitFor(callbacks, WOM_DONE, data.Length);
             Assert.Equal(MMSYSERR_NOERROR, driver.Out(WODM_CLOSE, stream));
 
-            Assert.Equal([WOM_OPEN, WOM_DONE, WOM_DONE, WOM_DONE, WOM_CLOSE], callbacks.Callbacks.Select(c => c.Message));
-            Assert.Equal(buffers.Addresses, callbacks.Headers(WOM_DONE));
-            Assert.All(callbacks.Callbacks.Where(c => c.Message == WOM_DONE), c => Assert.Equal(WHDR_DONE | WHDR_PREPARED, c.Flags));
+            Assert.Equal([WOM_OPEN, WOM_DONE, WOM_DONE, WOM_DONE, WOM_CLOSE], callbacks.Snapshot().Select(c => c.Message));
+            Assert.Equal(Addresses(buffers), Headers(callbacks, WOM_DONE));
+            Assert.All(callbacks.Snapshot().Where(c => c.Message == WOM_DONE), c => Assert.Equal(WHDR_DONE | WHDR_PREPARED, c.FlagsThen));
             Assert.Equal(data.SelectMany(d => d).ToArray(), File.ReadAllBytes(AlsaTestDevice.PlayedFile));
         }
     }
@@ -72,10 +74,10 @@ public sealed unsafe class AlsaDriverTests : IDisposable
     public void The_position_counts_what_was_played_in_bytes_samples_or_milliseconds_and_reset_zeroes_it()
     {
         var format = Format(WAVE_FORMAT_PCM, 2, 44100, 16);
-        using var buffers = new NativeWaveBuffers(Noise(44100 * 4, 1));
+        var buffers = Buffers(Noise(44100 * 4, 1));
         var stream = OpenOut(format, log);
-        driver.Out(WODM_WRITE, stream, (nuint)buffers[0], (nuint)sizeof(WAVEHDR));
-        log.WaitFor(WOM_DONE, 1);
+        driver.Out(WODM_WRITE, stream, buffers[0].Address, (nuint)sizeof(WAVEHDR));
+        WaitFor(log, WOM_DONE, 1);
 
         // The null device has nothing to play out: the position reaches what was written.
         Assert.True(SpinWait.SpinUntil(() => Position(stream, TIME_BYTES) == (TIME_BYTES, 44100u * 4), TimeSpan.FromSeconds(5)));
@@ -92,27 +94,27 @@ public sealed unsafe class AlsaDriverTests : IDisposable
     public void Paused_buffers_stay_queued_close_is_refused_and_reset_returns_them_all_done_in_order()
     {
         byte[][] data = [Noise(4000, 1), Noise(4000, 2), Noise(4000, 3)];
-        using var buffers = new NativeWaveBuffers(data);
+        var buffers = Buffers(data);
         var stream = OpenOut(Format(WAVE_FORMAT_PCM, 2, 44100, 16), log);
         Assert.Equal(MMSYSERR_NOERROR, driver.Out(WODM_PAUSE, stream));
         foreach (var i in Enumerable.Range(0, data.Length))
         {
-            Assert.Equal(MMSYSERR_NOERROR, driver.Out(WODM_WRITE, stream, (nuint)buffers[i], (nuint)sizeof(WAVEHDR)));
+            Assert.Equal(MMSYSERR_NOERROR, driver.Out(WODM_WRITE, stream, buffers[i].Address, (nuint)sizeof(WAVEHDR)));
         }
 
         Thread.Sleep(200);
-        Assert.Empty(log.Headers(WOM_DONE));
-        Assert.All(Enumerable.Range(0, data.Length), i => Assert.Equal(WHDR_PREPARED | WHDR_INQUEUE, buffers[i]->dwFlags));
-        Assert.Equal(WAVERR_STILLPLAYING, driver.Out(WODM_WRITE, stream, (nuint)buffers[0], (nuint)sizeof(WAVEHDR)));
+        Assert.Empty(Headers(log, WOM_DONE));
+        Assert.All(Enumerable.Range(0, data.Length), i => Assert.Equal(WHDR_PREPARED | WHDR_INQUEUE, buffers[i].Header->dwFlags));
+        Assert.Equal(WAVERR_STILLPLAYING, driver.Out(WODM_WRITE, stream, buffers[0].Address, (nuint)sizeof(WAVEHDR)));
         Assert.Equal(WAVERR_STILLPLAYING, driver.Out(WODM_CLOSE, stream));
 
         Assert.Equal(MMSYSERR_NOERROR, driver.Out(WODM_RESET, stream));
         // Reset answers after the buffers are back: done, out of the queue, announced in the order they were written.
-        Assert.All(Enumerable.Range(0, data.Length), i => Assert.Equal(WHDR_PREPARED | WHDR_DONE, buffers[i]->dwFlags));
-        Assert.Equal(buffers.Addresses, log.Headers(WOM_DONE));
+        Assert.All(Enumerable.Range(0, data.Length), i => Assert.Equal(WHDR_PREPARED | WHDR_DONE, buffers[i].Header->dwFlags));
+        Assert.Equal(Addresses(buffers), Headers(log, WOM_DONE));
 
         Assert.Equal(MMSYSERR_NOERROR, driver.Out(WODM_CLOSE, stream));
-        Assert.Equal(WOM_CLOSE, log.Callbacks[^1].Message);
+        Assert.Equal(WOM_CLOSE, log.Snapshot()[^1].Message);
         Assert.Empty(File.Exists(AlsaTestDevice.PlayedFile) ? File.ReadAllBytes(AlsaTestDevice.PlayedFile) : []);
     }
 
@@ -120,18 +122,18 @@ public sealed unsafe class AlsaDriverTests : IDisposable
     public void Restart_plays_what_was_written_while_paused()
     {
         byte[][] data = [Noise(8000, 1), Noise(8000, 2)];
-        using var buffers = new NativeWaveBuffers(data);
+        var buffers = Buffers(data);
         var stream = OpenOut(Format(WAVE_FORMAT_PCM, 2, 44100, 16), log);
         driver.Out(WODM_PAUSE, stream);
-        driver.Out(WODM_WRITE, stream, (nuint)buffers[0], (nuint)sizeof(WAVEHDR));
-        driver.Out(WODM_WRITE, stream, (nuint)buffers[1], (nuint)sizeof(WAVEHDR));
+        driver.Out(WODM_WRITE, stream, buffers[0].Address, (nuint)sizeof(WAVEHDR));
+        driver.Out(WODM_WRITE, stream, buffers[1].Address, (nuint)sizeof(WAVEHDR));
         Thread.Sleep(100);
-        Assert.Empty(log.Headers(WOM_DONE));
+        Assert.Empty(Headers(log, WOM_DONE));
 
         Assert.Equal(MMSYSERR_NOERROR, driver.Out(WODM_RESTART, stream));
-        log.WaitFor(WOM_DONE, 2);
+        WaitFor(log, WOM_DONE, 2);
         Assert.Equal(MMSYSERR_NOERROR, driver.Out(WODM_CLOSE, stream));
-        Assert.Equal(buffers.Addresses, log.Headers(WOM_DONE));
+        Assert.Equal(Addresses(buffers), Headers(log, WOM_DONE));
         Assert.Equal(data.SelectMany(d => d).ToArray(), File.ReadAllBytes(AlsaTestDevice.PlayedFile));
     }
 
@@ -139,22 +141,22 @@ public sealed unsafe class AlsaDriverTests : IDisposable
     public void A_loop_plays_dwLoops_times_and_its_buffers_come_back_when_it_ends()
     {
         byte[][] data = [Noise(4000, 1), Noise(2000, 2), Noise(3000, 3)];
-        using var buffers = new NativeWaveBuffers(data);
-        buffers[0]->dwFlags |= WHDR_BEGINLOOP;
-        buffers[0]->dwLoops = 3;
-        buffers[1]->dwFlags |= WHDR_ENDLOOP;
+        var buffers = Buffers(data);
+        buffers[0].Header->dwFlags |= WHDR_BEGINLOOP;
+        buffers[0].Header->dwLoops = 3;
+        buffers[1].Header->dwFlags |= WHDR_ENDLOOP;
         var stream = OpenOut(Format(WAVE_FORMAT_PCM, 2, 44100, 16), log);
         driver.Out(WODM_PAUSE, stream);
         foreach (var i in Enumerable.Range(0, data.Length))
         {
-            driver.Out(WODM_WRITE, stream, (nuint)buffers[i], (nuint)sizeof(WAVEHDR));
+            driver.Out(WODM_WRITE, stream, buffers[i].Address, (nuint)sizeof(WAVEHDR));
         }
 
         driver.Out(WODM_RESTART, stream);
-        log.WaitFor(WOM_DONE, 3);
+        WaitFor(log, WOM_DONE, 3);
         Assert.Equal(MMSYSERR_NOERROR, driver.Out(WODM_CLOSE, stream));
 
-        Assert.Equal(buffers.Addresses, log.Headers(WOM_DONE));
+        Assert.Equal(Addresses(buffers), Headers(log, WOM_DONE));
         Assert.Equal(new[] { data[0], data[1], data[0], data[1], data[0], data[1], data[2] }.SelectMany(d => d).ToArray(),
             File.ReadAllBytes(AlsaTestDevice.PlayedFile));
     }
@@ -163,20 +165,20 @@ public sealed unsafe class AlsaDriverTests : IDisposable
     public void Breakloop_ends_an_endless_loop_after_a_whole_pass_and_playback_goes_on()
     {
         byte[][] data = [Noise(400, 1), Noise(1000, 2)];
-        using var buffers = new NativeWaveBuffers(data);
-        buffers[0]->dwFlags |= WHDR_BEGINLOOP | WHDR_ENDLOOP;
-        buffers[0]->dwLoops = uint.MaxValue;
+        var buffers = Buffers(data);
+        buffers[0].Header->dwFlags |= WHDR_BEGINLOOP | WHDR_ENDLOOP;
+        buffers[0].Header->dwLoops = uint.MaxValue;
         var stream = OpenOut(Format(WAVE_FORMAT_PCM, 2, 44100, 16), log);
-        driver.Out(WODM_WRITE, stream, (nuint)buffers[0], (nuint)sizeof(WAVEHDR));
-        driver.Out(WODM_WRITE, stream, (nuint)buffers[1], (nuint)sizeof(WAVEHDR));
+        driver.Out(WODM_WRITE, stream, buffers[0].Address, (nuint)sizeof(WAVEHDR));
+        driver.Out(WODM_WRITE, stream, buffers[1].Address, (nuint)sizeof(WAVEHDR));
         Assert.True(SpinWait.SpinUntil(() => Position(stream, TIME_BYTES).Value >= 3 * 400, TimeSpan.FromSeconds(5)));
-        Assert.Empty(log.Headers(WOM_DONE));
+        Assert.Empty(Headers(log, WOM_DONE));
 
         Assert.Equal(MMSYSERR_NOERROR, driver.Out(WODM_BREAKLOOP, stream));
-        log.WaitFor(WOM_DONE, 2);
+        WaitFor(log, WOM_DONE, 2);
         Assert.Equal(MMSYSERR_NOERROR, driver.Out(WODM_CLOSE, stream));
 
-        Assert.Equal(buffers.Addresses, log.Headers(WOM_DONE));
+        Assert.Equal(Addresses(buffers), Headers(log, WOM_DONE));
         var played = File.ReadAllBytes(AlsaTestDevice.PlayedFile);
         var passes = (played.Length - data[1].Length) / data[0].Length;
         Assert.True(passes >= 3, $"{passes} passes");
@@ -187,19 +189,21 @@ public sealed unsafe class AlsaDriverTests : IDisposable
     public void A_callback_may_write_the_next_buffer_from_inside_WOM_DONE()
     {
         var data = Noise(4000, 9);
-        using var buffers = new NativeWaveBuffers(data);
+        var buffers = Buffers(data);
         var stream = OpenOut(Format(WAVE_FORMAT_PCM, 2, 44100, 16), log);
         var rewrites = 0;
+        var results = new List<MMRESULT>();
         log.OnCallback = c =>
         {
             if (c.Message == WOM_DONE && ++rewrites <= 20)
             {
-                Assert.Equal(MMSYSERR_NOERROR, driver.Out(WODM_WRITE, stream, (nuint)c.Header, (nuint)sizeof(WAVEHDR)));
+                results.Add(driver.Out(WODM_WRITE, stream, c.Param1, (nuint)sizeof(WAVEHDR)));
             }
         };
-        driver.Out(WODM_WRITE, stream, (nuint)buffers[0], (nuint)sizeof(WAVEHDR));
-        log.WaitFor(WOM_DONE, 21);
+        driver.Out(WODM_WRITE, stream, buffers[0].Address, (nuint)sizeof(WAVEHDR));
+        WaitFor(log, WOM_DONE, 21);
         Assert.Equal(MMSYSERR_NOERROR, driver.Out(WODM_CLOSE, stream));
+        Assert.Equal(Enumerable.Repeat(MMSYSERR_NOERROR, 20), results);
 
         Assert.Equal(Enumerable.Repeat(data, 21).SelectMany(d => d).ToArray(), File.ReadAllBytes(AlsaTestDevice.PlayedFile));
     }
@@ -208,12 +212,12 @@ public sealed unsafe class AlsaDriverTests : IDisposable
     public void A_callback_may_reset_its_stream_but_closing_it_from_there_is_refused()
     {
         byte[][] data = [Noise(4000, 1), Noise(40000, 2), Noise(40000, 3)];
-        using var buffers = new NativeWaveBuffers(data);
+        var buffers = Buffers(data);
         var stream = OpenOut(Format(WAVE_FORMAT_PCM, 2, 44100, 16), log);
         var results = new List<MMRESULT>();
         log.OnCallback = c =>
         {
-            if (c.Message == WOM_DONE && c.Header == (nint)buffers[0])
+            if (c.Message == WOM_DONE && c.Param1 == buffers[0].Address)
             {
                 results.Add(driver.Out(WODM_RESET, stream));
                 results.Add(driver.Out(WODM_CLOSE, stream)); // it would wait for the thread making this very call
@@ -221,14 +225,14 @@ public sealed unsafe class AlsaDriverTests : IDisposable
         };
         foreach (var i in Enumerable.Range(0, data.Length))
         {
-            driver.Out(WODM_WRITE, stream, (nuint)buffers[i], (nuint)sizeof(WAVEHDR));
+            driver.Out(WODM_WRITE, stream, buffers[i].Address, (nuint)sizeof(WAVEHDR));
         }
 
-        log.WaitFor(WOM_DONE, 3);
+        WaitFor(log, WOM_DONE, 3);
         Assert.Equal([MMSYSERR_NOERROR, MMSYSERR_HANDLEBUSY], results);
-        Assert.Equal(buffers.Addresses, log.Headers(WOM_DONE));
+        Assert.Equal(Addresses(buffers), Headers(log, WOM_DONE));
         Assert.Equal(MMSYSERR_NOERROR, driver.Out(WODM_CLOSE, stream));
-        Assert.Equal(WOM_CLOSE, log.Callbacks[^1].Message);
+        Assert.Equal(WOM_CLOSE, log.Snapshot()[^1].Message);
     }
 
     [NotOnWindowsFact]
@@ -256,11 +260,11 @@ public sealed unsafe class AlsaDriverTests : IDisposable
         Assert.Empty(failures);
     }
 
-    private static void PlayAndReset(WaveDriverEntryPoints device, int seed, int rounds, int buffersPerRound)
+    private void PlayAndReset(WaveDriverEntryPoints device, int seed, int rounds, int buffersPerRound)
     {
         var random = new Random(seed);
         using var callbacks = new WaveCallbackLog();
-        using var buffers = new NativeWaveBuffers([.. Enumerable.Range(0, buffersPerRound).Select(i => Noise(441 * 4, i))]);
+        var buffers = Buffers([.. Enumerable.Range(0, buffersPerRound).Select(i => Noise(441 * 4, i))]);
         var format = Format(WAVE_FORMAT_PCM, 2, 44100, 16);
         WAVEOPENDESC desc = new() { lpFormat = (nint)(&format), dwCallback = WaveCallbackLog.Function, dwInstance = callbacks.Instance };
         nuint stream = 0;
@@ -269,25 +273,25 @@ public sealed unsafe class AlsaDriverTests : IDisposable
         {
             foreach (var i in Enumerable.Range(0, buffersPerRound))
             {
-                Assert.Equal(MMSYSERR_NOERROR, device.Out(WODM_WRITE, stream, (nuint)buffers[i], (nuint)sizeof(WAVEHDR)));
+                Assert.Equal(MMSYSERR_NOERROR, device.Out(WODM_WRITE, stream, buffers[i].Address, (nuint)sizeof(WAVEHDR)));
             }
 
             Thread.Sleep(random.Next(3));
             Assert.Equal(MMSYSERR_NOERROR, device.Out(WODM_RESET, stream));
             // When reset answers, every buffer is back and announced, whether the driver's thread or reset returned it.
-            Assert.Equal(Enumerable.Repeat(buffers.Addresses, round).SelectMany(a => a), callbacks.Headers(WOM_DONE));
-            Assert.All(Enumerable.Range(0, buffersPerRound), i => Assert.Equal(WHDR_DONE | WHDR_PREPARED, buffers[i]->dwFlags));
+            Assert.Equal(Enumerable.Repeat(Addresses(buffers), round).SelectMany(a => a), Headers(callbacks, WOM_DONE));
+            Assert.All(Enumerable.Range(0, buffersPerRound), i => Assert.Equal(WHDR_DONE | WHDR_PREPARED, buffers[i].Header->dwFlags));
         }
 
         Assert.Equal(MMSYSERR_NOERROR, device.Out(WODM_CLOSE, stream));
-        Assert.Equal(WOM_CLOSE, callbacks.Callbacks[^1].Message);
+        Assert.Equal(WOM_CLOSE, callbacks.Snapshot()[^1].Message);
     }
 
     [NotOnWindowsFact]
     public void The_volume_scales_each_channel_of_the_samples_ALSA_receives()
     {
         var samples = Noise(4 * 10000, 7);
-        using var buffers = new NativeWaveBuffers(samples);
+        var buffers = Buffers(samples);
         var stream = OpenOut(Format(WAVE_FORMAT_PCM, 2, 44100, 16), log);
         uint volume;
         Assert.Equal(MMSYSERR_NOERROR, driver.Out(WODM_GETVOLUME, stream, (nuint)(&volume)));
@@ -296,8 +300,8 @@ public sealed unsafe class AlsaDriverTests : IDisposable
         Assert.Equal(MMSYSERR_NOERROR, driver.Out(WODM_SETVOLUME, stream, 0x8000_4000)); // right half, left a quarter
         Assert.Equal(MMSYSERR_NOERROR, driver.Out(WODM_GETVOLUME, stream, (nuint)(&volume)));
         Assert.Equal(0x8000_4000u, volume);
-        driver.Out(WODM_WRITE, stream, (nuint)buffers[0], (nuint)sizeof(WAVEHDR));
-        log.WaitFor(WOM_DONE, 1);
+        driver.Out(WODM_WRITE, stream, buffers[0].Address, (nuint)sizeof(WAVEHDR));
+        WaitFor(log, WOM_DONE, 1);
         driver.Out(WODM_CLOSE, stream);
 
         var played = File.ReadAllBytes(AlsaTestDevice.PlayedFile);
@@ -310,7 +314,7 @@ public sealed unsafe class AlsaDriverTests : IDisposable
         }
 
         // The application's buffer is left as it was.
-        Assert.Equal(samples, new ReadOnlySpan<byte>((void*)buffers[0]->lpData, samples.Length).ToArray());
+        Assert.Equal(samples, new ReadOnlySpan<byte>((void*)buffers[0].Header->lpData, samples.Length).ToArray());
     }
 
     [NotOnWindowsFact]
@@ -318,25 +322,25 @@ public sealed unsafe class AlsaDriverTests : IDisposable
     {
         var source = Noise(3 * 8000 + 1234, 5);
         File.WriteAllBytes(AlsaTestDevice.RecordedSource, source);
-        using var buffers = new NativeWaveBuffers(new byte[8000], new byte[8000], new byte[8000]);
+        var buffers = EmptyBuffers(8000, 8000, 8000);
         var stream = OpenIn(Format(WAVE_FORMAT_PCM, 2, 44100, 16));
         foreach (var i in Enumerable.Range(0, 3))
         {
-            Assert.Equal(MMSYSERR_NOERROR, driver.In(WIDM_ADDBUFFER, stream, (nuint)buffers[i], (nuint)sizeof(WAVEHDR)));
+            Assert.Equal(MMSYSERR_NOERROR, driver.In(WIDM_ADDBUFFER, stream, buffers[i].Address, (nuint)sizeof(WAVEHDR)));
         }
 
         Thread.Sleep(100);
-        Assert.Empty(log.Headers(WIM_DATA)); // nothing is recorded before WIDM_START
+        Assert.Empty(Headers(log, WIM_DATA)); // nothing is recorded before WIDM_START
         Assert.Equal(MMSYSERR_NOERROR, driver.In(WIDM_START, stream));
-        log.WaitFor(WIM_DATA, 3);
+        WaitFor(log, WIM_DATA, 3);
         Assert.Equal(MMSYSERR_NOERROR, driver.In(WIDM_STOP, stream));
 
-        Assert.Equal(buffers.Addresses, log.Headers(WIM_DATA));
-        Assert.All(log.Callbacks.Where(c => c.Message == WIM_DATA), c => Assert.Equal((WHDR_DONE | WHDR_PREPARED, 8000u), (c.Flags, c.BytesRecorded)));
-        Assert.Equal(source[..24000], Enumerable.Range(0, 3).SelectMany(buffers.Recorded).ToArray());
+        Assert.Equal(Addresses(buffers), Headers(log, WIM_DATA));
+        Assert.All(log.Snapshot().Where(c => c.Message == WIM_DATA), c => Assert.Equal((WHDR_DONE | WHDR_PREPARED, 8000u), (c.FlagsThen, c.BytesRecordedThen)));
+        Assert.Equal(source[..24000], Enumerable.Range(0, 3).SelectMany(i => buffers[i].Recorded).ToArray());
         Assert.Equal((TIME_BYTES, 24000u), Position(stream, TIME_BYTES, WIDM_GETPOS));
         Assert.Equal(MMSYSERR_NOERROR, driver.In(WIDM_CLOSE, stream));
-        Assert.Equal([WIM_OPEN, WIM_DATA, WIM_DATA, WIM_DATA, WIM_CLOSE], log.Callbacks.Select(c => c.Message));
+        Assert.Equal([WIM_OPEN, WIM_DATA, WIM_DATA, WIM_DATA, WIM_CLOSE], log.Snapshot().Select(c => c.Message));
     }
 
     [NotOnWindowsFact]
@@ -345,22 +349,22 @@ public sealed unsafe class AlsaDriverTests : IDisposable
         var source = Noise(1 << 20, 6);
         File.WriteAllBytes(AlsaTestDevice.RecordedSource, source);
         // The null device records as fast as it is read: a buffer this large is still filling when stop comes.
-        using var buffers = new NativeWaveBuffers(new byte[256 << 20], new byte[4000]);
+        var buffers = EmptyBuffers(256 << 20, 4000);
         var stream = OpenIn(Format(WAVE_FORMAT_PCM, 2, 44100, 16));
-        driver.In(WIDM_ADDBUFFER, stream, (nuint)buffers[0], (nuint)sizeof(WAVEHDR));
-        driver.In(WIDM_ADDBUFFER, stream, (nuint)buffers[1], (nuint)sizeof(WAVEHDR));
+        driver.In(WIDM_ADDBUFFER, stream, buffers[0].Address, (nuint)sizeof(WAVEHDR));
+        driver.In(WIDM_ADDBUFFER, stream, buffers[1].Address, (nuint)sizeof(WAVEHDR));
         driver.In(WIDM_START, stream);
         Assert.True(SpinWait.SpinUntil(() => Position(stream, TIME_BYTES, WIDM_GETPOS).Value > 0, TimeSpan.FromSeconds(5)));
         Assert.Equal(MMSYSERR_NOERROR, driver.In(WIDM_STOP, stream));
 
-        Assert.Equal([buffers.Addresses[0]], log.Headers(WIM_DATA));
-        var recorded = buffers.Recorded(0);
+        Assert.Equal([buffers[0].Address], Headers(log, WIM_DATA));
+        var recorded = buffers[0].Recorded;
         Assert.InRange(recorded.Length, 1, (256 << 20) - 1);
         Assert.Equal(source.AsSpan(0, Math.Min(recorded.Length, source.Length)).ToArray(), recorded[..Math.Min(recorded.Length, source.Length)]);
-        Assert.Equal(WHDR_PREPARED | WHDR_INQUEUE, buffers[1]->dwFlags);
+        Assert.Equal(WHDR_PREPARED | WHDR_INQUEUE, buffers[1].Header->dwFlags);
 
         Assert.Equal(MMSYSERR_NOERROR, driver.In(WIDM_RESET, stream));
-        Assert.Equal(buffers.Addresses, log.Headers(WIM_DATA));
+        Assert.Equal(Addresses(buffers), Headers(log, WIM_DATA));
         Assert.Equal(MMSYSERR_NOERROR, driver.In(WIDM_CLOSE, stream));
     }
 
@@ -368,28 +372,28 @@ public sealed unsafe class AlsaDriverTests : IDisposable
     public void Recording_buffers_stay_queued_until_reset_returns_them_empty_in_order()
     {
         File.WriteAllBytes(AlsaTestDevice.RecordedSource, Noise(1000, 5));
-        using var buffers = new NativeWaveBuffers(new byte[4000], new byte[4000]);
+        var buffers = EmptyBuffers(4000, 4000);
         var stream = OpenIn(Format(WAVE_FORMAT_PCM, 2, 44100, 16));
-        driver.In(WIDM_ADDBUFFER, stream, (nuint)buffers[0], (nuint)sizeof(WAVEHDR));
-        driver.In(WIDM_ADDBUFFER, stream, (nuint)buffers[1], (nuint)sizeof(WAVEHDR));
+        driver.In(WIDM_ADDBUFFER, stream, buffers[0].Address, (nuint)sizeof(WAVEHDR));
+        driver.In(WIDM_ADDBUFFER, stream, buffers[1].Address, (nuint)sizeof(WAVEHDR));
         Assert.Equal(MMSYSERR_NOERROR, driver.In(WIDM_STOP, stream)); // not started: nothing to stop, nothing returned
         Assert.Equal(WAVERR_STILLPLAYING, driver.In(WIDM_CLOSE, stream));
-        Assert.Empty(log.Headers(WIM_DATA));
+        Assert.Empty(Headers(log, WIM_DATA));
 
         Assert.Equal(MMSYSERR_NOERROR, driver.In(WIDM_RESET, stream));
-        Assert.Equal(buffers.Addresses, log.Headers(WIM_DATA));
-        Assert.All(log.Callbacks.Where(c => c.Message == WIM_DATA), c => Assert.Equal((WHDR_DONE | WHDR_PREPARED, 0u), (c.Flags, c.BytesRecorded)));
+        Assert.Equal(Addresses(buffers), Headers(log, WIM_DATA));
+        Assert.All(log.Snapshot().Where(c => c.Message == WIM_DATA), c => Assert.Equal((WHDR_DONE | WHDR_PREPARED, 0u), (c.FlagsThen, c.BytesRecordedThen)));
         Assert.Equal(MMSYSERR_NOERROR, driver.In(WIDM_CLOSE, stream));
     }
 
     [NotOnWindowsFact]
     public void Buffers_must_be_prepared_and_preparing_is_left_to_the_service()
     {
-        using var buffers = new NativeWaveBuffers(Noise(4000, 1));
-        buffers[0]->dwFlags = 0;
+        var buffers = Buffers(Noise(4000, 1));
+        buffers[0].Header->dwFlags = 0;
         var stream = OpenOut(Format(WAVE_FORMAT_PCM, 2, 44100, 16), log);
-        Assert.Equal(MMSYSERR_NOTSUPPORTED, driver.Out(WODM_PREPARE, stream, (nuint)buffers[0], (nuint)sizeof(WAVEHDR)));
-        Assert.Equal(WAVERR_UNPREPARED, driver.Out(WODM_WRITE, stream, (nuint)buffers[0], (nuint)sizeof(WAVEHDR)));
+        Assert.Equal(MMSYSERR_NOTSUPPORTED, driver.Out(WODM_PREPARE, stream, buffers[0].Address, (nuint)sizeof(WAVEHDR)));
+        Assert.Equal(WAVERR_UNPREPARED, driver.Out(WODM_WRITE, stream, buffers[0].Address, (nuint)sizeof(WAVEHDR)));
         Assert.Equal(MMSYSERR_NOERROR, driver.Out(WODM_CLOSE, stream));
     }
 
@@ -408,7 +412,7 @@ public sealed unsafe class AlsaDriverTests : IDisposable
             Assert.Equal((WAVERR_BADFORMAT, (nuint)0), Open(WODM_OPEN, format, CALLBACK_FUNCTION));
         }
 
-        Assert.Empty(log.Callbacks);
+        Assert.Empty(log.Snapshot());
     }
 
     [NotOnWindowsFact]
@@ -442,7 +446,38 @@ public sealed unsafe class AlsaDriverTests : IDisposable
         Assert.Equal(MMSYSERR_NODRIVER, missing.In(WIDM_OPEN, (nuint)(&stream), (nuint)(&desc), CALLBACK_FUNCTION));
         Assert.Equal(MMSYSERR_NODRIVER, missing.Out(WODM_OPEN, (nuint)(&stream), (nuint)(&desc), WAVE_FORMAT_QUERY));
         Assert.Equal((nuint)0, stream);
-        Assert.Empty(log.Callbacks);
+        Assert.Empty(log.Snapshot());
+    }
+
+    /// <summary>Prepared buffers holding copies of the data, freed when the test ends.</summary>
+    private WaveBuffer[] Buffers(params byte[][] contents) => Keep([.. contents.Select(c => new WaveBuffer(c))]);
+
+    /// <summary>Prepared empty buffers to record into, freed when the test ends.</summary>
+    private WaveBuffer[] EmptyBuffers(params int[] lengths) => Keep([.. lengths.Select(l => new WaveBuffer(l))]);
+
+    private WaveBuffer[] Keep(WaveBuffer[] buffers)
+    {
+        lock (buffersToFree)
+        {
+            buffersToFree.AddRange(buffers);
+        }
+
+        return buffers;
+    }
+
+    private static nuint[] Addresses(WaveBuffer[] buffers) => [.. buffers.Select(b => b.Address)];
+
+    /// <summary>The headers the callbacks of one message carried, in order.</summary>
+    private static nuint[] Headers(WaveCallbackLog callbacks, uint message) =>
+        [.. callbacks.Snapshot().Where(c => c.Message == message).Select(c => c.Param1)];
+
+    /// <summary>Waits until at least count callbacks of one message have arrived (ten seconds for each callback).</summary>
+    private static void WaitFor(WaveCallbackLog callbacks, uint message, int count)
+    {
+        for (var seen = callbacks.Snapshot(); seen.Count(c => c.Message == message) < count; seen = callbacks.Snapshot())
+        {
+            callbacks.WaitFor(seen.Count + 1);
+        }
     }
 
     private nuint OpenOut(WAVEFORMATEX format, WaveCallbackLog callbacks)

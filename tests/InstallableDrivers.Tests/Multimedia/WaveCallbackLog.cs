@@ -4,9 +4,9 @@ using InstallableDrivers.Multimedia.Interop;
 namespace InstallableDrivers.Tests.Multimedia;
 
 /// <summary>
-/// A CALLBACK_FUNCTION for wave drivers that records what it is told: pass <see cref="Function"/> as the open's
-/// dwCallback and <see cref="Instance"/> as its dwInstance. For WOM_DONE and WIM_DATA it also records the header's flags
-/// and dwBytesRecorded as they were during the callback.
+/// Records what a wave driver's DriverCallback delivers to a CALLBACK_FUNCTION: pass <see cref="Function"/> as the
+/// callback and <see cref="Instance"/> as its instance. For buffer messages it also notes the header's flags and
+/// dwBytesRecorded as they were when the callback ran.
 /// </summary>
 internal sealed unsafe class WaveCallbackLog : IDisposable
 {
@@ -15,83 +15,55 @@ internal sealed unsafe class WaveCallbackLog : IDisposable
 
     public WaveCallbackLog() => self = GCHandle.Alloc(this);
 
-    /// <summary>The callback's address.</summary>
-    public static nuint Function => (nuint)(delegate* unmanaged<nint, uint, nuint, nuint, nuint, void>)&Callback;
+    /// <summary>The callback function's address.</summary>
+    public static nuint Function => (nuint)(delegate* unmanaged<nint, uint, nuint, nuint, nuint, void>)&Receive;
 
-    /// <summary>The value that leads the callback back to this log.</summary>
+    /// <summary>The instance value that leads the callback back to this log.</summary>
     public nuint Instance => (nuint)GCHandle.ToIntPtr(self);
 
-    /// <summary>
-    /// Called on the driver's thread during each callback, before it is recorded, so that waiting for a callback also
-    /// waits for the reaction to it. What it throws is kept and thrown by <see cref="WaitFor"/>: an exception must not
-    /// unwind into the driver.
-    /// </summary>
+    /// <summary>Runs inside each callback, on the driver's thread, after the callback is recorded.</summary>
     public Action<WaveCallback>? OnCallback { get; set; }
 
-    private Exception? reactionFailure;
-
-    /// <summary>What was recorded so far, in order.</summary>
-    public IReadOnlyList<WaveCallback> Callbacks
+    public IReadOnlyList<WaveCallback> Snapshot()
     {
-        get
+        lock (callbacks)
         {
-            lock (callbacks)
-            {
-                return [.. callbacks];
-            }
+            return [.. callbacks];
         }
     }
 
-    /// <summary>The headers of the recorded messages of one kind, in order.</summary>
-    public IReadOnlyList<nint> Headers(uint message) => [.. Callbacks.Where(c => c.Message == message).Select(c => c.Header)];
-
-    /// <summary>Waits until at least <paramref name="count"/> messages of one kind have arrived.</summary>
-    public void WaitFor(uint message, int count, TimeSpan? timeout = null)
+    /// <summary>Waits until at least count callbacks arrived; fails the test after ten seconds.</summary>
+    public IReadOnlyList<WaveCallback> WaitFor(int count)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        var deadline = DateTime.UtcNow.AddSeconds(10);
         lock (callbacks)
         {
-            while (callbacks.Count(c => c.Message == message) < count && reactionFailure is null)
+            while (callbacks.Count < count)
             {
                 var left = deadline - DateTime.UtcNow;
-                if (left <= TimeSpan.Zero || !Monitor.Wait(callbacks, left))
-                {
-                    throw new TimeoutException($"waited for {count} of message 0x{message:X}; got: {string.Join(", ", callbacks)}");
-                }
+                Assert.True(left > TimeSpan.Zero, $"Only {callbacks.Count} of {count} callbacks arrived: {string.Join(", ", callbacks)}");
+                Monitor.Wait(callbacks, left);
             }
 
-            if (reactionFailure is not null)
-            {
-                throw new InvalidOperationException("a callback's reaction failed", reactionFailure);
-            }
+            return [.. callbacks];
         }
     }
 
     public void Dispose() => self.Free();
 
     [UnmanagedCallersOnly]
-    private static void Callback(nint device, uint message, nuint instance, nuint param1, nuint param2)
+    private static void Receive(nint device, uint message, nuint instance, nuint param1, nuint param2)
     {
         var log = (WaveCallbackLog)GCHandle.FromIntPtr((nint)instance).Target!;
         var header = (WAVEHDR*)param1;
-        var entry = header == null
-            ? new WaveCallback(message, 0, 0, 0)
-            : new WaveCallback(message, (nint)header, header->dwFlags, header->dwBytesRecorded);
-        Exception? failure = null;
-        try
-        {
-            log.OnCallback?.Invoke(entry);
-        }
-        catch (Exception e)
-        {
-            failure = e;
-        }
-
+        var callback = new WaveCallback(device, message, param1, param2,
+            header == null ? 0 : header->dwFlags, header == null ? 0 : header->dwBytesRecorded);
         lock (log.callbacks)
         {
-            log.reactionFailure ??= failure;
-            log.callbacks.Add(entry);
+            log.callbacks.Add(callback);
             Monitor.PulseAll(log.callbacks);
         }
+
+        log.OnCallback?.Invoke(callback);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text;
+using InstallableDrivers.Multimedia.Interop;
 
 namespace InstallableDrivers.Tests.Sdk;
 
@@ -56,8 +57,23 @@ public sealed class LayoutProbe : IDisposable
     }
 
     /// <summary>The public constants of <see cref="DriverMessages"/>: each must have a C twin in the header.</summary>
-    public static IEnumerable<FieldInfo> CSharpConstants =>
-        typeof(DriverMessages).GetFields(BindingFlags.Public | BindingFlags.Static).Where(member => member.IsLiteral);
+    public static IEnumerable<FieldInfo> CSharpConstants => LiteralsOf(typeof(DriverMessages));
+
+    /// <summary>
+    /// Every C# type whose public constants (or, for an enum, values) have C twins of the same names in the SDK
+    /// headers: the probe prints each one's C value.
+    /// </summary>
+    public static IReadOnlyList<Type> ConstantSources { get; } =
+    [
+        typeof(DriverMessages), typeof(MMRESULT), typeof(WaveMessages), typeof(WaveHeaderFlags), typeof(WaveOpenFlags),
+        typeof(WaveFormatTags), typeof(WaveCapsSupport), typeof(WaveCapsFormats), typeof(TimeFormats), typeof(MultimediaLimits),
+    ];
+
+    /// <summary>The constants of one of the <see cref="ConstantSources"/>, by name, with their values.</summary>
+    public static IEnumerable<(string Name, long Value)> ConstantsOf(Type source) =>
+        source.IsEnum
+            ? Enum.GetNames(source).Select(name => (name, Convert.ToInt64(Enum.Parse(source, name), CultureInfo.InvariantCulture)))
+            : LiteralsOf(source).Select(field => (field.Name, Convert.ToInt64(field.GetRawConstantValue(), CultureInfo.InvariantCulture)));
 
     /// <summary>One fact the probe printed, for example <c>Fact("size", "DWORD")</c>.</summary>
     public long Fact(string kind, string name) =>
@@ -70,16 +86,19 @@ public sealed class LayoutProbe : IDisposable
     public void Dispose() => _directory.Dispose();
 
     // For each C# constant, a line that prints the header's value, or says the header has none; written by the
-    // test rather than by hand so that a constant added to DriverMessages is checked without anyone editing C.
+    // test rather than by hand so that a constant added to any of the ConstantSources is checked without anyone editing C.
     private static string ConstantsInclude()
     {
         var text = new StringBuilder();
-        foreach (var constant in CSharpConstants)
+        foreach (var name in ConstantSources.SelectMany(ConstantsOf).Select(constant => constant.Name).Distinct())
         {
-            text.Append(CultureInfo.InvariantCulture, $"#ifdef {constant.Name}\n    PRINT_CONSTANT({constant.Name});\n");
-            text.Append(CultureInfo.InvariantCulture, $"#else\n    PRINT_MISSING(\"{constant.Name}\");\n#endif\n");
+            text.Append(CultureInfo.InvariantCulture, $"#ifdef {name}\n    PRINT_CONSTANT({name});\n");
+            text.Append(CultureInfo.InvariantCulture, $"#else\n    PRINT_MISSING(\"{name}\");\n#endif\n");
         }
 
         return text.ToString();
     }
+
+    private static IEnumerable<FieldInfo> LiteralsOf(Type type) =>
+        type.GetFields(BindingFlags.Public | BindingFlags.Static).Where(member => member.IsLiteral);
 }

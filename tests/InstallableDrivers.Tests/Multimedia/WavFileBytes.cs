@@ -1,0 +1,63 @@
+using InstallableDrivers.Multimedia.Interop;
+
+namespace InstallableDrivers.Tests.Multimedia;
+
+/// <summary>
+/// The bytes of a WAV file, written here from the RIFF/WAVE format (not by the driver under test): a 16-byte fmt
+/// chunk for PCM; for other tags an 18-byte one (cbSize 0) and a fact chunk with the frame count; the data chunk,
+/// padded to an even length as RIFF requires.
+/// </summary>
+internal static class WavFileBytes
+{
+    public static byte[] Of(WAVEFORMATEX format, ReadOnlySpan<byte> data)
+    {
+        var pcm = format.wFormatTag == WaveFormatTags.WAVE_FORMAT_PCM;
+        var fmtSize = pcm ? 16 : 18;
+        var pad = data.Length % 2;
+        using var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream)) // always little-endian, as RIFF is
+        {
+            w.Write("RIFF"u8);
+            w.Write((uint)(4 + (8 + fmtSize) + (pcm ? 0 : 12) + 8 + data.Length + pad));
+            w.Write("WAVEfmt "u8);
+            w.Write((uint)fmtSize);
+            w.Write(format.wFormatTag);
+            w.Write(format.nChannels);
+            w.Write(format.nSamplesPerSec);
+            w.Write(format.nAvgBytesPerSec);
+            w.Write(format.nBlockAlign);
+            w.Write(format.wBitsPerSample);
+            if (!pcm)
+            {
+                w.Write((ushort)0);
+                w.Write("fact"u8);
+                w.Write(4u);
+                w.Write((uint)(data.Length / format.nBlockAlign));
+            }
+
+            w.Write("data"u8);
+            w.Write((uint)data.Length);
+            w.Write(data);
+            if (pad == 1)
+            {
+                w.Write((byte)0);
+            }
+        }
+
+        return stream.ToArray();
+    }
+
+    public static WAVEFORMATEX Pcm(uint rate, ushort bits, ushort channels) => Format(WaveFormatTags.WAVE_FORMAT_PCM, rate, bits, channels);
+
+    public static WAVEFORMATEX Float(uint rate, ushort channels) => Format(WaveFormatTags.WAVE_FORMAT_IEEE_FLOAT, rate, 32, channels);
+
+    private static WAVEFORMATEX Format(ushort tag, uint rate, ushort bits, ushort channels) => new()
+    {
+        wFormatTag = tag,
+        nChannels = channels,
+        nSamplesPerSec = rate,
+        nBlockAlign = (ushort)(channels * bits / 8),
+        nAvgBytesPerSec = rate * (uint)(channels * bits / 8),
+        wBitsPerSample = bits,
+    };
+}
