@@ -6,7 +6,6 @@ using static InstallableDrivers.Multimedia.Interop.MMRESULT;
 using static InstallableDrivers.Multimedia.Interop.TimeFormats;
 using static InstallableDrivers.Multimedia.Interop.WaveCapsFormats;
 using static InstallableDrivers.Multimedia.Interop.WaveCapsSupport;
-using static InstallableDrivers.Multimedia.Interop.WaveFormatTags;
 using static InstallableDrivers.Multimedia.Interop.WaveHeaderFlags;
 using static InstallableDrivers.Multimedia.Interop.WaveMessages;
 using static InstallableDrivers.Multimedia.Interop.WaveOpenFlags;
@@ -40,15 +39,14 @@ public sealed unsafe class AlsaDriverTests : IDisposable
     [NotOnWindowsFact]
     public void Played_buffers_reach_ALSA_bit_exact_in_order_with_one_WOM_DONE_each_in_every_sample_format()
     {
-        (ushort Tag, ushort Channels, uint Rate, ushort Bits)[] formats =
+        WAVEFORMATEX[] formats =
         [
-            (WAVE_FORMAT_PCM, 1, 11025, 8), (WAVE_FORMAT_PCM, 2, 44100, 16), (WAVE_FORMAT_PCM, 2, 48000, 24),
-            (WAVE_FORMAT_PCM, 1, 48000, 32), (WAVE_FORMAT_IEEE_FLOAT, 2, 44100, 32),
+            WavFileBytes.Pcm(11025, 8, 1), WavFileBytes.Pcm(44100, 16, 2), WavFileBytes.Pcm(48000, 24, 2),
+            WavFileBytes.Pcm(48000, 32, 1), WavFileBytes.Float(44100, 2),
         ];
-        foreach (var (tag, channels, rate, bits) in formats)
+        foreach (var format in formats)
         {
             File.Delete(AlsaTestDevice.PlayedFile);
-            var format = Format(tag, channels, rate, bits);
             // Sizes that are not a multiple of the chunk the driver moves at once, and one shorter than a chunk.
             byte[][] data = [Noise(format.nBlockAlign * 3001, 1), Noise(format.nBlockAlign * 17, 2), Noise(format.nBlockAlign * 5000, 3)];
             using var callbacks = new WaveCallbackLog();
@@ -73,7 +71,7 @@ public sealed unsafe class AlsaDriverTests : IDisposable
     [NotOnWindowsFact]
     public void The_position_counts_what_was_played_in_bytes_samples_or_milliseconds_and_reset_zeroes_it()
     {
-        var format = Format(WAVE_FORMAT_PCM, 2, 44100, 16);
+        var format = WavFileBytes.Pcm(44100, 16, 2);
         var buffers = Buffers(Noise(44100 * 4, 1));
         var stream = OpenOut(format, log);
         driver.Out(WODM_WRITE, stream, buffers[0].Address, (nuint)sizeof(WAVEHDR));
@@ -95,7 +93,7 @@ public sealed unsafe class AlsaDriverTests : IDisposable
     {
         byte[][] data = [Noise(4000, 1), Noise(4000, 2), Noise(4000, 3)];
         var buffers = Buffers(data);
-        var stream = OpenOut(Format(WAVE_FORMAT_PCM, 2, 44100, 16), log);
+        var stream = OpenOut(WavFileBytes.Pcm(44100, 16, 2), log);
         Assert.Equal(MMSYSERR_NOERROR, driver.Out(WODM_PAUSE, stream));
         foreach (var i in Enumerable.Range(0, data.Length))
         {
@@ -123,7 +121,7 @@ public sealed unsafe class AlsaDriverTests : IDisposable
     {
         byte[][] data = [Noise(8000, 1), Noise(8000, 2)];
         var buffers = Buffers(data);
-        var stream = OpenOut(Format(WAVE_FORMAT_PCM, 2, 44100, 16), log);
+        var stream = OpenOut(WavFileBytes.Pcm(44100, 16, 2), log);
         driver.Out(WODM_PAUSE, stream);
         driver.Out(WODM_WRITE, stream, buffers[0].Address, (nuint)sizeof(WAVEHDR));
         driver.Out(WODM_WRITE, stream, buffers[1].Address, (nuint)sizeof(WAVEHDR));
@@ -145,7 +143,7 @@ public sealed unsafe class AlsaDriverTests : IDisposable
         buffers[0].Header->dwFlags |= WHDR_BEGINLOOP;
         buffers[0].Header->dwLoops = 3;
         buffers[1].Header->dwFlags |= WHDR_ENDLOOP;
-        var stream = OpenOut(Format(WAVE_FORMAT_PCM, 2, 44100, 16), log);
+        var stream = OpenOut(WavFileBytes.Pcm(44100, 16, 2), log);
         driver.Out(WODM_PAUSE, stream);
         foreach (var i in Enumerable.Range(0, data.Length))
         {
@@ -168,7 +166,7 @@ public sealed unsafe class AlsaDriverTests : IDisposable
         var buffers = Buffers(data);
         buffers[0].Header->dwFlags |= WHDR_BEGINLOOP | WHDR_ENDLOOP;
         buffers[0].Header->dwLoops = uint.MaxValue;
-        var stream = OpenOut(Format(WAVE_FORMAT_PCM, 2, 44100, 16), log);
+        var stream = OpenOut(WavFileBytes.Pcm(44100, 16, 2), log);
         driver.Out(WODM_WRITE, stream, buffers[0].Address, (nuint)sizeof(WAVEHDR));
         driver.Out(WODM_WRITE, stream, buffers[1].Address, (nuint)sizeof(WAVEHDR));
         Assert.True(SpinWait.SpinUntil(() => Position(stream, TIME_BYTES).Value >= 3 * 400, TimeSpan.FromSeconds(5)));
@@ -190,7 +188,7 @@ public sealed unsafe class AlsaDriverTests : IDisposable
     {
         var data = Noise(4000, 9);
         var buffers = Buffers(data);
-        var stream = OpenOut(Format(WAVE_FORMAT_PCM, 2, 44100, 16), log);
+        var stream = OpenOut(WavFileBytes.Pcm(44100, 16, 2), log);
         var rewrites = 0;
         var results = new List<MMRESULT>();
         log.OnCallback = c =>
@@ -213,7 +211,7 @@ public sealed unsafe class AlsaDriverTests : IDisposable
     {
         byte[][] data = [Noise(4000, 1), Noise(40000, 2), Noise(40000, 3)];
         var buffers = Buffers(data);
-        var stream = OpenOut(Format(WAVE_FORMAT_PCM, 2, 44100, 16), log);
+        var stream = OpenOut(WavFileBytes.Pcm(44100, 16, 2), log);
         var results = new List<MMRESULT>();
         log.OnCallback = c =>
         {
@@ -265,7 +263,7 @@ public sealed unsafe class AlsaDriverTests : IDisposable
         var random = new Random(seed);
         using var callbacks = new WaveCallbackLog();
         var buffers = Buffers([.. Enumerable.Range(0, buffersPerRound).Select(i => Noise(441 * 4, i))]);
-        var format = Format(WAVE_FORMAT_PCM, 2, 44100, 16);
+        var format = WavFileBytes.Pcm(44100, 16, 2);
         WAVEOPENDESC desc = new() { lpFormat = (nint)(&format), dwCallback = WaveCallbackLog.Function, dwInstance = callbacks.Instance };
         nuint stream = 0;
         Assert.Equal(MMSYSERR_NOERROR, device.Out(WODM_OPEN, (nuint)(&stream), (nuint)(&desc), CALLBACK_FUNCTION));
@@ -292,7 +290,7 @@ public sealed unsafe class AlsaDriverTests : IDisposable
     {
         var samples = Noise(4 * 10000, 7);
         var buffers = Buffers(samples);
-        var stream = OpenOut(Format(WAVE_FORMAT_PCM, 2, 44100, 16), log);
+        var stream = OpenOut(WavFileBytes.Pcm(44100, 16, 2), log);
         uint volume;
         Assert.Equal(MMSYSERR_NOERROR, driver.Out(WODM_GETVOLUME, stream, (nuint)(&volume)));
         Assert.Equal(0xFFFFFFFFu, volume);
@@ -323,7 +321,7 @@ public sealed unsafe class AlsaDriverTests : IDisposable
         var source = Noise(3 * 8000 + 1234, 5);
         File.WriteAllBytes(AlsaTestDevice.RecordedSource, source);
         var buffers = EmptyBuffers(8000, 8000, 8000);
-        var stream = OpenIn(Format(WAVE_FORMAT_PCM, 2, 44100, 16));
+        var stream = OpenIn(WavFileBytes.Pcm(44100, 16, 2));
         foreach (var i in Enumerable.Range(0, 3))
         {
             Assert.Equal(MMSYSERR_NOERROR, driver.In(WIDM_ADDBUFFER, stream, buffers[i].Address, (nuint)sizeof(WAVEHDR)));
@@ -350,7 +348,7 @@ public sealed unsafe class AlsaDriverTests : IDisposable
         File.WriteAllBytes(AlsaTestDevice.RecordedSource, source);
         // The null device records as fast as it is read: a buffer this large is still filling when stop comes.
         var buffers = EmptyBuffers(256 << 20, 4000);
-        var stream = OpenIn(Format(WAVE_FORMAT_PCM, 2, 44100, 16));
+        var stream = OpenIn(WavFileBytes.Pcm(44100, 16, 2));
         driver.In(WIDM_ADDBUFFER, stream, buffers[0].Address, (nuint)sizeof(WAVEHDR));
         driver.In(WIDM_ADDBUFFER, stream, buffers[1].Address, (nuint)sizeof(WAVEHDR));
         driver.In(WIDM_START, stream);
@@ -373,7 +371,7 @@ public sealed unsafe class AlsaDriverTests : IDisposable
     {
         File.WriteAllBytes(AlsaTestDevice.RecordedSource, Noise(1000, 5));
         var buffers = EmptyBuffers(4000, 4000);
-        var stream = OpenIn(Format(WAVE_FORMAT_PCM, 2, 44100, 16));
+        var stream = OpenIn(WavFileBytes.Pcm(44100, 16, 2));
         driver.In(WIDM_ADDBUFFER, stream, buffers[0].Address, (nuint)sizeof(WAVEHDR));
         driver.In(WIDM_ADDBUFFER, stream, buffers[1].Address, (nuint)sizeof(WAVEHDR));
         Assert.Equal(MMSYSERR_NOERROR, driver.In(WIDM_STOP, stream)); // not started: nothing to stop, nothing returned
@@ -391,7 +389,7 @@ public sealed unsafe class AlsaDriverTests : IDisposable
     {
         var buffers = Buffers(Noise(4000, 1));
         buffers[0].Header->dwFlags = 0;
-        var stream = OpenOut(Format(WAVE_FORMAT_PCM, 2, 44100, 16), log);
+        var stream = OpenOut(WavFileBytes.Pcm(44100, 16, 2), log);
         Assert.Equal(MMSYSERR_NOTSUPPORTED, driver.Out(WODM_PREPARE, stream, buffers[0].Address, (nuint)sizeof(WAVEHDR)));
         Assert.Equal(WAVERR_UNPREPARED, driver.Out(WODM_WRITE, stream, buffers[0].Address, (nuint)sizeof(WAVEHDR)));
         Assert.Equal(MMSYSERR_NOERROR, driver.Out(WODM_CLOSE, stream));
@@ -400,11 +398,11 @@ public sealed unsafe class AlsaDriverTests : IDisposable
     [NotOnWindowsFact]
     public void A_format_query_asks_ALSA_and_opens_nothing_and_unplayable_formats_are_refused()
     {
-        var good = Format(WAVE_FORMAT_PCM, 2, 44100, 16);
+        var good = WavFileBytes.Pcm(44100, 16, 2);
         Assert.Equal((MMSYSERR_NOERROR, (nuint)0), Open(WODM_OPEN, good, WAVE_FORMAT_QUERY));
         Assert.Equal((MMSYSERR_NOERROR, (nuint)0), Open(WIDM_OPEN, good, WAVE_FORMAT_QUERY));
         var adpcm = good with { wFormatTag = 2 };
-        var twelveBits = Format(WAVE_FORMAT_PCM, 2, 44100, 12);
+        var twelveBits = WavFileBytes.Pcm(44100, 12, 2);
         var badBlockAlign = good with { nBlockAlign = 3 };
         foreach (var format in new[] { adpcm, twelveBits, badBlockAlign })
         {
@@ -435,7 +433,7 @@ public sealed unsafe class AlsaDriverTests : IDisposable
     {
         // A copy of the driver file: the configuration belongs to a loaded driver file, and the tests' one is configured.
         using var missing = new WaveDriverEntryPoints(TestDrivers.CopyToTemporaryDirectory("alsa"), "device=idrvtest_no_such_device");
-        var format = Format(WAVE_FORMAT_PCM, 2, 44100, 16);
+        var format = WavFileBytes.Pcm(44100, 16, 2);
         Assert.Equal(1u, (uint)missing.Out(WODM_GETNUMDEVS));
         WAVEOUTCAPSW caps;
         Assert.Equal(MMSYSERR_NOERROR, missing.Out(WODM_GETDEVCAPS, 0, (nuint)(&caps), (nuint)sizeof(WAVEOUTCAPSW)));
@@ -515,16 +513,6 @@ public sealed unsafe class AlsaDriverTests : IDisposable
         Assert.Equal(MMSYSERR_NOERROR, result);
         return (time.wType, time.cb);
     }
-
-    private static WAVEFORMATEX Format(ushort tag, ushort channels, uint rate, ushort bits) => new()
-    {
-        wFormatTag = tag,
-        nChannels = channels,
-        nSamplesPerSec = rate,
-        nBlockAlign = (ushort)(channels * bits / 8),
-        nAvgBytesPerSec = rate * (uint)(channels * bits / 8),
-        wBitsPerSample = bits,
-    };
 
     /// <summary>Reproducible bytes that differ from buffer to buffer, so a byte out of place shows.</summary>
     private static byte[] Noise(int length, int seed)
