@@ -25,6 +25,8 @@ internal static class AlsaTestDevice
     /// <summary>A device that discards what is played and records silence, any number of streams at once.</summary>
     public const string Null = "idrvnull";
 
+    private const string SystemConfiguration = "/usr/share/alsa/alsa.conf";
+
     private static readonly Lazy<string> Directory = new(Configure);
 
     /// <summary>The raw bytes the playback device was given, in order.</summary>
@@ -37,8 +39,8 @@ internal static class AlsaTestDevice
     {
         var directory = TestDrivers.CreateTemporaryDirectory();
         var configuration = Path.Combine(directory, "asound.conf");
-        // ALSA_CONFIG_PATH replaces ALSA's own alsa.conf, so the configuration stands alone: the plugins are built into
-        // libasound and need no other definitions.
+        // The configuration stands alone (ALSA_CONFIG_PATH replaces ALSA's own alsa.conf, which may not be installed):
+        // the plugins are built into libasound and need no other definitions.
         File.WriteAllText(configuration, $$"""
             pcm.{{Playback}} {
               type file
@@ -58,7 +60,9 @@ internal static class AlsaTestDevice
             }
             """);
         File.WriteAllBytes(Path.Combine(directory, "source.raw"), []);
-        NativeEnvironment.Set("ALSA_CONFIG_PATH", configuration);
+        // The machine's own configuration stays first in the list, so that other code in this process that uses ALSA
+        // still finds "default" and the rest.
+        NativeEnvironment.Set("ALSA_CONFIG_PATH", File.Exists(SystemConfiguration) ? $"{SystemConfiguration}:{configuration}" : configuration);
         return directory;
     }
 }
