@@ -18,9 +18,9 @@
  * A value may be double-quoted to hold spaces. An unknown word refuses DRV_OPEN.
  *
  * The runtime keeps one loaded image of a driver file per process, so this driver has ONE configuration per process:
- * the args of the DRV_OPEN that created its first instance since DRV_LOAD. Later opens' args are ignored until every
- * instance has closed and the module was freed. To use two configurations in one process, register two copies of
- * the file under different paths.
+ * the args of the DRV_OPEN that found no other instance open (the first since DRV_LOAD). Later opens' args are
+ * ignored while any instance is open. To use two configurations in one process, register two copies of the file
+ * under different paths.
  *
  * Devices: one output device and (with in=) one input device, both device id 0.
  * Formats: WAVE_FORMAT_PCM with 8, 16, 24 or 32 bits, and WAVE_FORMAT_IEEE_FLOAT with 32 bits; 1..16 channels;
@@ -68,7 +68,7 @@ typedef struct CONFIG {
 
 static pthread_mutex_t config_lock = PTHREAD_MUTEX_INITIALIZER;
 static CONFIG config = {".", "", 1};
-static unsigned instances;       /* open DriverProc instances; the first one since DRV_LOAD sets the configuration */
+static unsigned instances;        /* open DriverProc instances; the one that finds none open sets the configuration */
 static unsigned next_file_number; /* n of out-<pid>-<n>.wav */
 static DWORD device_volume = FULL_VOLUME; /* WODM_SETVOLUME without a stream: the volume new streams start with */
 
@@ -212,13 +212,6 @@ static BOOL parse_args(LPCWSTR args, CONFIG *result)
 LRESULT CALLBACK DriverProc(DWORD_PTR dwDriverId, HDRVR hdrvr, UINT msg, LPARAM lParam1, LPARAM lParam2)
 {
     switch (msg) {
-    case DRV_LOAD:
-        /* A fresh module: the next first instance configures it again. */
-        pthread_mutex_lock(&config_lock);
-        instances = 0;
-        pthread_mutex_unlock(&config_lock);
-        return 1;
-
     case DRV_FREE:
         /* The module is about to be unloaded: no thread may still run its code. */
         reap_orphans(TRUE);

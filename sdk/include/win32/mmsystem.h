@@ -277,7 +277,9 @@ typedef struct waveformat_tag {
     WORD nBlockAlign;
 } WAVEFORMAT, *PWAVEFORMAT, NEAR *NPWAVEFORMAT, FAR *LPWAVEFORMAT;
 
+#ifndef WAVE_FORMAT_PCM /* a header that defines it too (mmreg.h may) must give it the same value */
 #define WAVE_FORMAT_PCM 1
+#endif
 
 typedef struct pcmwaveformat_tag {
     WAVEFORMAT wf;

@@ -27,6 +27,48 @@ public sealed partial class WaveSdkHeaderTests(LayoutProbe probe) : IClassFixtur
             Path.Combine(NativeToolchain.RepositoryRoot, "drivers", "wave", "wavefile.c")));
     }
 
+    // The headers in every language and standard a driver author may use, in the order Win32 sources include them.
+    [Theory]
+    [InlineData("c", "c99")]
+    [InlineData("c", "c11")]
+    [InlineData("c++", "c++11")]
+    public void The_wave_headers_compile_cleanly(string language, string standard)
+    {
+        using var output = new TempDirectory();
+        var source = output.File("uses_wave_headers.c");
+        File.WriteAllText(source, """
+            #include <windows.h>
+            #include <mmsystem.h>
+            #include <mmddk.h>
+
+            DRIVER_EXPORT DWORD APIENTRY wodMessage(UINT uDeviceID, UINT uMsg, DWORD_PTR dwUser, DWORD_PTR dwParam1, DWORD_PTR dwParam2);
+
+            DWORD APIENTRY wodMessage(UINT uDeviceID, UINT uMsg, DWORD_PTR dwUser, DWORD_PTR dwParam1, DWORD_PTR dwParam2)
+            {
+                (void)uDeviceID;
+                (void)dwUser;
+                switch (uMsg) {
+                case WODM_GETNUMDEVS:
+                    return 1;
+                case WODM_OPEN: {
+                    const WAVEOPENDESC *desc = (const WAVEOPENDESC *)dwParam1;
+                    DriverCallback(desc->dwCallback, HIWORD(dwParam2), (HDRVR)desc->hWave, WOM_OPEN, desc->dwInstance, 0, 0);
+                    return desc->lpFormat->wFormatTag == WAVE_FORMAT_PCM ? MMSYSERR_NOERROR : WAVERR_BADFORMAT;
+                }
+                case WODM_WRITE:
+                    ((LPWAVEHDR)dwParam1)->dwFlags |= WHDR_INQUEUE;
+                    return MMSYSERR_NOERROR;
+                default:
+                    return MMSYSERR_NOTSUPPORTED;
+                }
+            }
+
+            """);
+        NativeToolchain.CompileCleanly(NativeToolchain.DriverBuild(
+            standard, output.File(NativeToolchain.DriverFileName("uses_wave_headers")), "-I", Path.Combine(NativeToolchain.SdkInclude, "win32"),
+            "-x", language, source));
+    }
+
     [Theory]
     [MemberData(nameof(Structures))]
     public void Each_structure_has_the_same_size_and_field_offsets_in_C_and_CSharp(Type structure)
