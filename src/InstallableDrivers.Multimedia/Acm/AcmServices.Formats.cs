@@ -243,7 +243,7 @@ public sealed unsafe partial class AcmServices
 
     /// <summary>
     /// acmFormatEnum: calls <paramref name="fnCallback"/> with each standard format of a driver (or of every enabled
-    /// driver, PCM once) that passes the ACM_FORMATENUMF_* restrictions, until it returns FALSE. The restrictions read
+    /// driver, each PCM format once, from the first driver that lists it) that passes the ACM_FORMATENUMF_* restrictions, until it returns FALSE. The restrictions read
     /// the format at <c>pafd->pwfx</c> (copied first, since each enumerated format is written there): WFORMATTAG,
     /// NCHANNELS, NSAMPLESPERSEC, WBITSPERSAMPLE keep formats with that field; CONVERT keeps formats the given one
     /// converts to (asked with ACMDM_STREAM_OPEN and ACM_STREAMOPENF_QUERY); SUGGEST lists each driver's suggestion
@@ -300,7 +300,7 @@ public sealed unsafe partial class AcmServices
 
             using (lease)
             {
-                var more = suggest ? enumeration.Suggest(lease) : enumeration.List(lease, skipPcm: had == 0 && enumeration.PcmDone);
+                var more = suggest ? enumeration.Suggest(lease) : enumeration.List(lease, oncePcm: had == 0);
                 if (!more)
                 {
                     break;
