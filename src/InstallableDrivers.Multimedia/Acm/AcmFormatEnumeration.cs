@@ -45,7 +45,7 @@ internal sealed unsafe class AcmFormatEnumeration(ACMFORMATDETAILS* details, del
                         continue;
                     }
 
-                    if (oncePcm && tag.dwFormatTag == WaveFormatTag.WAVE_FORMAT_PCM
+                    if (oncePcm && tag.dwFormatTag == WaveFormatTags.WAVE_FORMAT_PCM
                         && !pcmReported.Add((Destination->nChannels, Destination->nSamplesPerSec, Destination->wBitsPerSample)))
                     {
                         continue;

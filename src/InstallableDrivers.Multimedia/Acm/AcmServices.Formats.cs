@@ -83,7 +83,7 @@ public sealed unsafe partial class AcmServices
             // The driver whose matching tag is largest, from what the drivers said when they were added.
             var tag = paftd->dwFormatTag;
             drivers = [.. drivers
-                .Select(d => (Driver: d, Size: d.FormatTags.Where(t => tag == WaveFormatTag.WAVE_FORMAT_UNKNOWN || t.dwFormatTag == tag)
+                .Select(d => (Driver: d, Size: d.FormatTags.Where(t => tag == WaveFormatTags.WAVE_FORMAT_UNKNOWN || t.dwFormatTag == tag)
                     .Select(t => t.cbFormatSize).DefaultIfEmpty(0u).Max()))
                 .Where(d => d.Size > 0).OrderByDescending(d => d.Size).Take(1).Select(d => d.Driver)];
         }
@@ -163,12 +163,12 @@ public sealed unsafe partial class AcmServices
                     var cbStruct = paftd->cbStruct;
                     *paftd = new ACMFORMATTAGDETAILS { cbStruct = cbStruct, dwFormatTagIndex = index };
                     var result = lease.Send(AcmMessages.ACMDM_FORMATTAG_DETAILS, (nint)paftd, (nint)AcmDetailsFlags.ACM_FORMATTAGDETAILSF_INDEX);
-                    if (result != 0 || (had == 0 && paftd->dwFormatTag == WaveFormatTag.WAVE_FORMAT_PCM && pcmDone))
+                    if (result != 0 || (had == 0 && paftd->dwFormatTag == WaveFormatTags.WAVE_FORMAT_PCM && pcmDone))
                     {
                         continue;
                     }
 
-                    pcmDone |= paftd->dwFormatTag == WaveFormatTag.WAVE_FORMAT_PCM;
+                    pcmDone |= paftd->dwFormatTag == WaveFormatTags.WAVE_FORMAT_PCM;
                     if (fnCallback(driver.Handle, paftd, dwInstance, driver.Support) == 0)
                     {
                         return MMRESULT.MMSYSERR_NOERROR;
@@ -279,7 +279,7 @@ public sealed unsafe partial class AcmServices
 
         var given = (WAVEFORMATEX*)pafd->pwfx;
         var byTag = (fdwEnum & AcmDetailsFlags.ACM_FORMATENUMF_WFORMATTAG) != 0;
-        if (byTag ? pafd->dwFormatTag != given->wFormatTag : pafd->dwFormatTag != WaveFormatTag.WAVE_FORMAT_UNKNOWN)
+        if (byTag ? pafd->dwFormatTag != given->wFormatTag : pafd->dwFormatTag != WaveFormatTags.WAVE_FORMAT_UNKNOWN)
         {
             return MMRESULT.MMSYSERR_INVALPARAM;
         }

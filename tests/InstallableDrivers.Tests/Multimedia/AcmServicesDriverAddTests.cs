@@ -44,7 +44,7 @@ public sealed unsafe class AcmServicesDriverAddTests : IDisposable
     public void A_function_driver_converts_through_acmStreamConvert_and_is_searched_first()
     {
         var hadid = AddXorCodec();
-        var pcm = XorCodecDriverProc.Format(WaveFormatTag.WAVE_FORMAT_PCM);
+        var pcm = XorCodecDriverProc.Format(WaveFormatTags.WAVE_FORMAT_PCM);
         var xor = XorCodecDriverProc.Format(XorCodecDriverProc.Tag);
         var samples = WaveFormats.Pcm16Bytes(Signals.Sine(800, 8000, 12000, 700));
 

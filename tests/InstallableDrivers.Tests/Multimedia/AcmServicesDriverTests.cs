@@ -113,7 +113,7 @@ public sealed unsafe class AcmServicesDriverTests : IDisposable
     {
         var g711 = acm.DriverNamed("711");
         var had = acm.OpenDriver(g711);
-        var stream = acm.Stream(WaveFormats.Pcm(1, 8000), WaveFormats.G711(WaveFormatTag.WAVE_FORMAT_MULAW, 1, 8000), had);
+        var stream = acm.Stream(WaveFormats.Pcm(1, 8000), WaveFormats.G711(WaveFormatTags.WAVE_FORMAT_MULAW, 1, 8000), had);
 
         Assert.Equal((MMRESULT)AcmErrors.ACMERR_BUSY, acm.Acm.acmDriverClose(had, 0));
         Assert.Equal((MMRESULT)AcmErrors.ACMERR_BUSY, acm.Acm.acmDriverRemove(g711, 0));

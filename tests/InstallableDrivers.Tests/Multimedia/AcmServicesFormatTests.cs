@@ -64,7 +64,7 @@ public sealed unsafe class AcmServicesFormatTests : IDisposable
     private static int CollectFormat(nint hadid, ACMFORMATDETAILS* details, nuint instance, uint support)
     {
         var format = (WAVEFORMATEX*)details->pwfx;
-        var size = format->wFormatTag == WaveFormatTag.WAVE_FORMAT_PCM ? 16 : 18 + format->cbSize;
+        var size = format->wFormatTag == WaveFormatTags.WAVE_FORMAT_PCM ? 16 : 18 + format->cbSize;
         ((List<(nint, byte[], string)>)GCHandle.FromIntPtr((nint)instance).Target!).Add(
             (hadid, new ReadOnlySpan<byte>(format, size).ToArray(), details->FormatName));
         return 1;
@@ -77,35 +77,35 @@ public sealed unsafe class AcmServicesFormatTests : IDisposable
     {
         var tags = FormatTags(0);
         Assert.Equal(
-            [WaveFormatTag.WAVE_FORMAT_PCM, WaveFormatTag.WAVE_FORMAT_ALAW, WaveFormatTag.WAVE_FORMAT_MULAW, WaveFormatTag.WAVE_FORMAT_IMA_ADPCM,
-             WaveFormatTag.WAVE_FORMAT_ADPCM, WaveFormatTag.WAVE_FORMAT_IEEE_FLOAT],
+            [WaveFormatTags.WAVE_FORMAT_PCM, WaveFormatTags.WAVE_FORMAT_ALAW, WaveFormatTags.WAVE_FORMAT_MULAW, WaveFormatTags.WAVE_FORMAT_IMA_ADPCM,
+             WaveFormatTags.WAVE_FORMAT_ADPCM, WaveFormatTags.WAVE_FORMAT_IEEE_FLOAT],
             tags.Select(t => (ushort)t.Details.dwFormatTag));
-        Assert.Equal(acm.DriverNamed("711"), tags.Single(t => t.Details.dwFormatTag == WaveFormatTag.WAVE_FORMAT_MULAW).Id);
-        Assert.Equal(acm.DriverNamed("MS-PCM"), tags.Single(t => t.Details.dwFormatTag == WaveFormatTag.WAVE_FORMAT_IEEE_FLOAT).Id);
+        Assert.Equal(acm.DriverNamed("711"), tags.Single(t => t.Details.dwFormatTag == WaveFormatTags.WAVE_FORMAT_MULAW).Id);
+        Assert.Equal(acm.DriverNamed("MS-PCM"), tags.Single(t => t.Details.dwFormatTag == WaveFormatTags.WAVE_FORMAT_IEEE_FLOAT).Id);
         Assert.Equal("IEEE Float", tags.Last().Details.FormatTagName);
 
         // One driver: all its tags, PCM included.
         var had = acm.OpenDriver(acm.DriverNamed("IMA"));
-        Assert.Equal([WaveFormatTag.WAVE_FORMAT_PCM, WaveFormatTag.WAVE_FORMAT_IMA_ADPCM], FormatTags(had).Select(t => (ushort)t.Details.dwFormatTag));
+        Assert.Equal([WaveFormatTags.WAVE_FORMAT_PCM, WaveFormatTags.WAVE_FORMAT_IMA_ADPCM], FormatTags(had).Select(t => (ushort)t.Details.dwFormatTag));
         Assert.Equal(2, FormatTags(acm.DriverNamed("IMA")).Count);
     }
 
     [Fact]
     public void Tag_details_by_tag_index_and_largest_size()
     {
-        var details = new ACMFORMATTAGDETAILS { cbStruct = (uint)sizeof(ACMFORMATTAGDETAILS), dwFormatTag = WaveFormatTag.WAVE_FORMAT_MULAW };
+        var details = new ACMFORMATTAGDETAILS { cbStruct = (uint)sizeof(ACMFORMATTAGDETAILS), dwFormatTag = WaveFormatTags.WAVE_FORMAT_MULAW };
         Assert.Equal(MMRESULT.MMSYSERR_NOERROR, acm.Acm.acmFormatTagDetails(0, &details, AcmDetailsFlags.ACM_FORMATTAGDETAILSF_FORMATTAG));
         Assert.Equal(8u, details.cStandardFormats); // four rates, mono and stereo (docs/acm-codecs.md)
 
-        details = new ACMFORMATTAGDETAILS { cbStruct = (uint)sizeof(ACMFORMATTAGDETAILS), dwFormatTag = WaveFormatTag.WAVE_FORMAT_UNKNOWN };
+        details = new ACMFORMATTAGDETAILS { cbStruct = (uint)sizeof(ACMFORMATTAGDETAILS), dwFormatTag = WaveFormatTags.WAVE_FORMAT_UNKNOWN };
         Assert.Equal(MMRESULT.MMSYSERR_NOERROR, acm.Acm.acmFormatTagDetails(0, &details, AcmDetailsFlags.ACM_FORMATTAGDETAILSF_LARGESTSIZE));
-        Assert.Equal(WaveFormatTag.WAVE_FORMAT_ADPCM, details.dwFormatTag);
+        Assert.Equal(WaveFormatTags.WAVE_FORMAT_ADPCM, details.dwFormatTag);
         Assert.Equal(50u, details.cbFormatSize);
 
         details = new ACMFORMATTAGDETAILS { cbStruct = (uint)sizeof(ACMFORMATTAGDETAILS), dwFormatTagIndex = 1 };
         Assert.Equal(MMRESULT.MMSYSERR_INVALHANDLE, acm.Acm.acmFormatTagDetails(0, &details, AcmDetailsFlags.ACM_FORMATTAGDETAILSF_INDEX));
         Assert.Equal(MMRESULT.MMSYSERR_NOERROR, acm.Acm.acmFormatTagDetails(acm.DriverNamed("711"), &details, AcmDetailsFlags.ACM_FORMATTAGDETAILSF_INDEX));
-        Assert.Equal(WaveFormatTag.WAVE_FORMAT_ALAW, details.dwFormatTag);
+        Assert.Equal(WaveFormatTags.WAVE_FORMAT_ALAW, details.dwFormatTag);
     }
 
     [Fact]
@@ -140,10 +140,10 @@ public sealed unsafe class AcmServicesFormatTests : IDisposable
         {
             var details = new ACMFORMATDETAILS
             {
-                cbStruct = (uint)sizeof(ACMFORMATDETAILS), dwFormatTag = WaveFormatTag.WAVE_FORMAT_IMA_ADPCM, dwFormatIndex = 1, pwfx = (nint)buffer, cbwfx = 64,
+                cbStruct = (uint)sizeof(ACMFORMATDETAILS), dwFormatTag = WaveFormatTags.WAVE_FORMAT_IMA_ADPCM, dwFormatIndex = 1, pwfx = (nint)buffer, cbwfx = 64,
             };
             Assert.Equal(MMRESULT.MMSYSERR_NOERROR, acm.Acm.acmFormatDetails(acm.DriverNamed("IMA"), &details, AcmDetailsFlags.ACM_FORMATDETAILSF_INDEX));
-            Assert.Equal(WaveFormatTag.WAVE_FORMAT_IMA_ADPCM, WaveFormats.Tag(format));
+            Assert.Equal(WaveFormatTags.WAVE_FORMAT_IMA_ADPCM, WaveFormats.Tag(format));
             Assert.Equal(2, WaveFormats.Channels(format)); // index 1: 8 kHz stereo
             Assert.Equal("8.000 kHz, 4 Bit, Stereo", details.FormatName);
             Assert.Equal(MMRESULT.MMSYSERR_INVALHANDLE, acm.Acm.acmFormatDetails(0, &details, AcmDetailsFlags.ACM_FORMATDETAILSF_INDEX));
@@ -169,28 +169,28 @@ public sealed unsafe class AcmServicesFormatTests : IDisposable
     [Fact]
     public void Format_enumeration_keeps_the_restricted_fields()
     {
-        var mulaw = WaveFormats.G711(WaveFormatTag.WAVE_FORMAT_MULAW, 2, 8000);
-        var (result, all) = Formats(0, mulaw, WaveFormatTag.WAVE_FORMAT_MULAW, AcmDetailsFlags.ACM_FORMATENUMF_WFORMATTAG);
+        var mulaw = WaveFormats.G711(WaveFormatTags.WAVE_FORMAT_MULAW, 2, 8000);
+        var (result, all) = Formats(0, mulaw, WaveFormatTags.WAVE_FORMAT_MULAW, AcmDetailsFlags.ACM_FORMATENUMF_WFORMATTAG);
         Assert.Equal(MMRESULT.MMSYSERR_NOERROR, result);
         Assert.Equal(8, all.Count);
-        Assert.All(all, f => Assert.Equal(WaveFormatTag.WAVE_FORMAT_MULAW, WaveFormats.Tag(f.Format)));
+        Assert.All(all, f => Assert.Equal(WaveFormatTags.WAVE_FORMAT_MULAW, WaveFormats.Tag(f.Format)));
         Assert.Equal([8000, 8000, 11025, 11025, 22050, 22050, 44100, 44100], all.Select(f => WaveFormats.Rate(f.Format)));
 
-        var (_, stereo) = Formats(0, mulaw, WaveFormatTag.WAVE_FORMAT_MULAW,
+        var (_, stereo) = Formats(0, mulaw, WaveFormatTags.WAVE_FORMAT_MULAW,
             AcmDetailsFlags.ACM_FORMATENUMF_WFORMATTAG | AcmDetailsFlags.ACM_FORMATENUMF_NCHANNELS);
         Assert.Equal(4, stereo.Count);
         Assert.All(stereo, f => Assert.Equal(2, WaveFormats.Channels(f.Format)));
 
         // PCM over all drivers: each format once, from the first driver that lists it; G.711 lists 16-bit at its four
         // rates, MS ADPCM adds 8-bit ones, the converter the rest of its 56.
-        var (_, pcm) = Formats(0, Pcm8k, WaveFormatTag.WAVE_FORMAT_PCM, AcmDetailsFlags.ACM_FORMATENUMF_WFORMATTAG);
+        var (_, pcm) = Formats(0, Pcm8k, WaveFormatTags.WAVE_FORMAT_PCM, AcmDetailsFlags.ACM_FORMATENUMF_WFORMATTAG);
         Assert.Equal(56, pcm.Count);
         Assert.Equal(56, pcm.Select(f => Convert.ToHexString(f.Format)).Distinct().Count());
         Assert.Equal(8, pcm.Count(f => f.Id == acm.DriverNamed("711")));
         Assert.All(pcm.Where(f => f.Id == acm.DriverNamed("711")), f => Assert.Equal(16, WaveFormats.Bits(f.Format)));
 
         // The PCM converter's own list: seven rates, four sizes, mono and stereo.
-        var (_, converter) = Formats(acm.DriverNamed("MS-PCM"), Pcm8k, WaveFormatTag.WAVE_FORMAT_PCM, AcmDetailsFlags.ACM_FORMATENUMF_WFORMATTAG);
+        var (_, converter) = Formats(acm.DriverNamed("MS-PCM"), Pcm8k, WaveFormatTags.WAVE_FORMAT_PCM, AcmDetailsFlags.ACM_FORMATENUMF_WFORMATTAG);
         Assert.Equal(56, converter.Count);
         Assert.Equal("8.000 kHz, 8 Bit, Mono", converter[0].Name);
         Assert.Equal("48.000 kHz, 32 Bit, Stereo", converter[^1].Name);
@@ -199,23 +199,23 @@ public sealed unsafe class AcmServicesFormatTests : IDisposable
     [Fact]
     public void Convert_enumeration_lists_only_formats_a_stream_can_reach()
     {
-        var (result, reachable) = Formats(0, Pcm8k, WaveFormatTag.WAVE_FORMAT_UNKNOWN, AcmDetailsFlags.ACM_FORMATENUMF_CONVERT);
+        var (result, reachable) = Formats(0, Pcm8k, WaveFormatTags.WAVE_FORMAT_UNKNOWN, AcmDetailsFlags.ACM_FORMATENUMF_CONVERT);
         Assert.Equal(MMRESULT.MMSYSERR_NOERROR, result);
         var tags = reachable.Select(f => WaveFormats.Tag(f.Format)).Distinct().Order().ToList();
         Assert.Equal([1, 2, 3, 6, 7, 0x11], tags.Select(t => (int)t));
 
         // Each listed format opens from 8 kHz mono 16-bit PCM; the codecs' stereo and other rates are not listed.
         Assert.All(reachable, f => Assert.Equal(MMRESULT.MMSYSERR_NOERROR, acm.OpenStream(out _, 0, Pcm8k, f.Format, AcmStreamFlags.ACM_STREAMOPENF_QUERY)));
-        Assert.DoesNotContain(reachable, f => WaveFormats.Tag(f.Format) == WaveFormatTag.WAVE_FORMAT_MULAW && WaveFormats.Channels(f.Format) == 2);
-        Assert.DoesNotContain(reachable, f => WaveFormats.Tag(f.Format) == WaveFormatTag.WAVE_FORMAT_IMA_ADPCM && WaveFormats.Rate(f.Format) != 8000);
+        Assert.DoesNotContain(reachable, f => WaveFormats.Tag(f.Format) == WaveFormatTags.WAVE_FORMAT_MULAW && WaveFormats.Channels(f.Format) == 2);
+        Assert.DoesNotContain(reachable, f => WaveFormats.Tag(f.Format) == WaveFormatTags.WAVE_FORMAT_IMA_ADPCM && WaveFormats.Rate(f.Format) != 8000);
     }
 
     [Fact]
     public void Suggest_enumeration_lists_each_drivers_suggestion()
     {
-        var (_, suggestions) = Formats(0, Pcm8k, WaveFormatTag.WAVE_FORMAT_UNKNOWN, AcmDetailsFlags.ACM_FORMATENUMF_SUGGEST);
+        var (_, suggestions) = Formats(0, Pcm8k, WaveFormatTags.WAVE_FORMAT_UNKNOWN, AcmDetailsFlags.ACM_FORMATENUMF_SUGGEST);
         Assert.Equal(
-            [WaveFormatTag.WAVE_FORMAT_MULAW, WaveFormatTag.WAVE_FORMAT_IMA_ADPCM, WaveFormatTag.WAVE_FORMAT_ADPCM, WaveFormatTag.WAVE_FORMAT_PCM],
+            [WaveFormatTags.WAVE_FORMAT_MULAW, WaveFormatTags.WAVE_FORMAT_IMA_ADPCM, WaveFormatTags.WAVE_FORMAT_ADPCM, WaveFormatTags.WAVE_FORMAT_PCM],
             suggestions.Select(s => WaveFormats.Tag(s.Format)));
         Assert.All(suggestions, s => Assert.Equal(8000, WaveFormats.Rate(s.Format)));
     }
@@ -223,8 +223,8 @@ public sealed unsafe class AcmServicesFormatTests : IDisposable
     [Fact]
     public void Format_enumeration_errors_and_hardware()
     {
-        Assert.Equal(MMRESULT.MMSYSERR_INVALPARAM, Formats(0, Pcm8k, WaveFormatTag.WAVE_FORMAT_PCM, 0).Result);
-        Assert.Equal(MMRESULT.MMSYSERR_INVALPARAM, Formats(0, Pcm8k, WaveFormatTag.WAVE_FORMAT_MULAW, AcmDetailsFlags.ACM_FORMATENUMF_WFORMATTAG).Result);
+        Assert.Equal(MMRESULT.MMSYSERR_INVALPARAM, Formats(0, Pcm8k, WaveFormatTags.WAVE_FORMAT_PCM, 0).Result);
+        Assert.Equal(MMRESULT.MMSYSERR_INVALPARAM, Formats(0, Pcm8k, WaveFormatTags.WAVE_FORMAT_MULAW, AcmDetailsFlags.ACM_FORMATENUMF_WFORMATTAG).Result);
         Assert.Equal(MMRESULT.MMSYSERR_INVALPARAM,
             Formats(0, Pcm8k, 0, AcmDetailsFlags.ACM_FORMATENUMF_CONVERT | AcmDetailsFlags.ACM_FORMATENUMF_SUGGEST).Result);
         Assert.Equal(MMRESULT.MMSYSERR_INVALFLAG, Formats(0, Pcm8k, 0, 0x2).Result);
@@ -253,10 +253,10 @@ public sealed unsafe class AcmServicesFormatTests : IDisposable
     {
         var (result, first) = Suggest(0, Pcm8k, [], 0);
         Assert.Equal(MMRESULT.MMSYSERR_NOERROR, result);
-        Assert.Equal(WaveFormatTag.WAVE_FORMAT_MULAW, WaveFormats.Tag(first)); // G.711 comes first
+        Assert.Equal(WaveFormatTags.WAVE_FORMAT_MULAW, WaveFormats.Tag(first)); // G.711 comes first
 
         var (_, ima) = Suggest(0, Pcm8k, WaveFormats.Ima(1, 8000, 256), AcmDetailsFlags.ACM_FORMATSUGGESTF_WFORMATTAG);
-        Assert.Equal(WaveFormatTag.WAVE_FORMAT_IMA_ADPCM, WaveFormats.Tag(ima));
+        Assert.Equal(WaveFormatTags.WAVE_FORMAT_IMA_ADPCM, WaveFormats.Tag(ima));
         Assert.Equal(256, WaveFormats.BlockAlign(ima));
 
         // PCM to 8-bit PCM: no codec offers it, the converter does.

@@ -145,9 +145,9 @@ public sealed unsafe class AcmServicesPcmConverterTests(ITestOutputHelper log) :
         var query = AcmStreamFlags.ACM_STREAMOPENF_QUERY;
         Assert.Equal((MMRESULT)AcmErrors.ACMERR_NOTPOSSIBLE, acm.OpenStream(out _, 0, WaveFormats.Pcm(1, 8000, 12), WaveFormats.Pcm(1, 8000), query));
         Assert.Equal((MMRESULT)AcmErrors.ACMERR_NOTPOSSIBLE, acm.OpenStream(out _, 0, WaveFormats.Pcm(3, 8000), WaveFormats.Pcm(1, 8000), query));
-        var inconsistent = WaveFormats.Make(WaveFormatTag.WAVE_FORMAT_PCM, 1, 8000, 16000, 4, 16);
+        var inconsistent = WaveFormats.Make(WaveFormatTags.WAVE_FORMAT_PCM, 1, 8000, 16000, 4, 16);
         Assert.Equal((MMRESULT)AcmErrors.ACMERR_NOTPOSSIBLE, acm.OpenStream(out _, 0, inconsistent, WaveFormats.Pcm(1, 8000), query));
-        var float64 = WaveFormats.Make(WaveFormatTag.WAVE_FORMAT_IEEE_FLOAT, 1, 8000, 64000, 8, 64);
+        var float64 = WaveFormats.Make(WaveFormatTags.WAVE_FORMAT_IEEE_FLOAT, 1, 8000, 64000, 8, 64);
         Assert.Equal((MMRESULT)AcmErrors.ACMERR_NOTPOSSIBLE, acm.OpenStream(out _, 0, float64, WaveFormats.Pcm(1, 8000), query));
         Assert.Equal(MMRESULT.MMSYSERR_NOERROR, acm.OpenStream(out _, 0, WaveFormats.Pcm(2, 96000, 24), WaveFormats.Float(1, 8000), query));
     }

@@ -9,7 +9,7 @@ namespace InstallableDrivers.Tests.Multimedia;
 public sealed unsafe class AcmServicesStreamTests : IDisposable
 {
     private static readonly byte[] Pcm8k = WaveFormats.Pcm(1, 8000);
-    private static readonly byte[] Mulaw8k = WaveFormats.G711(WaveFormatTag.WAVE_FORMAT_MULAW, 1, 8000);
+    private static readonly byte[] Mulaw8k = WaveFormats.G711(WaveFormatTags.WAVE_FORMAT_MULAW, 1, 8000);
 
     private readonly AcmServicesHarness acm = new();
 
@@ -66,7 +66,7 @@ public sealed unsafe class AcmServicesStreamTests : IDisposable
     public void Query_opens_nothing_and_answers_whether_a_driver_could()
     {
         Assert.Equal(MMRESULT.MMSYSERR_NOERROR, acm.OpenStream(out _, 0, Pcm8k, Mulaw8k, AcmStreamFlags.ACM_STREAMOPENF_QUERY));
-        var stereoMulaw = WaveFormats.G711(WaveFormatTag.WAVE_FORMAT_MULAW, 2, 8000);
+        var stereoMulaw = WaveFormats.G711(WaveFormatTags.WAVE_FORMAT_MULAW, 2, 8000);
         Assert.Equal((MMRESULT)AcmErrors.ACMERR_NOTPOSSIBLE, acm.OpenStream(out _, 0, Pcm8k, stereoMulaw, AcmStreamFlags.ACM_STREAMOPENF_QUERY));
         var unknownTag = WaveFormats.Make(0x1234, 1, 8000, 8000, 1, 8);
         Assert.Equal((MMRESULT)AcmErrors.ACMERR_NOTPOSSIBLE, acm.OpenStream(out _, 0, Pcm8k, unknownTag));

@@ -13,7 +13,7 @@ namespace InstallableDrivers.Tests.Multimedia;
 internal static unsafe class XorCodecDriverProc
 {
     /// <summary>The "format": WAVE_FORMAT_DEVELOPMENT, the tag for codecs without a registered one.</summary>
-    public const ushort Tag = WaveFormatTag.WAVE_FORMAT_DEVELOPMENT;
+    public const ushort Tag = WaveFormatTags.WAVE_FORMAT_DEVELOPMENT;
 
     public const byte Key = 0x5A;
 
@@ -67,14 +67,14 @@ internal static unsafe class XorCodecDriverProc
     private static nint FormatTagDetails(ACMFORMATTAGDETAILS* details, uint query)
     {
         var index = query == AcmDetailsFlags.ACM_FORMATTAGDETAILSF_INDEX ? (int)details->dwFormatTagIndex
-            : details->dwFormatTag == WaveFormatTag.WAVE_FORMAT_PCM ? 0 : details->dwFormatTag == Tag ? 1 : -1;
+            : details->dwFormatTag == WaveFormatTags.WAVE_FORMAT_PCM ? 0 : details->dwFormatTag == Tag ? 1 : -1;
         if (index is < 0 or > 1)
         {
             return (nint)AcmErrors.ACMERR_NOTPOSSIBLE;
         }
 
         details->dwFormatTagIndex = (uint)index;
-        details->dwFormatTag = index == 0 ? WaveFormatTag.WAVE_FORMAT_PCM : Tag;
+        details->dwFormatTag = index == 0 ? WaveFormatTags.WAVE_FORMAT_PCM : Tag;
         details->cbFormatSize = index == 0 ? 16u : 18u;
         details->fdwSupport = AcmDriverFlags.ACMDRIVERDETAILS_SUPPORTF_CODEC;
         details->cStandardFormats = 1;
@@ -96,7 +96,7 @@ internal static unsafe class XorCodecDriverProc
     private static bool Convertible(ACMDRVSTREAMINSTANCE* stream)
     {
         static bool Ours(WAVEFORMATEX* f) =>
-            f->wFormatTag is WaveFormatTag.WAVE_FORMAT_PCM or Tag && f->nChannels == 1 && f->nSamplesPerSec == 8000 && f->wBitsPerSample == 16;
+            f->wFormatTag is WaveFormatTags.WAVE_FORMAT_PCM or Tag && f->nChannels == 1 && f->nSamplesPerSec == 8000 && f->wBitsPerSample == 16;
         return Ours((WAVEFORMATEX*)stream->pwfxSrc) && Ours((WAVEFORMATEX*)stream->pwfxDst) && stream->pwfltr == 0;
     }
 
