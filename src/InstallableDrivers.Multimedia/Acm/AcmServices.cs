@@ -30,6 +30,10 @@ public sealed unsafe partial class AcmServices : IDisposable
     private List<AcmDriverId>? drivers;
     private bool disposed;
 
+    /// <summary>The thread between acmDriverPriority's BEGIN and END, and how deep (BEGIN nests).</summary>
+    private int deferringThread;
+    private int deferrals;
+
     /// <summary>Creates the ACM over the codec drivers listed in <paramref name="manager"/>'s registry.</summary>
     /// <param name="manager">The driver manager that opens the codec drivers; the ACM does not own it.</param>
     public AcmServices(DriverManager manager)

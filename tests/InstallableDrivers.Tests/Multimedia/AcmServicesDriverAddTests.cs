@@ -71,10 +71,15 @@ public sealed unsafe class AcmServicesDriverAddTests : IDisposable
     }
 
     [Fact]
-    public void A_local_driver_has_no_priority_but_counts_as_local()
+    public void A_local_driver_has_no_priority_but_can_be_disabled_and_counts_as_local()
     {
         var hadid = AddXorCodec();
         Assert.Equal(MMRESULT.MMSYSERR_NOTSUPPORTED, acm.Acm.acmDriverPriority(hadid, 1, 0));
+        Assert.Equal(MMRESULT.MMSYSERR_NOERROR, acm.Acm.acmDriverPriority(hadid, 0, AcmDriverFlags.ACM_DRIVERPRIORITYF_DISABLE));
+        uint disabled;
+        Assert.Equal(MMRESULT.MMSYSERR_NOERROR, acm.Acm.acmMetrics(0, AcmMetric.ACM_METRIC_COUNT_LOCAL_DISABLED, &disabled));
+        Assert.Equal(1u, disabled);
+        Assert.Equal(MMRESULT.MMSYSERR_NOERROR, acm.Acm.acmDriverPriority(hadid, 0, AcmDriverFlags.ACM_DRIVERPRIORITYF_ENABLE));
         uint count;
         Assert.Equal(MMRESULT.MMSYSERR_NOERROR, acm.Acm.acmMetrics(0, AcmMetric.ACM_METRIC_COUNT_LOCAL_CODECS, &count));
         Assert.Equal(1u, count);

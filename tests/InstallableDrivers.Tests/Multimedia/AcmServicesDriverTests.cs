@@ -177,9 +177,22 @@ public sealed unsafe class AcmServicesDriverTests : IDisposable
             acm.Acm.acmDriverPriority(0, 0, AcmDriverFlags.ACM_DRIVERPRIORITYF_BEGIN | AcmDriverFlags.ACM_DRIVERPRIORITYF_ENABLE));
         Assert.Equal(MMRESULT.MMSYSERR_INVALPARAM, acm.Acm.acmDriverPriority(ima, 0, AcmDriverFlags.ACM_DRIVERPRIORITYF_BEGIN));
         Assert.Equal(MMRESULT.MMSYSERR_NOERROR, acm.Acm.acmDriverPriority(0, 0, AcmDriverFlags.ACM_DRIVERPRIORITYF_BEGIN));
+        // Another thread cannot take or end the deferral this one holds.
+        Assert.Equal(MMRESULT.MMSYSERR_ALLOCATED, OnAnotherThread(() => acm.Acm.acmDriverPriority(0, 0, AcmDriverFlags.ACM_DRIVERPRIORITYF_BEGIN)));
+        Assert.Equal(MMRESULT.MMSYSERR_ALLOCATED, OnAnotherThread(() => acm.Acm.acmDriverPriority(0, 0, AcmDriverFlags.ACM_DRIVERPRIORITYF_END)));
         Assert.Equal(MMRESULT.MMSYSERR_NOERROR, acm.Acm.acmDriverPriority(0, 0, AcmDriverFlags.ACM_DRIVERPRIORITYF_END));
+        Assert.Equal(MMRESULT.MMSYSERR_NOERROR, OnAnotherThread(() => acm.Acm.acmDriverPriority(0, 0, AcmDriverFlags.ACM_DRIVERPRIORITYF_BEGIN)));
         Assert.Equal(MMRESULT.MMSYSERR_INVALHANDLE, acm.Acm.acmDriverPriority(0x77, 1, 0));
         Assert.Equal(MMRESULT.MMSYSERR_INVALPARAM, acm.Acm.acmDriverPriority(ima, 99, 0));
+    }
+
+    private static MMRESULT OnAnotherThread(Func<MMRESULT> call)
+    {
+        var result = MMRESULT.MMSYSERR_ERROR;
+        var thread = new Thread(() => result = call());
+        thread.Start();
+        thread.Join();
+        return result;
     }
 
     [Fact]
