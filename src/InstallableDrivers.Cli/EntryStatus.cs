@@ -1,6 +1,3 @@
-using System.Text.Json.Serialization;
-using InstallableDrivers.Registries;
-
 namespace InstallableDrivers.Cli;
 
 /// <summary>How an installed entry stands.</summary>
