@@ -44,6 +44,32 @@ public sealed unsafe partial class AcmServices
     }
 
     /// <summary>
+    /// Asks the drivers in turn until one answers MMSYSERR_NOERROR; with a named driver (<paramref name="had"/> not 0) its
+    /// answer is final. ACMERR_NOTPOSSIBLE when none answers.
+    /// </summary>
+    private MMRESULT AskInTurn(nint had, IEnumerable<AcmDriverId> drivers, AcmDriverInstance? open, Func<AcmDriverLease, MMRESULT> ask)
+    {
+        foreach (var driver in drivers)
+        {
+            if (Lease(driver, open, out var lease) != MMRESULT.MMSYSERR_NOERROR)
+            {
+                continue;
+            }
+
+            using (lease)
+            {
+                var result = ask(lease);
+                if (result == MMRESULT.MMSYSERR_NOERROR || had != 0)
+                {
+                    return result;
+                }
+            }
+        }
+
+        return (MMRESULT)AcmErrors.ACMERR_NOTPOSSIBLE;
+    }
+
+    /// <summary>
     /// acmFormatTagDetails: details of a format tag (ACMDM_FORMATTAG_DETAILS). By index the driver must be named (an open
     /// driver or an enabled driver id); by tag, a null driver means the first driver in search order that knows the tag;
     /// LARGESTSIZE with a null driver answers with the driver whose tag (dwFormatTag, or any for WAVE_FORMAT_UNKNOWN) has
@@ -92,30 +118,17 @@ public sealed unsafe partial class AcmServices
             drivers = [.. drivers.Where(d => d.HasFormatTag(paftd->dwFormatTag))];
         }
 
-        foreach (var driver in drivers)
+        return AskInTurn(had, drivers, open, lease =>
         {
-            if (Lease(driver, open, out var lease) != MMRESULT.MMSYSERR_NOERROR)
+            var details = *paftd;
+            var result = (MMRESULT)(uint)lease.Send(AcmMessages.ACMDM_FORMATTAG_DETAILS, (nint)(&details), (nint)fdwDetails);
+            if (result == MMRESULT.MMSYSERR_NOERROR)
             {
-                continue;
+                *paftd = details;
             }
 
-            using (lease)
-            {
-                var details = *paftd;
-                var result = (MMRESULT)(uint)lease.Send(AcmMessages.ACMDM_FORMATTAG_DETAILS, (nint)(&details), (nint)fdwDetails);
-                if (result == MMRESULT.MMSYSERR_NOERROR || had != 0)
-                {
-                    if (result == MMRESULT.MMSYSERR_NOERROR)
-                    {
-                        *paftd = details;
-                    }
-
-                    return result;
-                }
-            }
-        }
-
-        return (MMRESULT)AcmErrors.ACMERR_NOTPOSSIBLE;
+            return result;
+        });
     }
 
     /// <summary>
@@ -221,24 +234,8 @@ public sealed unsafe partial class AcmServices
             return found;
         }
 
-        foreach (var driver in drivers.Where(d => had != 0 || d.HasFormatTag(pafd->dwFormatTag)))
-        {
-            if (Lease(driver, open, out var lease) != MMRESULT.MMSYSERR_NOERROR)
-            {
-                continue;
-            }
-
-            using (lease)
-            {
-                var result = (MMRESULT)(uint)lease.Send(AcmMessages.ACMDM_FORMAT_DETAILS, (nint)pafd, (nint)fdwDetails);
-                if (result == MMRESULT.MMSYSERR_NOERROR || had != 0)
-                {
-                    return result;
-                }
-            }
-        }
-
-        return (MMRESULT)AcmErrors.ACMERR_NOTPOSSIBLE;
+        return AskInTurn(had, drivers.Where(d => had != 0 || d.HasFormatTag(pafd->dwFormatTag)), open,
+            lease => (MMRESULT)(uint)lease.Send(AcmMessages.ACMDM_FORMAT_DETAILS, (nint)pafd, (nint)fdwDetails));
     }
 
     /// <summary>
@@ -343,14 +340,9 @@ public sealed unsafe partial class AcmServices
 
         var source = WaveFormatBytes.Of(pwfxSrc);
         var fixedTag = (fdwSuggest & AcmDetailsFlags.ACM_FORMATSUGGESTF_WFORMATTAG) != 0;
-        foreach (var driver in drivers.Where(d => had != 0 || (d.HasFormatTag(pwfxSrc->wFormatTag) && (!fixedTag || d.HasFormatTag(pwfxDst->wFormatTag)))))
+        var candidates = drivers.Where(d => had != 0 || (d.HasFormatTag(pwfxSrc->wFormatTag) && (!fixedTag || d.HasFormatTag(pwfxDst->wFormatTag))));
+        return AskInTurn(had, candidates, open, lease =>
         {
-            if (Lease(driver, open, out var lease) != MMRESULT.MMSYSERR_NOERROR)
-            {
-                continue;
-            }
-
-            using (lease)
             fixed (byte* src = source)
             {
                 var request = new ACMDRVFORMATSUGGEST
@@ -358,15 +350,9 @@ public sealed unsafe partial class AcmServices
                     cbStruct = (uint)sizeof(ACMDRVFORMATSUGGEST), fdwSuggest = fdwSuggest, pwfxSrc = (nint)src, cbwfxSrc = (uint)WaveFormatBytes.SizeOf(pwfxSrc),
                     pwfxDst = (nint)pwfxDst, cbwfxDst = cbwfxDst,
                 };
-                var result = (MMRESULT)(uint)lease.Send(AcmMessages.ACMDM_FORMAT_SUGGEST, (nint)(&request), 0);
-                if (result == MMRESULT.MMSYSERR_NOERROR || had != 0)
-                {
-                    return result;
-                }
+                return (MMRESULT)(uint)lease.Send(AcmMessages.ACMDM_FORMAT_SUGGEST, (nint)(&request), 0);
             }
-        }
-
-        return (MMRESULT)AcmErrors.ACMERR_NOTPOSSIBLE;
+        });
     }
 
     /// <summary>
@@ -402,24 +388,8 @@ public sealed unsafe partial class AcmServices
         }
 
         var tag = paftd->dwFilterTag;
-        foreach (var driver in drivers.Where(d => had != 0 || d.FilterTags.Any(t => query == AcmDetailsFlags.ACM_FILTERTAGDETAILSF_LARGESTSIZE || t.dwFilterTag == tag)))
-        {
-            if (Lease(driver, open, out var lease) != MMRESULT.MMSYSERR_NOERROR)
-            {
-                continue;
-            }
-
-            using (lease)
-            {
-                var result = (MMRESULT)(uint)lease.Send(AcmMessages.ACMDM_FILTERTAG_DETAILS, (nint)paftd, (nint)fdwDetails);
-                if (result == MMRESULT.MMSYSERR_NOERROR || had != 0)
-                {
-                    return result;
-                }
-            }
-        }
-
-        return (MMRESULT)AcmErrors.ACMERR_NOTPOSSIBLE;
+        var candidates = drivers.Where(d => had != 0 || d.FilterTags.Any(t => query == AcmDetailsFlags.ACM_FILTERTAGDETAILSF_LARGESTSIZE || t.dwFilterTag == tag));
+        return AskInTurn(had, candidates, open, lease => (MMRESULT)(uint)lease.Send(AcmMessages.ACMDM_FILTERTAG_DETAILS, (nint)paftd, (nint)fdwDetails));
     }
 
     /// <summary>acmFilterTagEnum: calls <paramref name="fnCallback"/> with every filter tag of a driver or of every enabled driver, until it returns FALSE.</summary>
@@ -505,24 +475,8 @@ public sealed unsafe partial class AcmServices
             return found;
         }
 
-        foreach (var driver in drivers.Where(d => had != 0 || d.FilterTags.Any(t => t.dwFilterTag == pafd->dwFilterTag)))
-        {
-            if (Lease(driver, open, out var lease) != MMRESULT.MMSYSERR_NOERROR)
-            {
-                continue;
-            }
-
-            using (lease)
-            {
-                var result = (MMRESULT)(uint)lease.Send(AcmMessages.ACMDM_FILTER_DETAILS, (nint)pafd, (nint)fdwDetails);
-                if (result == MMRESULT.MMSYSERR_NOERROR || had != 0)
-                {
-                    return result;
-                }
-            }
-        }
-
-        return (MMRESULT)AcmErrors.ACMERR_NOTPOSSIBLE;
+        return AskInTurn(had, drivers.Where(d => had != 0 || d.FilterTags.Any(t => t.dwFilterTag == pafd->dwFilterTag)), open,
+            lease => (MMRESULT)(uint)lease.Send(AcmMessages.ACMDM_FILTER_DETAILS, (nint)pafd, (nint)fdwDetails));
     }
 
     /// <summary>

@@ -245,11 +245,24 @@ public sealed unsafe partial class AcmServices
     }
 
     /// <summary>
-    /// Checks a header given to convert or unprepare: prepared, for this stream, not queued, and its buffers those it
-    /// was prepared with (lengths no longer than prepared; for unprepare, the same).
+    /// Finds the stream and checks a header given to convert or unprepare: a whole ACMSTREAMHEADER, prepared, for this
+    /// stream, not queued, and its buffers those it was prepared with (lengths no longer than prepared; for unprepare,
+    /// the same).
     /// </summary>
-    private static MMRESULT CheckPrepared(nint has, ACMDRVSTREAMHEADER* header, bool exactLengths)
+    private MMRESULT FindPrepared(nint has, ACMSTREAMHEADER* pash, bool exactLengths, out AcmStream? stream)
     {
+        stream = FindStream(has);
+        if (stream is null)
+        {
+            return MMRESULT.MMSYSERR_INVALHANDLE;
+        }
+
+        if (pash is null || pash->cbStruct < sizeof(ACMSTREAMHEADER))
+        {
+            return MMRESULT.MMSYSERR_INVALPARAM;
+        }
+
+        var header = (ACMDRVSTREAMHEADER*)pash;
         if ((header->fdwStatus & AcmStreamFlags.ACMSTREAMHEADER_STATUSF_PREPARED) == 0)
         {
             return (MMRESULT)AcmErrors.ACMERR_UNPREPARED;
@@ -292,28 +305,19 @@ public sealed unsafe partial class AcmServices
             return MMRESULT.MMSYSERR_INVALFLAG;
         }
 
-        if (FindStream(has) is not { } stream)
-        {
-            return MMRESULT.MMSYSERR_INVALHANDLE;
-        }
-
-        if (pash is null || pash->cbStruct < sizeof(ACMSTREAMHEADER))
-        {
-            return MMRESULT.MMSYSERR_INVALPARAM;
-        }
-
-        var header = (ACMDRVSTREAMHEADER*)pash;
-        var check = CheckPrepared(has, header, exactLengths: false);
+        var check = FindPrepared(has, pash, exactLengths: false, out var stream);
         if (check != MMRESULT.MMSYSERR_NOERROR)
         {
             return check;
         }
 
+        var header = (ACMDRVSTREAMHEADER*)pash;
+
         header->fdwStatus &= ~AcmStreamFlags.ACMSTREAMHEADER_STATUSF_DONE;
         header->fdwConvert = fdwConvert;
         header->cbSrcLengthUsed = 0;
         header->cbDstLengthUsed = 0;
-        var result = (MMRESULT)(uint)stream.Send(AcmMessages.ACMDM_STREAM_CONVERT, (nint)header);
+        var result = (MMRESULT)(uint)stream!.Send(AcmMessages.ACMDM_STREAM_CONVERT, (nint)header);
         if (result == MMRESULT.MMSYSERR_NOERROR)
         {
             header->fdwStatus |= AcmStreamFlags.ACMSTREAMHEADER_STATUSF_DONE;
@@ -338,24 +342,15 @@ public sealed unsafe partial class AcmServices
             return MMRESULT.MMSYSERR_INVALFLAG;
         }
 
-        if (FindStream(has) is not { } stream)
-        {
-            return MMRESULT.MMSYSERR_INVALHANDLE;
-        }
-
-        if (pash is null || pash->cbStruct < sizeof(ACMSTREAMHEADER))
-        {
-            return MMRESULT.MMSYSERR_INVALPARAM;
-        }
-
-        var header = (ACMDRVSTREAMHEADER*)pash;
-        var check = CheckPrepared(has, header, exactLengths: true);
+        var check = FindPrepared(has, pash, exactLengths: true, out var stream);
         if (check != MMRESULT.MMSYSERR_NOERROR)
         {
             return check;
         }
 
-        var result = (MMRESULT)(uint)stream.Send(AcmMessages.ACMDM_STREAM_UNPREPARE, (nint)header);
+        var header = (ACMDRVSTREAMHEADER*)pash;
+
+        var result = (MMRESULT)(uint)stream!.Send(AcmMessages.ACMDM_STREAM_UNPREPARE, (nint)header);
         if (result != MMRESULT.MMSYSERR_NOERROR && result != MMRESULT.MMSYSERR_NOTSUPPORTED)
         {
             return result;

@@ -108,6 +108,25 @@ public sealed unsafe class AcmServicesDriverAddTests : IDisposable
     }
 
     [Fact]
+    public void Disposing_the_acm_closes_what_is_open_and_invalidates_its_handles()
+    {
+        XorCodecDriverProc.Messages.Clear();
+        nint hadid;
+        Assert.Equal(MMRESULT.MMSYSERR_NOERROR,
+            acm.Acm.acmDriverAdd(&hadid, 0, (nint)XorCodecDriverProc.Function, 0, AcmDriverFlags.ACM_DRIVERADDF_FUNCTION));
+        var pcm = XorCodecDriverProc.Format(WaveFormatTags.WAVE_FORMAT_PCM);
+        var stream = acm.Stream(pcm, XorCodecDriverProc.Format(XorCodecDriverProc.Tag));
+        XorCodecDriverProc.Messages.Clear();
+
+        acm.Acm.Dispose();
+        Assert.Equal([AcmMessages.ACMDM_STREAM_CLOSE, DriverMessages.DRV_CLOSE, DriverMessages.DRV_DISABLE, DriverMessages.DRV_FREE],
+            XorCodecDriverProc.Messages.Select(m => m.Message));
+        Assert.Equal(MMRESULT.MMSYSERR_INVALHANDLE, acm.Acm.acmStreamClose(stream, 0));
+        Assert.Equal(MMRESULT.MMSYSERR_INVALHANDLE, acm.Acm.acmDriverRemove(hadid, 0));
+        Assert.Empty(acm.Drivers());
+    }
+
+    [Fact]
     public void Add_errors()
     {
         nint hadid;
