@@ -200,18 +200,18 @@ public sealed unsafe partial class AcmServices
             return MMRESULT.MMSYSERR_INVALFLAG;
         }
 
-        if (phadid is null)
-        {
-            return MMRESULT.MMSYSERR_INVALPARAM;
-        }
-
         lock (gate)
         {
             _ = Drivers;
             var driver = handles.Get<AcmDriverInstance>(hao)?.DriverId ?? handles.Get<AcmStream>(hao)?.Driver.DriverId;
             if (driver is null)
             {
-                return MMRESULT.MMSYSERR_INVALHANDLE;
+                return MMRESULT.MMSYSERR_INVALHANDLE; // before a bad pointer, as msacm32 checks
+            }
+
+            if (phadid is null)
+            {
+                return MMRESULT.MMSYSERR_INVALPARAM;
             }
 
             *phadid = driver.Handle;

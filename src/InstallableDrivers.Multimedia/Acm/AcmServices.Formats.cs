@@ -202,8 +202,9 @@ public sealed unsafe partial class AcmServices
     /// <param name="pafd">The structure: cbStruct, dwFormatTag, pwfx and cbwfx, and dwFormatIndex for INDEX.</param>
     /// <param name="fdwDetails">ACM_FORMATDETAILSF_INDEX or FORMAT.</param>
     /// <returns>MMSYSERR_NOERROR; MMSYSERR_INVALFLAG; MMSYSERR_INVALHANDLE; MMSYSERR_INVALPARAM for a null or short
-    /// structure, a null format, or (FORMAT) a dwFormatTag other than the format's; ACMERR_NOTPOSSIBLE when no driver
-    /// has the details.</returns>
+    /// structure, a null format, a nonzero fdwSupport, (FORMAT) a dwFormatTag other than the format's, (INDEX)
+    /// WAVE_FORMAT_UNKNOWN or an index past the tag's standard formats; ACMERR_NOTPOSSIBLE when no driver has the
+    /// details.</returns>
     public MMRESULT acmFormatDetails(nint had, ACMFORMATDETAILS* pafd, uint fdwDetails)
     {
         var query = fdwDetails & AcmDetailsFlags.ACM_FORMATDETAILSF_QUERYMASK;
@@ -212,13 +213,14 @@ public sealed unsafe partial class AcmServices
             return MMRESULT.MMSYSERR_INVALFLAG;
         }
 
-        if (pafd is null || pafd->cbStruct < sizeof(ACMFORMATDETAILS) || pafd->pwfx == 0 || pafd->cbwfx < WaveFormatBytes.PcmFormatSize)
+        if (pafd is null || pafd->cbStruct < sizeof(ACMFORMATDETAILS) || pafd->pwfx == 0 || pafd->cbwfx < WaveFormatBytes.PcmFormatSize
+            || pafd->fdwSupport != 0)
         {
             return MMRESULT.MMSYSERR_INVALPARAM;
         }
 
         var byFormat = query == AcmDetailsFlags.ACM_FORMATDETAILSF_FORMAT;
-        if (byFormat && ((WAVEFORMATEX*)pafd->pwfx)->wFormatTag != pafd->dwFormatTag)
+        if (byFormat ? ((WAVEFORMATEX*)pafd->pwfx)->wFormatTag != pafd->dwFormatTag : pafd->dwFormatTag == WaveFormatTags.WAVE_FORMAT_UNKNOWN)
         {
             return MMRESULT.MMSYSERR_INVALPARAM;
         }
@@ -232,6 +234,14 @@ public sealed unsafe partial class AcmServices
         if (found != MMRESULT.MMSYSERR_NOERROR)
         {
             return found;
+        }
+
+        // By index the driver is named (so it is the only one): an index past the tag's standard formats is a bad
+        // parameter, whatever the driver would say.
+        var tag = pafd->dwFormatTag;
+        if (!byFormat && drivers[0].FormatTags.Any(t => t.dwFormatTag == tag && pafd->dwFormatIndex >= t.cStandardFormats))
+        {
+            return MMRESULT.MMSYSERR_INVALPARAM;
         }
 
         return AskInTurn(had, drivers.Where(d => had != 0 || d.HasFormatTag(pafd->dwFormatTag)), open,
@@ -253,7 +263,8 @@ public sealed unsafe partial class AcmServices
     /// <param name="dwInstance">Passed to the callback.</param>
     /// <param name="fdwEnum">ACM_FORMATENUMF_* restrictions.</param>
     /// <returns>MMSYSERR_NOERROR (also when nothing matched); MMSYSERR_INVALFLAG; MMSYSERR_INVALHANDLE; MMSYSERR_INVALPARAM
-    /// for null pointers, a short structure, a dwFormatTag that disagrees with WFORMATTAG, or CONVERT with SUGGEST.</returns>
+    /// for null pointers, a short structure, a nonzero fdwSupport, a cbwfx smaller than the largest format of the drivers
+    /// asked, a dwFormatTag that disagrees with WFORMATTAG, or CONVERT with SUGGEST.</returns>
     public MMRESULT acmFormatEnum(nint had, ACMFORMATDETAILS* pafd, delegate* unmanaged<nint, ACMFORMATDETAILS*, nuint, uint, int> fnCallback,
         nuint dwInstance, uint fdwEnum)
     {
@@ -269,7 +280,7 @@ public sealed unsafe partial class AcmServices
         var convert = (fdwEnum & AcmDetailsFlags.ACM_FORMATENUMF_CONVERT) != 0;
         var suggest = (fdwEnum & AcmDetailsFlags.ACM_FORMATENUMF_SUGGEST) != 0;
         if (pafd is null || fnCallback is null || pafd->cbStruct < sizeof(ACMFORMATDETAILS) || pafd->pwfx == 0
-            || pafd->cbwfx < WaveFormatBytes.PcmFormatSize || (convert && suggest))
+            || pafd->cbwfx < WaveFormatBytes.PcmFormatSize || pafd->fdwSupport != 0 || (convert && suggest))
         {
             return MMRESULT.MMSYSERR_INVALPARAM;
         }
@@ -285,6 +296,12 @@ public sealed unsafe partial class AcmServices
         if (found != MMRESULT.MMSYSERR_NOERROR || (fdwEnum & hardware) != 0)
         {
             return found;
+        }
+
+        // The room must hold the largest format of the drivers asked (ACM_METRIC_MAX_SIZE_FORMAT), as msacm32 requires.
+        if (pafd->cbwfx < drivers.SelectMany(d => d.FormatTags).Select(t => t.cbFormatSize).DefaultIfEmpty(0u).Max())
+        {
+            return MMRESULT.MMSYSERR_INVALPARAM;
         }
 
         var enumeration = new AcmFormatEnumeration(pafd, fnCallback, dwInstance, fdwEnum, WaveFormatBytes.Of(given));

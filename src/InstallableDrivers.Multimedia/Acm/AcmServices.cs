@@ -154,13 +154,19 @@ public sealed unsafe partial class AcmServices : IDisposable
     /// metrics.</returns>
     public MMRESULT acmMetrics(nint hao, uint uMetric, void* pMetric)
     {
-        if (pMetric is null)
-        {
-            return MMRESULT.MMSYSERR_INVALPARAM;
-        }
-
         lock (gate)
         {
+            // A bad handle is reported before a bad pointer, as msacm32 does.
+            if (hao != 0 && FindDriverOfObject(hao) is null)
+            {
+                return MMRESULT.MMSYSERR_INVALHANDLE;
+            }
+
+            if (pMetric is null)
+            {
+                return MMRESULT.MMSYSERR_INVALPARAM;
+            }
+
             uint value;
             switch (uMetric)
             {

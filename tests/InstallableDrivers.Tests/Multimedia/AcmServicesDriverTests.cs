@@ -90,6 +90,7 @@ public sealed unsafe class AcmServicesDriverTests : IDisposable
         Assert.Equal(MMRESULT.MMSYSERR_INVALHANDLE, acm.Acm.acmDriverID(ima, &id, 0));
         Assert.Equal(MMRESULT.MMSYSERR_INVALFLAG, acm.Acm.acmDriverID(had, &id, 1));
         Assert.Equal(MMRESULT.MMSYSERR_INVALPARAM, acm.Acm.acmDriverID(had, null, 0));
+        Assert.Equal(MMRESULT.MMSYSERR_INVALHANDLE, acm.Acm.acmDriverID(0x77, null, 0)); // the handle is checked first
 
         Assert.Equal(MMRESULT.MMSYSERR_INVALFLAG, acm.Acm.acmDriverClose(had, 1));
         Assert.Equal(MMRESULT.MMSYSERR_NOERROR, acm.Acm.acmDriverClose(had, 0));
@@ -219,6 +220,8 @@ public sealed unsafe class AcmServicesDriverTests : IDisposable
         Assert.Equal(MMRESULT.MMSYSERR_INVALHANDLE, acm.Acm.acmMetrics(g711, AcmMetric.ACM_METRIC_COUNT_CODECS, &count));
         Assert.Equal(MMRESULT.MMSYSERR_INVALHANDLE, acm.Acm.acmMetrics(0, AcmMetric.ACM_METRIC_DRIVER_SUPPORT, &count));
         Assert.Equal(MMRESULT.MMSYSERR_INVALPARAM, acm.Acm.acmMetrics(0, AcmMetric.ACM_METRIC_COUNT_CODECS, null));
+        Assert.Equal(MMRESULT.MMSYSERR_INVALPARAM, acm.Acm.acmMetrics(g711, AcmMetric.ACM_METRIC_DRIVER_SUPPORT, null));
+        Assert.Equal(MMRESULT.MMSYSERR_INVALHANDLE, acm.Acm.acmMetrics(0x77, AcmMetric.ACM_METRIC_DRIVER_SUPPORT, null)); // handle first
         Assert.Equal(MMRESULT.MMSYSERR_NOTSUPPORTED, acm.Acm.acmMetrics(0, 999, &count));
     }
 

@@ -70,6 +70,9 @@ public sealed unsafe class AcmServicesFormatTests : IDisposable
         return 1;
     }
 
+    [UnmanagedCallersOnly]
+    private static int CountOnly(nint hadid, ACMFORMATDETAILS* details, nuint instance, uint support) => 1;
+
     // ---- Format tags ----------------------------------------------------------------------------------------------
 
     [Fact]
@@ -146,7 +149,20 @@ public sealed unsafe class AcmServicesFormatTests : IDisposable
             Assert.Equal(WaveFormatTags.WAVE_FORMAT_IMA_ADPCM, WaveFormats.Tag(format));
             Assert.Equal(2, WaveFormats.Channels(format)); // index 1: 8 kHz stereo
             Assert.Equal("8.000 kHz, 4 Bit, Stereo", details.FormatName);
+            details.fdwSupport = 0; // the driver filled it; a caller must clear it again
             Assert.Equal(MMRESULT.MMSYSERR_INVALHANDLE, acm.Acm.acmFormatDetails(0, &details, AcmDetailsFlags.ACM_FORMATDETAILSF_INDEX));
+
+            // Past the tag's eight standard formats, WAVE_FORMAT_UNKNOWN, or fdwSupport set: bad parameters.
+            var ima = acm.DriverNamed("IMA");
+            details.dwFormatIndex = 8;
+            Assert.Equal(MMRESULT.MMSYSERR_INVALPARAM, acm.Acm.acmFormatDetails(ima, &details, AcmDetailsFlags.ACM_FORMATDETAILSF_INDEX));
+            details.dwFormatIndex = 0;
+            details.dwFormatTag = WaveFormatTags.WAVE_FORMAT_UNKNOWN;
+            Assert.Equal(MMRESULT.MMSYSERR_INVALPARAM, acm.Acm.acmFormatDetails(ima, &details, AcmDetailsFlags.ACM_FORMATDETAILSF_INDEX));
+            details.dwFormatTag = WaveFormatTags.WAVE_FORMAT_IMA_ADPCM;
+            details.fdwSupport = 1;
+            details.dwFormatIndex = 1;
+            Assert.Equal(MMRESULT.MMSYSERR_INVALPARAM, acm.Acm.acmFormatDetails(ima, &details, AcmDetailsFlags.ACM_FORMATDETAILSF_INDEX));
         }
 
         // By format with no driver named: the first driver that knows the tag describes it; PCM too (the PCM converter
@@ -229,6 +245,17 @@ public sealed unsafe class AcmServicesFormatTests : IDisposable
             Formats(0, Pcm8k, 0, AcmDetailsFlags.ACM_FORMATENUMF_CONVERT | AcmDetailsFlags.ACM_FORMATENUMF_SUGGEST).Result);
         Assert.Equal(MMRESULT.MMSYSERR_INVALFLAG, Formats(0, Pcm8k, 0, 0x2).Result);
         Assert.Equal(MMRESULT.MMSYSERR_INVALHANDLE, Formats(0x4444, Pcm8k, 0, 0).Result);
+
+        // The room must hold the largest format of the drivers asked: MS ADPCM's 50 bytes.
+        fixed (byte* buffer = new byte[64])
+        {
+            var details = new ACMFORMATDETAILS { cbStruct = (uint)sizeof(ACMFORMATDETAILS), pwfx = (nint)buffer, cbwfx = 49 };
+            Assert.Equal(MMRESULT.MMSYSERR_INVALPARAM, acm.Acm.acmFormatEnum(0, &details, &CollectFormat, 0, 0));
+            details.cbwfx = 20;
+            Assert.Equal(MMRESULT.MMSYSERR_NOERROR, acm.Acm.acmFormatEnum(acm.DriverNamed("IMA"), &details, &CountOnly, 0, 0));
+            details.fdwSupport = 2;
+            Assert.Equal(MMRESULT.MMSYSERR_INVALPARAM, acm.Acm.acmFormatEnum(acm.DriverNamed("IMA"), &details, &CountOnly, 0, 0));
+        }
 
         var (result, none) = Formats(0, Pcm8k, 0, AcmDetailsFlags.ACM_FORMATENUMF_HARDWARE | AcmDetailsFlags.ACM_FORMATENUMF_OUTPUT);
         Assert.Equal(MMRESULT.MMSYSERR_NOERROR, result);
