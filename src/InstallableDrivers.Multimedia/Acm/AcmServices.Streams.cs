@@ -18,7 +18,7 @@ public sealed unsafe partial class AcmServices
     /// <param name="had">An open driver, or 0 for any.</param>
     /// <param name="pwfxSrc">The source format.</param>
     /// <param name="pwfxDst">The destination format.</param>
-    /// <param name="pwfltr">A filter (source and destination formats then equal), or null.</param>
+    /// <param name="pwfltr">A filter (source and destination then of the same tag, else MMSYSERR_INVALPARAM), or null.</param>
     /// <param name="dwCallback">The callback of an asynchronous stream, else 0.</param>
     /// <param name="dwInstance">The callback's instance value, else 0.</param>
     /// <param name="fdwOpen">ACM_STREAMOPENF_QUERY, ASYNC, NONREALTIME and a CALLBACK_* type.</param>
@@ -36,7 +36,7 @@ public sealed unsafe partial class AcmServices
 
         var query = (fdwOpen & AcmStreamFlags.ACM_STREAMOPENF_QUERY) != 0;
         if (pwfxSrc is null || pwfxDst is null || (query ? phas is not null : phas is null)
-            || (pwfltr is not null && pwfltr->cbStruct < sizeof(WAVEFILTER)))
+            || (pwfltr is not null && (pwfltr->cbStruct < sizeof(WAVEFILTER) || pwfxSrc->wFormatTag != pwfxDst->wFormatTag)))
         {
             return MMRESULT.MMSYSERR_INVALPARAM;
         }

@@ -349,6 +349,11 @@ public sealed unsafe class AcmServicesFormatTests : IDisposable
         fixed (byte* pcm = Pcm8k)
         {
             Assert.Equal((MMRESULT)AcmErrors.ACMERR_NOTPOSSIBLE, acm.Acm.acmStreamOpen(&has, 0, (WAVEFORMATEX*)pcm, (WAVEFORMATEX*)pcm, &filter, 0, 0, 0));
+            fixed (byte* mulaw = WaveFormats.G711(WaveFormatTags.WAVE_FORMAT_MULAW, 1, 8000))
+            {
+                // A filter keeps the format: source and destination of different tags are a bad parameter.
+                Assert.Equal(MMRESULT.MMSYSERR_INVALPARAM, acm.Acm.acmStreamOpen(&has, 0, (WAVEFORMATEX*)pcm, (WAVEFORMATEX*)mulaw, &filter, 0, 0, 0));
+            }
         }
     }
 
