@@ -4,16 +4,12 @@ namespace InstallableDrivers.Modules;
 internal static class DriverModuleLoader
 {
     /// <summary>Loads the driver file at a full path.</summary>
-    /// <exception cref="DriverOpenException">The file is missing or is not a driver.</exception>
+    /// <exception cref="DriverOpenException">The file is missing, may not be read, or is not a driver.</exception>
     public static DriverModule Load(string filePath)
     {
-        if (!File.Exists(filePath))
-        {
-            throw new DriverOpenException(DriverFailureReason.FileNotFound, $"The driver file '{filePath}' does not exist.");
-        }
-
-        // The file's content decides, not its name: registry values look the same for both kinds.
-        return ManagedDriverModule.IsManagedAssembly(filePath)
+        // The file's content decides, not its name: registry values look the same for both kinds. Reading it first also
+        // refuses what the loader would choke on (a truncated copy, another machine's library) with a reason.
+        return Inspection.DriverImage.Read(filePath).Kind == DriverKind.Managed
             ? ManagedDriverModule.Load(filePath)
             : NativeDriverModule.Load(filePath);
     }

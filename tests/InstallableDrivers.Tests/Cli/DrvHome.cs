@@ -35,8 +35,8 @@ internal sealed class DrvHome : IDisposable
     /// <summary>Runs <c>drv --registry this-home args…</c>.</summary>
     public DrvResult Run(params string[] args) => RunRaw(["--registry", RegistryPath, .. args]);
 
-    /// <summary>Runs drv with exactly these arguments.</summary>
-    public DrvResult RunRaw(IEnumerable<string> args, string? workingDirectory = null, IDictionary<string, string>? environment = null)
+    /// <summary>Runs drv with exactly these arguments; a run longer than <paramref name="timeout"/> (default 60 s) is killed and fails the test.</summary>
+    public DrvResult RunRaw(IEnumerable<string> args, string? workingDirectory = null, IDictionary<string, string>? environment = null, TimeSpan? timeout = null)
     {
         var start = BuiltProgram.StartInfo("DrvPath", args);
         start.RedirectStandardOutput = true;
@@ -50,10 +50,11 @@ internal sealed class DrvHome : IDisposable
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start drv.");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(Timeout))
+        var limit = timeout ?? Timeout;
+        if (!process.WaitForExit(limit))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"drv {string.Join(' ', args)} did not finish in {Timeout.TotalSeconds} s.");
+            throw new TimeoutException($"drv {string.Join(' ', args)} did not finish in {limit.TotalSeconds} s.");
         }
 
         return new DrvResult(process.ExitCode, output.Result, error.Result);
