@@ -100,8 +100,8 @@ public sealed class IniDriverRegistry : IDriverRegistry
     {
         lock (writeGate)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
-            using (ExclusiveFileLock.Acquire(lockPath, lockTimeout))
+            RegistryFile.PrepareForWriting(FilePath);
+            using (RegistryFile.Lock(FilePath, lockPath, lockTimeout))
             {
                 var changed = change(file.Read());
                 if (changed is null)
