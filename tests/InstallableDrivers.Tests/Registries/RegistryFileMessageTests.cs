@@ -9,7 +9,6 @@ namespace InstallableDrivers.Tests.Registries;
 /// </summary>
 public sealed class RegistryFileMessageTests : IDisposable
 {
-    private static readonly TimeSpan Prompt = TimeSpan.FromSeconds(10);
     private readonly TemporaryDirectory directory = new();
 
     public void Dispose() => directory.Dispose();
@@ -19,20 +18,9 @@ public sealed class RegistryFileMessageTests : IDisposable
     {
         var fifo = directory.File("system.ini");
         SpecialFiles.MakeFifo(fifo);
-        var read = Task.Run(() => Assert.Throws<IOException>(() => new IniDriverRegistry(fifo).GetSections()));
-        try
-        {
-            Assert.True(read.Wait(Prompt), "reading a FIFO registry blocked");
-        }
-        finally
-        {
-            if (!read.IsCompleted)
-            {
-                SpecialFiles.ReleaseFifoReaders(fifo);
-            }
-        }
+        var e = SpecialFiles.FinishesPromptly(fifo, () => Assert.Throws<IOException>(() => new IniDriverRegistry(fifo).GetSections()));
 
-        Assert.Equal($"The registry file '{fifo}' is a FIFO (named pipe), not a regular file.", read.Result.Message);
+        Assert.Equal($"The registry file '{fifo}' is a FIFO (named pipe), not a regular file.", e.Message);
     }
 
     [Fact]

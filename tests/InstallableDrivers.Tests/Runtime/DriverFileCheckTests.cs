@@ -11,7 +11,6 @@ namespace InstallableDrivers.Tests.Runtime;
 /// </summary>
 public sealed class DriverFileCheckTests : IDisposable
 {
-    private static readonly TimeSpan Prompt = TimeSpan.FromSeconds(10);
     private readonly string directory = TestDrivers.CreateTemporaryDirectory();
     private readonly DriverManager manager = TestDrivers.CreateManager();
 
@@ -91,20 +90,9 @@ public sealed class DriverFileCheckTests : IDisposable
     {
         var fifo = Path.Combine(directory, "fifo.so");
         SpecialFiles.MakeFifo(fifo);
-        var open = Task.Run(() => OpenFails(fifo));
-        try
-        {
-            Assert.True(open.Wait(Prompt), "OpenDriver of a FIFO blocked");
-        }
-        finally
-        {
-            if (!open.IsCompleted)
-            {
-                SpecialFiles.ReleaseFifoReaders(fifo);
-            }
-        }
+        var failure = SpecialFiles.FinishesPromptly(fifo, () => OpenFails(fifo));
 
-        Assert.Equal(new DriverFailure(DriverFailureReason.NotADriver, $"'{fifo}' is not a driver: it is a FIFO (named pipe), not a regular file."), open.Result);
+        Assert.Equal(new DriverFailure(DriverFailureReason.NotADriver, $"'{fifo}' is not a driver: it is a FIFO (named pipe), not a regular file."), failure);
     }
 
     [NotOnWindowsFact]
@@ -127,19 +115,6 @@ public sealed class DriverFileCheckTests : IDisposable
         registry.SetValue("Drivers32", "pipe", fifo);
         using var aliased = TestDrivers.CreateManager(registry);
 
-        var open = Task.Run(() => aliased.OpenDriver("pipe", null, 0));
-        try
-        {
-            Assert.True(open.Wait(Prompt), "OpenDriver of an alias naming a FIFO blocked");
-        }
-        finally
-        {
-            if (!open.IsCompleted)
-            {
-                SpecialFiles.ReleaseFifoReaders(fifo);
-            }
-        }
-
-        Assert.Equal(HDRVR.Null, open.Result);
+        Assert.Equal(HDRVR.Null, SpecialFiles.FinishesPromptly(fifo, () => aliased.OpenDriver("pipe", null, 0)));
     }
 }

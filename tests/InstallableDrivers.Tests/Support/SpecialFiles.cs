@@ -24,12 +24,25 @@ internal static partial class SpecialFiles
     }
 
     /// <summary>
-    /// Unblocks a reader stuck opening a FIFO (what a regression would do) by opening it for writing once, so a failed
-    /// test does not leave a thread or process waiting forever.
+    /// Runs something that must not wait for a FIFO's writer and asserts it finished within ten seconds. If it did not
+    /// (a regression), the FIFO is opened for writing once to release it, so the failed test leaves no thread waiting.
     /// </summary>
-    public static void ReleaseFifoReaders(string path)
+    public static T FinishesPromptly<T>(string fifo, Func<T> action)
     {
-        using var writer = new FileStream(path, FileMode.Open, FileAccess.Write);
+        var task = Task.Run(action);
+        try
+        {
+            Assert.True(task.Wait(TimeSpan.FromSeconds(10)), $"waited for a writer of the FIFO {fifo}");
+        }
+        finally
+        {
+            if (!task.IsCompleted)
+            {
+                using var writer = new FileStream(fifo, FileMode.Open, FileAccess.Write);
+            }
+        }
+
+        return task.Result;
     }
 
     [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
