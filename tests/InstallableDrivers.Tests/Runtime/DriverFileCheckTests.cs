@@ -75,14 +75,32 @@ public sealed class DriverFileCheckTests : IDisposable
     }
 
     [NotOnWindowsFact]
-    public void A_library_without_DriverProc_is_told_by_reading_it()
+    public void Inspect_and_GetKind_tell_by_reading_and_run_no_code_of_the_file()
     {
-        var path = TestDrivers.PathOf("nodriverproc");
+        // ctordrv and ctorlib create CTOR_MARKER from an ELF constructor, which runs only if the library is loaded.
+        var marker = Path.Combine(directory, "constructor-ran");
+        NativeEnvironment.Set("CTOR_MARKER", marker);
+        try
+        {
+            var library = TestDrivers.PathOf("ctorlib");
+            var e = Assert.Throws<DriverOpenException>(() => DriverFile.Inspect(library));
+            Assert.Equal(new DriverFailure(DriverFailureReason.NotADriver, $"'{library}' is not a driver: it is a shared library but exports no 'DriverProc' function."), e.ToFailure());
+            Assert.Equal((DriverKind.Native, "DriverProc"), (DriverFile.Inspect(TestDrivers.PathOf("ctordrv")) is var info ? (info.Kind, info.EntryPoint) : default));
+            Assert.Equal(DriverKind.Native, DriverFile.GetKind(TestDrivers.PathOf("ctordrv")));
+            Assert.False(File.Exists(marker), "looking at a library ran its constructor");
 
-        var e = Assert.Throws<DriverOpenException>(() => DriverFile.Inspect(path));
-
-        Assert.Equal(new DriverFailure(DriverFailureReason.NotADriver, $"'{path}' is not a driver: it is a shared library but exports no 'DriverProc' function."), e.ToFailure());
-        Assert.False(TestDrivers.IsMapped(path), "Inspect loaded the library");
+            // Opening is when its code runs.
+            Assert.Equal(DriverFailureReason.NotADriver, OpenFails(library).Reason);
+            Assert.False(File.Exists(marker), "a library refused before loading ran its constructor");
+            using (manager.Open(TestDrivers.PathOf("ctordrv")))
+            {
+                Assert.True(File.Exists(marker));
+            }
+        }
+        finally
+        {
+            NativeEnvironment.Set("CTOR_MARKER", "");
+        }
     }
 
     [NotOnWindowsFact]
