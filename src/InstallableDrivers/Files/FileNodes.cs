@@ -71,13 +71,13 @@ internal static partial class FileNodes
 
     /// <summary>
     /// The path with every symbolic link and every <c>.</c> and <c>..</c> resolved, or null if it cannot be (a missing
-    /// component, a loop). Off Linux and macOS only the path's last component is followed.
+    /// component, a loop). Off Linux only the path's last component is followed.
     /// </summary>
     /// <param name="path">A full path.</param>
     /// <returns>The real path, or null.</returns>
     public static unsafe string? RealPath(string path)
     {
-        if (OperatingSystem.IsWindows())
+        if (!OperatingSystem.IsLinux())
         {
             var info = new FileInfo(path);
             return info.Exists || Directory.Exists(path) ? (info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Path.GetFullPath(path)) : null;

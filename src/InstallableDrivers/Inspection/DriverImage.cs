@@ -36,9 +36,20 @@ internal sealed record DriverImage(DriverKind Kind, string EntryPoint)
             return new DriverImage(DriverKind.Native, DriverProcExport);
         }
 
-        return PeImage.HasMagic(start)
-            ? PeImage.Read(file, stream)
-            : throw DriverFileErrors.NotADriver(fullPath, "it is neither an ELF shared library nor a PE image (a DLL or .NET assembly)");
+        if (PeImage.HasMagic(start))
+        {
+            return PeImage.Read(file, stream);
+        }
+
+        if (IsMachO(start))
+        {
+            // Mach-O is not read: on macOS the loader tells whether DriverProc is there when the driver is opened.
+            return OperatingSystem.IsMacOS()
+                ? new DriverImage(DriverKind.Native, DriverProcExport)
+                : throw DriverFileErrors.NotADriver(fullPath, "it is a macOS (Mach-O) library");
+        }
+
+        throw DriverFileErrors.NotADriver(fullPath, "it is neither an ELF shared library nor a PE image (a DLL or .NET assembly)");
     }
 
     /// <summary>Tells the kind only: a PE image with a CLI header is .NET, anything else native.</summary>
@@ -65,6 +76,10 @@ internal sealed record DriverImage(DriverKind Kind, string EntryPoint)
             return DriverKind.Native;
         }
     }
+
+    /// <summary>The Mach-O magic numbers, 32- and 64-bit and universal, in either byte order.</summary>
+    private static bool IsMachO(ReadOnlySpan<byte> start) => start.Length == 4
+        && System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(start) is 0xFEEDFACE or 0xFEEDFACF or 0xCEFAEDFE or 0xCFFAEDFE or 0xCAFEBABE;
 
     /// <summary>Opens a file for reading only if it is a regular file.</summary>
     private static FileStream OpenRegularFile(string fullPath)
