@@ -22,8 +22,8 @@ internal sealed record DriverImage(DriverKind Kind, string EntryPoint)
     /// (<see cref="DriverFailureReason.AccessDenied"/>), or is not a driver this process can load (<see cref="DriverFailureReason.NotADriver"/>).</exception>
     public static DriverImage Read(string fullPath)
     {
-        using var stream = OpenRegularFile(fullPath);
-        var file = new ImageFile(stream.SafeFileHandle, fullPath);
+        using var handle = OpenRegularFile(fullPath);
+        var file = new ImageFile(handle, fullPath);
         var start = file.Read(0, Math.Min(file.Length, 4), "the file's first bytes");
         if (ElfImage.HasMagic(start))
         {
@@ -38,6 +38,7 @@ internal sealed record DriverImage(DriverKind Kind, string EntryPoint)
 
         if (PeImage.HasMagic(start))
         {
+            using var stream = new FileStream(handle, FileAccess.Read, bufferSize: 0);
             return PeImage.Read(file, stream);
         }
 
@@ -58,7 +59,7 @@ internal sealed record DriverImage(DriverKind Kind, string EntryPoint)
     /// <exception cref="DriverOpenException">The file is missing, may not be read, or is not a regular file.</exception>
     public static DriverKind KindOf(string fullPath)
     {
-        using var stream = OpenRegularFile(fullPath);
+        using var stream = new FileStream(OpenRegularFile(fullPath), FileAccess.Read, bufferSize: 0);
         Span<byte> start = stackalloc byte[2];
         if (stream.Read(start) < 2 || !PeImage.HasMagic(start))
         {
@@ -82,7 +83,7 @@ internal sealed record DriverImage(DriverKind Kind, string EntryPoint)
         && System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(start) is 0xFEEDFACE or 0xFEEDFACF or 0xCEFAEDFE or 0xCFFAEDFE or 0xCAFEBABE;
 
     /// <summary>Opens a file for reading only if it is a regular file.</summary>
-    private static FileStream OpenRegularFile(string fullPath)
+    private static Microsoft.Win32.SafeHandles.SafeFileHandle OpenRegularFile(string fullPath)
     {
         var type = FileNodes.TypeOf(fullPath);
         if (type == FileNodeType.Missing)
@@ -97,7 +98,7 @@ internal sealed record DriverImage(DriverKind Kind, string EntryPoint)
 
         try
         {
-            return new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
+            return File.OpenHandle(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         }
         catch (UnauthorizedAccessException e)
         {

@@ -142,16 +142,37 @@ internal sealed class DriverFileResolver
 
     /// <summary>
     /// Refuses a file found in a driver directory whose real path (every symbolic link resolved) lies outside the real path
-    /// of that directory: a link must not turn a driver directory into a window onto the rest of the file system.
+    /// of that directory: a link must not turn a driver directory into a window onto the rest of the file system. Without
+    /// a link between the directory and the file the file is inside by its name, and the real paths (a system call per
+    /// component, costly next to a load) are not needed.
     /// </summary>
     private static void RequireRealPathInside(string fileName, string candidate, string directory)
     {
+        if (!HasLinkBelow(candidate, directory))
+        {
+            return;
+        }
+
         var realDirectory = FileNodes.RealPath(directory) ?? directory;
         if (FileNodes.RealPath(candidate) is { } real && !IsInside(real, realDirectory))
         {
             throw new DriverOpenException(DriverFailureReason.BadPath,
                 $"'{fileName}' in the driver directory '{directory}' is a link to '{real}', outside it; a file found in a driver directory must lie inside it.");
         }
+    }
+
+    /// <summary>True if the file, or a folder between the directory and it, is a symbolic link.</summary>
+    private static bool HasLinkBelow(string candidate, string directory)
+    {
+        for (var path = candidate; path is not null && IsInside(path, directory); path = Path.GetDirectoryName(path))
+        {
+            if (new FileInfo(path).LinkTarget is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsInside(string candidate, string directory)

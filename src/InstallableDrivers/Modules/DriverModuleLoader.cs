@@ -9,7 +9,7 @@ internal static class DriverModuleLoader
     {
         // The file's content decides, not its name: registry values look the same for both kinds. Reading it first also
         // refuses what the loader would choke on (a truncated copy, another machine's library) with a reason.
-        return Inspection.DriverImage.Read(filePath).Kind == DriverKind.Managed
+        return Inspection.CheckedDriverImages.Read(filePath).Kind == DriverKind.Managed
             ? ManagedDriverModule.Load(filePath)
             : NativeDriverModule.Load(filePath);
     }

@@ -48,6 +48,20 @@ public sealed class DriverFileCheckTests : IDisposable
     }
 
     [NotOnWindowsFact]
+    public void A_file_that_passed_the_check_is_read_again_once_it_changes()
+    {
+        var path = Copy("changing.so", bytes => bytes);
+        using (manager.Open(path))
+        {
+        }
+
+        var whole = File.ReadAllBytes(path);
+        File.WriteAllBytes(path, whole[..(whole.Length / 2)]);
+
+        Assert.StartsWith($"'{path}' is not a driver: truncated: ", OpenFails(path).Message, StringComparison.Ordinal);
+    }
+
+    [NotOnWindowsFact]
     public void A_library_for_another_machine_names_both_machines()
     {
         // e_machine is the 16-bit field at offset 18 of the ELF header (little-endian here).
