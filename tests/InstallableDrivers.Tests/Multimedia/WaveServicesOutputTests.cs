@@ -62,7 +62,7 @@ public sealed unsafe class WaveServicesOutputTests : IDisposable
         Assert.Equal(headers.Select(b => b.Address), callbacks.Where(c => c.Message == WOM_DONE).Select(c => c.Param1));
         Assert.All(callbacks.Where(c => c.Message == WOM_DONE), c => Assert.Equal(WHDR_PREPARED | WHDR_DONE, c.FlagsThen));
 
-        var file = Assert.Single(WaveServicesHarness.OutputFiles(output));
+        var file = Assert.Single(Directory.GetFiles(output));
         Assert.Equal(WavFileBytes.Of(Cd, [.. samples.SelectMany(s => s)]), File.ReadAllBytes(file));
     }
 
@@ -203,7 +203,7 @@ public sealed unsafe class WaveServicesOutputTests : IDisposable
         nint handle;
         Assert.Equal(WAVERR_BADFORMAT, Wave.waveOutOpen(&handle, 0, &bad, WaveCallbackLog.Function, harness.Log.Instance, CALLBACK_FUNCTION));
 
-        Assert.Empty(WaveServicesHarness.OutputFiles(output));
+        Assert.Empty(Directory.GetFiles(output));
         Assert.Empty(harness.Log.Snapshot());
     }
 
