@@ -24,18 +24,3 @@ internal enum ExitCode
     /// <summary>The registry file is malformed.</summary>
     RegistryError = 6,
 }
-
-/// <summary>The exit codes with their meaning, for the help text.</summary>
-internal static class ExitCodes
-{
-    public static IReadOnlyList<(ExitCode Code, string Meaning)> All { get; } =
-    [
-        (ExitCode.Ok, "ok"),
-        (ExitCode.Failure, "any other failure"),
-        (ExitCode.BadInput, "bad input: command line, message name or number, alias, or a FILE that is not a driver"),
-        (ExitCode.NotFound, "not found: no such alias or driver file"),
-        (ExitCode.Refused, "refused by the driver: DRV_LOAD/DRV_OPEN returned 0, or DRVCNF_CANCEL"),
-        (ExitCode.IntegrityFailure, "integrity failure: the driver file changed since it was installed"),
-        (ExitCode.RegistryError, "registry error: the registry file is malformed"),
-    ];
-}
