@@ -7,7 +7,7 @@ namespace InstallableDrivers.Multimedia;
 /// (the wave drivers of <see cref="DriverManager.Default"/>'s registry). Each forwards to the <see cref="WaveServices"/>
 /// member of the same name, which documents it; use a <see cref="WaveServices"/> of your own for another manager.
 /// </summary>
-public static unsafe class WinMM
+public static unsafe partial class WinMM
 {
     /// <inheritdoc cref="WaveServices.waveOutGetNumDevs"/>
     public static uint waveOutGetNumDevs() => WaveServices.Default.waveOutGetNumDevs();

@@ -66,13 +66,30 @@ internal sealed class WaveClientCallback : IDisposable
             // A value registered with DriverCallbackEvents names its event there; any other is an EventWaitHandle's own handle.
             if (!Drivers.DriverCallback(callback, DCB_EVENT, new HDRVR(handle), message, instance, param1, param2))
             {
-                signal?.Set();
+                SetApplicationEvent();
             }
 
             return;
         }
 
         Drivers.DriverCallback(callback, type, new HDRVR(handle), message, instance, param1, param2);
+    }
+
+    /// <summary>
+    /// Sets the application's event. An application may close its event before the stream: NAudio's WaveOut closes it
+    /// before waveOutClose, whose WOM_CLOSE then finds it gone. Windows ignores the failed SetEvent; so do we, rather
+    /// than throw on the driver's thread.
+    /// </summary>
+    private void SetApplicationEvent()
+    {
+        try
+        {
+            signal?.Set();
+        }
+        catch (IOException)
+        {
+            // The handle no longer names an event ("The handle is invalid").
+        }
     }
 
     /// <summary>Lets go of the application's event without closing it.</summary>

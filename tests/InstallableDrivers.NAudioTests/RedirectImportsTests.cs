@@ -1,0 +1,76 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+using InstallableDrivers.Multimedia;
+using NAudio.Wave;
+
+namespace InstallableDrivers.NAudioTests;
+
+/// <summary>WinMM.RedirectImports: which imports it redirects, how often it may be called, and when it must refuse.</summary>
+[Collection(NAudioCollection.Name)]
+public sealed partial class RedirectImportsTests(WaveFileDevices devices)
+{
+    [Fact]
+    public void Every_waveOut_and_waveIn_import_of_NAudio_WinMM_is_exported_by_the_winmm_export_library()
+    {
+        var imports = typeof(WaveOut).Assembly.GetTypes()
+            .SelectMany(type => type.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+            .Select(method => (method, import: method.GetCustomAttribute<DllImportAttribute>()))
+            .Where(m => m.import is not null && m.import.Value.Equals("winmm.dll", StringComparison.OrdinalIgnoreCase))
+            .Select(m => m.import!.EntryPoint ?? m.method.Name)
+            .Where(name => name.StartsWith("waveOut", StringComparison.Ordinal) || name.StartsWith("waveIn", StringComparison.Ordinal))
+            .Distinct()
+            .ToList();
+        Assert.NotEmpty(imports);
+
+        var library = NativeLibrary.Load(Path.Combine(AppContext.BaseDirectory, "libinstallable_drivers_winmm.so"));
+        try
+        {
+            Assert.DoesNotContain(imports, name => !NativeLibrary.TryGetExport(library, name, out _));
+        }
+        finally
+        {
+            NativeLibrary.Free(library);
+        }
+    }
+
+    [Fact]
+    public void Calling_it_again_for_an_assembly_already_redirected_is_harmless()
+    {
+        WinMM.RedirectImports(typeof(WaveOut).Assembly);
+        WinMM.RedirectImports(typeof(WaveOut).Assembly);
+
+        using var reader = new WaveFileReader(devices.InputFile);
+        using var output = new WaveOut();
+        output.Init(reader);
+    }
+
+    [Fact]
+    public void The_library_name_matches_in_any_case_with_or_without_dll()
+    {
+        WinMM.RedirectImports(typeof(RedirectImportsTests).Assembly);
+
+        // Device 0 and 1 of the test registry: answers only our services give.
+        Assert.Equal(2u, GetNumDevsLower());
+        Assert.Equal(2u, GetNumDevsUpper());
+        Assert.Equal(2u, GetNumDevsMixedWithDll());
+    }
+
+    [Fact]
+    public void An_assembly_with_a_resolver_set_elsewhere_is_refused_with_its_name()
+    {
+        var assembly = typeof(Assert).Assembly;
+        NativeLibrary.SetDllImportResolver(assembly, (_, _, _) => 0);
+
+        var e = Assert.Throws<InvalidOperationException>(() => WinMM.RedirectImports(assembly));
+        Assert.Contains(assembly.FullName!, e.Message, StringComparison.Ordinal);
+    }
+
+    [LibraryImport("winmm", EntryPoint = "waveOutGetNumDevs")]
+    private static partial uint GetNumDevsLower();
+
+    [LibraryImport("WINMM", EntryPoint = "waveInGetNumDevs")]
+    private static partial uint GetNumDevsUpper();
+
+    [LibraryImport("WinMM.dll", EntryPoint = "waveOutGetNumDevs")]
+    private static partial uint GetNumDevsMixedWithDll();
+}

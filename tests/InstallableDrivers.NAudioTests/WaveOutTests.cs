@@ -1,0 +1,158 @@
+using NAudio.Wave;
+
+namespace InstallableDrivers.NAudioTests;
+
+/// <summary>NAudio's WaveOut, unchanged, playing into the WAV-file device through the redirected winmm imports.</summary>
+[Collection(NAudioCollection.Name)]
+public sealed class WaveOutTests(WaveFileDevices devices)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public void Playing_a_wav_file_to_the_end_through_the_wave_mapper_writes_the_same_samples_and_raises_PlaybackStopped()
+    {
+        var played = devices.PlayedData(WaveFileDevices.Fast, () =>
+        {
+            using var reader = new WaveFileReader(devices.InputFile);
+            using var output = new WaveOut(); // DeviceNumber -1: WAVE_MAPPER
+            var stopped = Stopped(output);
+            output.Init(reader);
+            output.Play();
+            var stoppedArgs = Await(stopped);
+            Assert.Null(stoppedArgs.Exception);
+            Assert.Equal(PlaybackState.Stopped, output.PlaybackState);
+        });
+
+        Assert.Equal(devices.InputData, played);
+    }
+
+    [Fact]
+    public void Stop_ends_playback_early_and_what_was_played_is_the_start_of_the_file()
+    {
+        var played = devices.PlayedData(WaveFileDevices.Realtime, () =>
+        {
+            using var reader = new WaveFileReader(devices.InputFile);
+            using var output = new WaveOut { DeviceNumber = WaveFileDevices.Realtime };
+            var stopped = Stopped(output);
+            output.Init(reader);
+            output.Play();
+            Thread.Sleep(200);
+            output.Stop();
+            Assert.Null(Await(stopped).Exception);
+            Assert.Equal(PlaybackState.Stopped, output.PlaybackState);
+        });
+
+        Assert.InRange(played.Length, 1, devices.InputData.Length - 1);
+        Assert.Equal(devices.InputData.AsSpan(0, played.Length).ToArray(), played);
+    }
+
+    [Fact]
+    public void Pause_holds_the_position_and_Play_resumes_to_the_end()
+    {
+        var played = devices.PlayedData(WaveFileDevices.Realtime, () =>
+        {
+            using var reader = new WaveFileReader(devices.InputFile);
+            using var output = new WaveOut { DeviceNumber = WaveFileDevices.Realtime };
+            var stopped = Stopped(output);
+            output.Init(reader);
+            output.Play();
+            Thread.Sleep(200);
+            output.Pause();
+            Assert.Equal(PlaybackState.Paused, output.PlaybackState);
+            var paused = output.GetPosition();
+            Thread.Sleep(300);
+            Assert.Equal(paused, output.GetPosition());
+            Assert.InRange(paused, 1, devices.InputData.Length - 1);
+
+            output.Play();
+            Assert.Equal(PlaybackState.Playing, output.PlaybackState);
+            Assert.Null(Await(stopped).Exception);
+        });
+
+        Assert.Equal(devices.InputData, played);
+    }
+
+    [Fact]
+    public void GetPosition_counts_the_bytes_played_in_whole_frames()
+    {
+        devices.PlayedData(WaveFileDevices.Realtime, () =>
+        {
+            using var reader = new WaveFileReader(devices.InputFile);
+            using var output = new WaveOut { DeviceNumber = WaveFileDevices.Realtime };
+            var stopped = Stopped(output);
+            output.Init(reader);
+            Assert.Equal(0, output.GetPosition());
+            output.Play();
+            Thread.Sleep(250);
+            var early = output.GetPosition();
+            Thread.Sleep(250);
+            var later = output.GetPosition();
+            Assert.InRange(early, 1, later - 1);
+            Assert.InRange(later, early + 1, devices.InputData.Length);
+            Assert.Equal(0, early % devices.Format.BlockAlign);
+            Await(stopped);
+            Assert.Equal(devices.InputData.Length, output.GetPosition());
+        });
+    }
+
+    [Fact]
+    public void Volume_scales_the_samples_as_the_device_documents_and_reads_back()
+    {
+        float volume = 0;
+        var played = devices.PlayedData(WaveFileDevices.Fast, () =>
+        {
+            using var reader = new WaveFileReader(devices.InputFile);
+            using var output = new WaveOut();
+            var stopped = Stopped(output);
+            output.Init(reader);
+            output.Volume = 0.5f;
+            volume = output.Volume;
+            output.Play();
+            Await(stopped);
+        });
+
+        // NAudio sends (int)(0.5 * 0xFFFF) = 0x7FFF for both channels; the WAV-file device scales each 16-bit sample by
+        // level / 0xFFFF, rounding toward zero (docs/wave-drivers.md).
+        Assert.Equal(0x7FFF / (float)0xFFFF, volume, 1e-6f);
+        var expected = new byte[devices.InputData.Length];
+        for (var i = 0; i < expected.Length; i += 2)
+        {
+            var sample = BitConverter.ToInt16(devices.InputData, i);
+            BitConverter.TryWriteBytes(expected.AsSpan(i), (short)(sample * 0x7FFF / 0xFFFF));
+        }
+
+        Assert.Equal(expected, played);
+    }
+
+    [Fact]
+    public void Disposing_while_playing_stops_and_closes_the_device_so_the_file_is_complete()
+    {
+        var played = devices.PlayedData(WaveFileDevices.Realtime, () =>
+        {
+            using var reader = new WaveFileReader(devices.InputFile);
+            var output = new WaveOut { DeviceNumber = WaveFileDevices.Realtime };
+            var stopped = Stopped(output);
+            output.Init(reader);
+            output.Play();
+            Thread.Sleep(150);
+            output.Dispose(); // NAudio's order: waveOutReset, unprepare the buffers, waveOutClose
+            Await(stopped);
+        });
+
+        // The device wrote the file's sizes at close: the reader above found a valid file holding the played start.
+        Assert.Equal(devices.InputData.AsSpan(0, played.Length).ToArray(), played);
+    }
+
+    private static Task<StoppedEventArgs> Stopped(IWavePlayer output)
+    {
+        var stopped = new TaskCompletionSource<StoppedEventArgs>(TaskCreationOptions.RunContinuationsAsynchronously);
+        output.PlaybackStopped += (_, e) => stopped.TrySetResult(e);
+        return stopped.Task;
+    }
+
+    private static T Await<T>(Task<T> task)
+    {
+        Assert.True(task.Wait(Patience), "PlaybackStopped did not fire");
+        return task.Result;
+    }
+}
