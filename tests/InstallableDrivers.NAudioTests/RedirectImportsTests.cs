@@ -7,7 +7,7 @@ namespace InstallableDrivers.NAudioTests;
 
 /// <summary>WinMM.RedirectImports: which imports it redirects, how often it may be called, and when it must refuse.</summary>
 [Collection(NAudioCollection.Name)]
-public sealed partial class RedirectImportsTests(WaveFileDevices devices)
+public sealed class RedirectImportsTests(WaveFileDevices devices)
 {
     [Fact]
     public void Every_waveOut_and_waveIn_import_of_NAudio_WinMM_is_exported_by_the_winmm_export_library()
@@ -44,15 +44,32 @@ public sealed partial class RedirectImportsTests(WaveFileDevices devices)
         output.Init(reader);
     }
 
-    [Fact]
-    public void The_library_name_matches_in_any_case_with_or_without_dll()
+    [Theory]
+    [InlineData("winmm")]
+    [InlineData("WINMM")]
+    [InlineData("WinMM.dll")]
+    [InlineData("winmm.DLL")]
+    public void The_library_name_matches_in_any_case_with_or_without_dll(string libraryName)
     {
-        WinMM.RedirectImports(typeof(RedirectImportsTests).Assembly);
+        var importer = new ImportingAssembly(libraryName);
+        WinMM.RedirectImports(importer.Assembly);
 
-        // Device 0 and 1 of the test registry: answers only our services give.
-        Assert.Equal(2u, GetNumDevsLower());
-        Assert.Equal(2u, GetNumDevsUpper());
-        Assert.Equal(2u, GetNumDevsMixedWithDll());
+        // The resolver is the assembly's own (a second one is refused), and it answers what only our services know:
+        // the test registry's two devices.
+        Assert.Throws<InvalidOperationException>(() => NativeLibrary.SetDllImportResolver(importer.Assembly, (_, _, _) => 0));
+        Assert.Equal(2u, importer.WaveOutGetNumDevs());
+    }
+
+    [NotOnWindowsFact]
+    public void RedirectImportsEverywhere_serves_an_assembly_that_never_asked()
+    {
+        var importer = new ImportingAssembly("winmm.dll");
+        WinMM.RedirectImportsEverywhere();
+        WinMM.RedirectImportsEverywhere();
+
+        // No resolver of its own, and Linux and macOS have no winmm: only the process-wide fallback can bind it.
+        Assert.Equal(2u, importer.WaveOutGetNumDevs());
+        NativeLibrary.SetDllImportResolver(importer.Assembly, (_, _, _) => 0);
     }
 
     [Fact]
@@ -64,13 +81,4 @@ public sealed partial class RedirectImportsTests(WaveFileDevices devices)
         var e = Assert.Throws<InvalidOperationException>(() => WinMM.RedirectImports(assembly));
         Assert.Contains(assembly.FullName!, e.Message, StringComparison.Ordinal);
     }
-
-    [LibraryImport("winmm", EntryPoint = "waveOutGetNumDevs")]
-    private static partial uint GetNumDevsLower();
-
-    [LibraryImport("WINMM", EntryPoint = "waveInGetNumDevs")]
-    private static partial uint GetNumDevsUpper();
-
-    [LibraryImport("WinMM.dll", EntryPoint = "waveOutGetNumDevs")]
-    private static partial uint GetNumDevsMixedWithDll();
 }

@@ -50,6 +50,22 @@ public sealed unsafe class WaveServicesCallbackTests : IDisposable
     }
 
     [Fact]
+    public void CALLBACK_EVENT_closed_by_the_application_before_waveOutClose_is_not_set_and_the_close_succeeds()
+    {
+        // NAudio's WaveOut closes its event first; the WOM_CLOSE then finds no event, which Windows ignores.
+        harness.AddDriver("wavetracedrv");
+        var format = Pcm16;
+        nint handle;
+        using (var done = new AutoResetEvent(false))
+        {
+            Assert.Equal(MMSYSERR_NOERROR, Wave.waveOutOpen(&handle, 0, &format, (nuint)done.SafeWaitHandle.DangerousGetHandle(), 0, CALLBACK_EVENT));
+        }
+
+        Assert.Equal(MMSYSERR_NOERROR, Wave.waveOutClose(handle));
+        Assert.Equal(MMSYSERR_INVALHANDLE, Wave.waveOutClose(handle));
+    }
+
+    [Fact]
     public void CALLBACK_EVENT_also_takes_an_event_registered_with_DriverCallbackEvents()
     {
         harness.AddDriver("wavetracedrv");
