@@ -1,3 +1,4 @@
+using System.Reflection;
 using InstallableDrivers.Multimedia;
 using InstallableDrivers.Registries;
 using NAudio.Wave;
@@ -43,7 +44,8 @@ public sealed class WaveFileDevices : IDisposable
         var registry = Path.Combine(folder.FullName, "system.ini");
         File.WriteAllLines(registry, lines);
         Environment.SetEnvironmentVariable(DriverRegistryLocation.EnvironmentVariable, registry);
-        WinMM.RedirectImports(typeof(WaveOut).Assembly);
+        // NAudio.WinMM holds NAudio's winmm imports in 2.x and 3.x alike; its classes moved between assemblies.
+        WinMM.RedirectImports(Assembly.Load("NAudio.WinMM"));
     }
 
     /// <summary>The input file's format.</summary>

@@ -36,7 +36,7 @@ public sealed class WaveOutTests(WaveFileDevices devices)
             var stopped = Stopped(output);
             output.Init(reader);
             output.Play();
-            Thread.Sleep(200);
+            PlayingStarted(output);
             output.Stop();
             Assert.Null(Await(stopped).Exception);
             Assert.Equal(PlaybackState.Stopped, output.PlaybackState);
@@ -56,7 +56,7 @@ public sealed class WaveOutTests(WaveFileDevices devices)
             var stopped = Stopped(output);
             output.Init(reader);
             output.Play();
-            Thread.Sleep(200);
+            PlayingStarted(output);
             output.Pause();
             Assert.Equal(PlaybackState.Paused, output.PlaybackState);
             var paused = output.GetPosition();
@@ -83,8 +83,7 @@ public sealed class WaveOutTests(WaveFileDevices devices)
             output.Init(reader);
             Assert.Equal(0, output.GetPosition());
             output.Play();
-            Thread.Sleep(250);
-            var early = output.GetPosition();
+            var early = PlayingStarted(output);
             Thread.Sleep(250);
             var later = output.GetPosition();
             Assert.InRange(early, 1, later - 1);
@@ -134,7 +133,7 @@ public sealed class WaveOutTests(WaveFileDevices devices)
             var stopped = Stopped(output);
             output.Init(reader);
             output.Play();
-            Thread.Sleep(150);
+            PlayingStarted(output);
             output.Dispose(); // NAudio's order: waveOutReset, unprepare the buffers, waveOutClose
             Await(stopped);
         });
@@ -148,6 +147,23 @@ public sealed class WaveOutTests(WaveFileDevices devices)
         var stopped = new TaskCompletionSource<StoppedEventArgs>(TaskCreationOptions.RunContinuationsAsynchronously);
         output.PlaybackStopped += (_, e) => stopped.TrySetResult(e);
         return stopped.Task;
+    }
+
+    /// <summary>
+    /// Waits until the device has played something, and returns the position: a fixed sleep would be too short or too
+    /// long on a machine busy with other work, and the device plays the one-second file in real time.
+    /// </summary>
+    private static long PlayingStarted(WaveOut output)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        long position;
+        while ((position = output.GetPosition()) == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the device played nothing");
+            Thread.Sleep(5);
+        }
+
+        return position;
     }
 
     private static T Await<T>(Task<T> task)
