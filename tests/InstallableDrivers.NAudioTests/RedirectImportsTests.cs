@@ -61,6 +61,17 @@ public sealed class RedirectImportsTests(WaveFileDevices devices)
     }
 
     [NotOnWindowsFact]
+    public void Libraries_whose_name_only_resembles_winmm_are_left_to_the_runtime()
+    {
+        foreach (var name in new[] { "winmm32", "libwinmm", "winmm.so" })
+        {
+            var importer = new ImportingAssembly(name);
+            WinMM.RedirectImports(importer.Assembly);
+            Assert.Throws<DllNotFoundException>(() => importer.WaveOutGetNumDevs());
+        }
+    }
+
+    [NotOnWindowsFact]
     public void RedirectImportsEverywhere_serves_an_assembly_that_never_asked()
     {
         var importer = new ImportingAssembly("winmm.dll");
