@@ -1,0 +1,177 @@
+using System.Buffers.Binary;
+using InstallableDrivers.Multimedia.Interop;
+
+namespace InstallableDrivers.Multimedia;
+
+/// <summary>
+/// Writes a RIFF/WAVE file: the <c>fmt </c> chunk (16 bytes for PCM, the canonical 44-byte header; otherwise the whole
+/// WAVEFORMATEX with its <c>cbSize</c> extra bytes), a <c>fact</c> chunk with the sample count for formats other than
+/// PCM, and the <c>data</c> chunk. The sizes are written when the writer is disposed, with the pad byte RIFF wants
+/// after odd-sized data. The stream must be seekable, since the sizes are only known at the end.
+/// </summary>
+public sealed class WaveFileWriter : IDisposable, IAsyncDisposable
+{
+    // RIFF sizes are 32-bit: the data chunk can hold this much with the header before it.
+    private const long MaxDataLength = uint.MaxValue - 4096;
+
+    private readonly Stream file;
+    private readonly bool leaveOpen;
+    private readonly long riffStart;
+    private readonly long factOffset;
+    private readonly long dataSizeOffset;
+    private bool disposed;
+
+    /// <summary>Writes the header for <paramref name="format"/> to <paramref name="stream"/>; the samples follow through <see cref="Write"/>.</summary>
+    /// <param name="stream">A writable, seekable stream, positioned where the file starts.</param>
+    /// <param name="format">The format of the samples.</param>
+    /// <param name="leaveOpen">Whether disposing the writer leaves <paramref name="stream"/> open.</param>
+    /// <exception cref="ArgumentException">The stream cannot write or seek.</exception>
+    public WaveFileWriter(Stream stream, WaveFormat format, bool leaveOpen = false)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(format);
+        if (!stream.CanWrite || !stream.CanSeek)
+        {
+            throw new ArgumentException("A WAV file is written to a writable, seekable stream (its sizes are filled in at the end).", nameof(stream));
+        }
+
+        file = stream;
+        this.leaveOpen = leaveOpen;
+        Format = format;
+        riffStart = stream.Position;
+
+        var pcm = format.FormatTag == WaveFormatTag.WAVE_FORMAT_PCM;
+        var formatBlock = pcm ? format.ToBytes().AsSpan(0, 16) : format.ToBytes();
+        using var header = new BinaryWriter(stream, System.Text.Encoding.ASCII, leaveOpen: true); // little-endian, as RIFF is
+        header.Write("RIFF"u8);
+        header.Write(0u); // filled in at the end
+        header.Write("WAVEfmt "u8);
+        header.Write((uint)formatBlock.Length);
+        header.Write(formatBlock);
+        if (formatBlock.Length % 2 == 1)
+        {
+            header.Write((byte)0);
+        }
+
+        factOffset = -1;
+        if (format.EncodingTag != WaveFormatTag.WAVE_FORMAT_PCM)
+        {
+            header.Write("fact"u8);
+            header.Write(4u);
+            factOffset = stream.Position;
+            header.Write(0u);
+        }
+
+        header.Write("data"u8);
+        dataSizeOffset = stream.Position;
+        header.Write(0u);
+    }
+
+    /// <summary>The format written in the header.</summary>
+    public WaveFormat Format { get; }
+
+    /// <summary>Bytes of samples written so far.</summary>
+    public long DataLength { get; private set; }
+
+    /// <summary>
+    /// The <c>fact</c> chunk's sample count (samples per channel) for formats other than PCM. When not set, it is the
+    /// whole blocks written times the samples per block: 1 for uncompressed and G.711 formats, the <c>wSamplesPerBlock</c>
+    /// that begins the extra bytes of Microsoft and IMA ADPCM.
+    /// </summary>
+    public long? SampleCount { get; set; }
+
+    /// <summary>Creates (or replaces) the file at <paramref name="path"/> and writes its header.</summary>
+    public static WaveFileWriter Create(string path, WaveFormat format) => new(File.Create(path), format);
+
+    /// <summary>Appends samples to the data chunk.</summary>
+    /// <exception cref="IOException">The data would pass the 4 GB a RIFF file can describe.</exception>
+    public void Write(ReadOnlySpan<byte> samples)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        CheckRoom(samples.Length);
+        file.Write(samples);
+        DataLength += samples.Length;
+    }
+
+    /// <summary>Appends samples to the data chunk.</summary>
+    /// <exception cref="IOException">The data would pass the 4 GB a RIFF file can describe.</exception>
+    public async ValueTask WriteAsync(ReadOnlyMemory<byte> samples, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        CheckRoom(samples.Length);
+        await file.WriteAsync(samples, cancellationToken).ConfigureAwait(false);
+        DataLength += samples.Length;
+    }
+
+    /// <summary>Pads odd data, writes the sizes and the sample count, and closes the file unless told to leave it open.</summary>
+    public void Dispose()
+    {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
+        try
+        {
+            Finish();
+        }
+        finally
+        {
+            if (!leaveOpen)
+            {
+                file.Dispose();
+            }
+        }
+    }
+
+    /// <summary>As <see cref="Dispose"/>.</summary>
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private void CheckRoom(int count)
+    {
+        if (DataLength + count > MaxDataLength)
+        {
+            throw new IOException($"A WAV file holds at most {MaxDataLength} bytes of samples; this write would pass it.");
+        }
+    }
+
+    private void Finish()
+    {
+        if (DataLength % 2 == 1)
+        {
+            file.WriteByte(0);
+        }
+
+        var end = file.Position;
+        Span<byte> size = stackalloc byte[4];
+        WriteAt(riffStart + 4, (uint)(end - riffStart - 8), size);
+        WriteAt(dataSizeOffset, (uint)DataLength, size);
+        if (factOffset >= 0)
+        {
+            WriteAt(factOffset, (uint)(SampleCount ?? DefaultSampleCount()), size);
+        }
+
+        file.Position = end;
+        file.Flush();
+    }
+
+    private void WriteAt(long offset, uint value, Span<byte> scratch)
+    {
+        file.Position = offset;
+        BinaryPrimitives.WriteUInt32LittleEndian(scratch, value);
+        file.Write(scratch);
+    }
+
+    private long DefaultSampleCount()
+    {
+        var samplesPerBlock = Format.EncodingTag is WaveFormatTag.WAVE_FORMAT_ADPCM or WaveFormatTag.WAVE_FORMAT_IMA_ADPCM && Format.Extra.Length >= 2
+            ? BinaryPrimitives.ReadUInt16LittleEndian(Format.Extra)
+            : 1;
+        return DataLength / Format.BlockAlign * samplesPerBlock;
+    }
+}
