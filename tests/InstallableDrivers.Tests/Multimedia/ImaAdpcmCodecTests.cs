@@ -86,10 +86,10 @@ public sealed unsafe class ImaAdpcmCodecTests : IDisposable
     [InlineData(44100, 1024, SnrAt44kHzDb)]
     public void A_sine_survives_the_round_trip_above_the_documented_snr(int rate, int blockAlign, double thresholdDb)
     {
-        var original = ImaAdpcmReference.Sine(rate, rate, 16384, 1000);
+        var original = Signals.Sine(rate, rate, 16384, 1000);
         var (encoded, decoded) = RoundTrip(1, rate, blockAlign, original);
 
-        var snr = ImaAdpcmReference.SignalToNoise(original, decoded);
+        var snr = Signals.SignalToNoise(original, decoded);
         Assert.True(snr > thresholdDb, $"SNR {snr:F1} dB, below {thresholdDb} dB");
 
         // What the driver's decoder makes of the driver's encoder output is what the reference decoder makes of it.
@@ -100,13 +100,13 @@ public sealed unsafe class ImaAdpcmCodecTests : IDisposable
     public void Stereo_keeps_its_channels_apart()
     {
         // Different frequencies in each channel: a mix-up of the per-channel 4-byte groups would ruin both.
-        var original = ImaAdpcmReference.Sine(22050, 22050, 12000, 440, 1500);
+        var original = Signals.Sine(22050, 22050, 12000, 440, 1500);
         var (_, decoded) = RoundTrip(2, 22050, 1024, original);
 
         var left = original.Where((_, i) => i % 2 == 0).ToArray();
         var right = original.Where((_, i) => i % 2 == 1).ToArray();
-        var leftSnr = ImaAdpcmReference.SignalToNoise(left, decoded.Where((_, i) => i % 2 == 0).ToArray());
-        var rightSnr = ImaAdpcmReference.SignalToNoise(right, decoded.Where((_, i) => i % 2 == 1).ToArray());
+        var leftSnr = Signals.SignalToNoise(left, decoded.Where((_, i) => i % 2 == 0).ToArray());
+        var rightSnr = Signals.SignalToNoise(right, decoded.Where((_, i) => i % 2 == 1).ToArray());
         Assert.True(leftSnr > StereoSnrDb && rightSnr > StereoSnrDb, $"SNR left {leftSnr:F1} dB, right {rightSnr:F1} dB");
     }
 
@@ -122,7 +122,7 @@ public sealed unsafe class ImaAdpcmCodecTests : IDisposable
     public void Encoded_blocks_have_the_WAV_layout()
     {
         const int blockAlign = 512, channels = 2, perBlock = 505; // (512 - 8) * 2 / 2 + 1
-        var original = ImaAdpcmReference.Sine(3 * perBlock, 11025, 8000, 300, 700);
+        var original = Signals.Sine(3 * perBlock, 11025, 8000, 300, 700);
         using var encoder = _driver.Stream(WaveFormats.Pcm(channels, 11025), WaveFormats.Ima(channels, 11025, blockAlign));
         var encoded = encoder.ConvertAll(WaveFormats.Pcm16Bytes(original));
 
@@ -143,7 +143,7 @@ public sealed unsafe class ImaAdpcmCodecTests : IDisposable
     public void Whole_blocks_convert_and_a_partial_one_waits_for_END_unless_BLOCKALIGN()
     {
         const int perBlock = 505, pcmBlock = perBlock * 2;
-        var pcm = WaveFormats.Pcm16Bytes(ImaAdpcmReference.Sine(perBlock + 200, 8000, 10000, 500));
+        var pcm = WaveFormats.Pcm16Bytes(Signals.Sine(perBlock + 200, 8000, 10000, 500));
         using var encoder = _driver.Stream(WaveFormats.Pcm(1, 8000), WaveFormats.Ima(1, 8000, 256));
 
         var (result, used, output) = encoder.Convert(pcm, 1024, ACM_STREAMCONVERTF_START);
@@ -158,7 +158,7 @@ public sealed unsafe class ImaAdpcmCodecTests : IDisposable
         // The flushed block decodes to the 200 remaining samples followed by silence.
         var decodedTail = ImaAdpcmReference.DecodeBlock(output.AsSpan(256), 1);
         var tail = WaveFormats.Pcm16Samples(pcm.AsSpan(pcmBlock));
-        var tailSnr = ImaAdpcmReference.SignalToNoise(tail, decodedTail.AsSpan(0, 200));
+        var tailSnr = Signals.SignalToNoise(tail, decodedTail.AsSpan(0, 200));
         Assert.True(tailSnr > SnrAt8kHzDb, $"SNR of the flushed samples {tailSnr:F1} dB"); // a 500 Hz tone at 8 kHz
         Assert.True(decodedTail.Skip(250).All(sample => Math.Abs((int)sample) < 200), "the padding decodes to near silence");
 
@@ -170,7 +170,7 @@ public sealed unsafe class ImaAdpcmCodecTests : IDisposable
     [Fact]
     public void The_encoder_carries_its_step_index_from_buffer_to_buffer_until_START()
     {
-        var pcm = WaveFormats.Pcm16Bytes(ImaAdpcmReference.Sine(505, 8000, 20000, 1000));
+        var pcm = WaveFormats.Pcm16Bytes(Signals.Sine(505, 8000, 20000, 1000));
         using var encoder = _driver.Stream(WaveFormats.Pcm(1, 8000), WaveFormats.Ima(1, 8000, 256));
 
         var first = encoder.Convert(pcm, 256, ACM_STREAMCONVERTF_START).Output;

@@ -138,7 +138,7 @@ public sealed unsafe class MsAdpcmCodecTests : IDisposable
     {
         var channels = frequencies.Length;
         var frames = 10 * MsAdpcmReference.SamplesPerBlock(blockAlign, channels);
-        var original = ImaAdpcmReference.Sine(frames, rate, 16384, frequencies);
+        var original = Signals.Sine(frames, rate, 16384, frequencies);
         using var encoder = _driver.Stream(WaveFormats.Pcm(channels, rate), MsAdpcmReference.Format(channels, rate, blockAlign));
         using var decoder = _driver.Stream(MsAdpcmReference.Format(channels, rate, blockAlign), WaveFormats.Pcm(channels, rate));
 
@@ -149,7 +149,7 @@ public sealed unsafe class MsAdpcmCodecTests : IDisposable
         Assert.Equal(original.Length, decoded.Length);
         for (var c = 0; c < channels; c++)
         {
-            var snr = ImaAdpcmReference.SignalToNoise(Channel(original, c, channels), Channel(decoded, c, channels));
+            var snr = Signals.SignalToNoise(Channel(original, c, channels), Channel(decoded, c, channels));
             Assert.True(snr > thresholdDb, $"channel {c}: SNR {snr:F1} dB, documented above {thresholdDb} dB");
         }
     }
@@ -157,13 +157,13 @@ public sealed unsafe class MsAdpcmCodecTests : IDisposable
     [Fact]
     public void Eight_bit_PCM_encodes_and_decodes_too()
     {
-        var original = ImaAdpcmReference.Sine(5000, 22050, 16384, 440).Select(s => (byte)((s >> 8) + 128)).ToArray();
+        var original = Signals.Sine(5000, 22050, 16384, 440).Select(s => (byte)((s >> 8) + 128)).ToArray();
         using var encoder = _driver.Stream(WaveFormats.Pcm(1, 22050, 8), MsAdpcmReference.Format(1, 22050, 512));
         using var decoder = _driver.Stream(MsAdpcmReference.Format(1, 22050, 512), WaveFormats.Pcm(1, 22050, 8));
 
         var decoded = decoder.ConvertAll(encoder.ConvertAll(original));
 
-        var snr = ImaAdpcmReference.SignalToNoise(
+        var snr = Signals.SignalToNoise(
             original.Select(b => (short)((b - 128) << 8)).ToArray(), decoded.Select(b => (short)((b - 128) << 8)).ToArray());
         Assert.True(snr > EightBitSnrDb, $"8-bit round trip SNR {snr:F1} dB, documented above {EightBitSnrDb} dB");
     }
@@ -171,7 +171,7 @@ public sealed unsafe class MsAdpcmCodecTests : IDisposable
     [Fact]
     public void Encoded_blocks_have_the_published_layout_and_the_reference_decodes_them_as_the_driver_does()
     {
-        var original = ImaAdpcmReference.Sine(3 * 1012, 44100, 20000, 300, 3000);
+        var original = Signals.Sine(3 * 1012, 44100, 20000, 300, 3000);
         using var encoder = _driver.Stream(WaveFormats.Pcm(2, 44100), MsAdpcmReference.Format(2, 44100, 1024));
         using var decoder = _driver.Stream(MsAdpcmReference.Format(2, 44100, 1024), WaveFormats.Pcm(2, 44100));
 
@@ -212,7 +212,7 @@ public sealed unsafe class MsAdpcmCodecTests : IDisposable
     public void Whole_blocks_convert_and_a_partial_one_waits_for_END_unless_BLOCKALIGN()
     {
         const int perBlock = 500, pcmBlock = perBlock * 2;
-        var original = ImaAdpcmReference.Sine(perBlock + 200, 8000, 10000, 500);
+        var original = Signals.Sine(perBlock + 200, 8000, 10000, 500);
         var pcm = WaveFormats.Pcm16Bytes(original);
         using var encoder = _driver.Stream(WaveFormats.Pcm(1, 8000), MsAdpcmReference.Format(1, 8000, 256));
 
@@ -227,7 +227,7 @@ public sealed unsafe class MsAdpcmCodecTests : IDisposable
         Assert.Equal((MMSYSERR_NOERROR, pcm.Length, 256 + 7 + 99), (result, used, output.Length));
         var decodedTail = MsAdpcmReference.DecodeBlock(output.AsSpan(256), 1, MsAdpcmReference.StandardCoefficients);
         Assert.Equal(200, decodedTail.Length);
-        Assert.True(ImaAdpcmReference.SignalToNoise(original.AsSpan(perBlock), decodedTail) > SnrAt8kHzDb);
+        Assert.True(Signals.SignalToNoise(original.AsSpan(perBlock), decodedTail) > SnrAt8kHzDb);
 
         // An odd number of mono codes leaves a padding nibble: 201 frames take 100 code bytes and decode to 202.
         (result, used, output) = encoder.Convert(WaveFormats.Pcm16Bytes(original.AsSpan(0, 201)), 1024, ACM_STREAMCONVERTF_END);
@@ -268,7 +268,7 @@ public sealed unsafe class MsAdpcmCodecTests : IDisposable
     [Fact]
     public void START_and_END_change_nothing_in_whole_blocks_because_blocks_are_independent()
     {
-        var pcm = WaveFormats.Pcm16Bytes(ImaAdpcmReference.Sine(2 * 1012, 22050, 20000, 700, 2100));
+        var pcm = WaveFormats.Pcm16Bytes(Signals.Sine(2 * 1012, 22050, 20000, 700, 2100));
         using var encoder = _driver.Stream(WaveFormats.Pcm(2, 22050), MsAdpcmReference.Format(2, 22050, 1024));
 
         var plain = encoder.Convert(pcm, 4096, 0);
