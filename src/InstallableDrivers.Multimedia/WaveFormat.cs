@@ -18,6 +18,10 @@ public sealed class WaveFormat
     // first two bytes, the rest is {xxxxxxxx-0000-0010-8000-00aa00389b71} (ksmedia.h, mmreg.h).
     private static readonly byte[] SubFormatBaseTail = [0x00, 0x00, 0x10, 0x00, 0x80, 0x00, 0x00, 0xAA, 0x00, 0x38, 0x9B, 0x71];
 
+    // The seven predictor pairs every standard Microsoft ADPCM format lists, scaled by 256 (ADPCMCOEFSET, mmreg.h).
+    private static readonly (short Coef1, short Coef2)[] MsAdpcmStandardCoefficients =
+        [(256, 0), (512, -256), (0, 0), (192, 64), (240, 0), (460, -208), (392, -232)];
+
     private readonly byte[] extra;
 
     /// <summary>A format from its header and extra bytes; the header's <c>cbSize</c> is set to the extra bytes' length.</summary>
@@ -84,6 +88,55 @@ public sealed class WaveFormat
 
     /// <summary>32-bit IEEE floating-point samples, <paramref name="channels"/> interleaved.</summary>
     public static WaveFormat IeeeFloat(int sampleRate, int channels) => Uncompressed(WaveFormatTag.WAVE_FORMAT_IEEE_FLOAT, sampleRate, 32, channels);
+
+    /// <summary>ITU-T G.711 µ-law (WAVE_FORMAT_MULAW): 8 bits a sample, <paramref name="channels"/> (1 or 2) interleaved.</summary>
+    public static WaveFormat MuLaw(int sampleRate, int channels) => G711(WaveFormatTag.WAVE_FORMAT_MULAW, sampleRate, channels);
+
+    /// <summary>ITU-T G.711 A-law (WAVE_FORMAT_ALAW): 8 bits a sample, <paramref name="channels"/> (1 or 2) interleaved.</summary>
+    public static WaveFormat ALaw(int sampleRate, int channels) => G711(WaveFormatTag.WAVE_FORMAT_ALAW, sampleRate, channels);
+
+    /// <summary>
+    /// IMA ADPCM (IMAADPCMWAVEFORMAT) with the standard block: 256 bytes a channel up to 11.025 kHz, 512 up to
+    /// 22.05 kHz, 1024 above; wSamplesPerBlock = (nBlockAlign − 4·channels)·8 / (4·channels) + 1 (505 for 256 bytes mono).
+    /// </summary>
+    public static WaveFormat ImaAdpcm(int sampleRate, int channels)
+    {
+        CheckMonoOrStereo(sampleRate, channels);
+        var blockAlign = (sampleRate <= 11025 ? 256 : sampleRate <= 22050 ? 512 : 1024) * channels;
+        var samplesPerBlock = ((blockAlign - (4 * channels)) * 8 / (4 * channels)) + 1;
+        var extra = new byte[2];
+        BinaryPrimitives.WriteUInt16LittleEndian(extra, (ushort)samplesPerBlock);
+        return Adpcm(WaveFormatTag.WAVE_FORMAT_IMA_ADPCM, sampleRate, channels, blockAlign, samplesPerBlock, extra);
+    }
+
+    /// <summary>
+    /// Microsoft ADPCM (ADPCMWAVEFORMAT) with the standard block (256 bytes a channel up to 11.025 kHz, doubling with
+    /// each doubling of the rate) and the seven standard coefficient pairs; wSamplesPerBlock =
+    /// (nBlockAlign − 7·channels)·8 / (4·channels) + 2 (500 for 256 bytes mono).
+    /// </summary>
+    public static WaveFormat MsAdpcm(int sampleRate, int channels)
+    {
+        CheckMonoOrStereo(sampleRate, channels);
+        var perChannel = 256;
+        for (long rate = 11025; rate < sampleRate && perChannel < 8192; rate *= 2)
+        {
+            perChannel *= 2;
+        }
+
+        var blockAlign = perChannel * channels;
+        var samplesPerBlock = ((blockAlign - (7 * channels)) * 8 / (4 * channels)) + 2;
+        // wSamplesPerBlock, wNumCoef, then the (iCoef1, iCoef2) pairs.
+        var extra = new byte[4 + (4 * MsAdpcmStandardCoefficients.Length)];
+        BinaryPrimitives.WriteUInt16LittleEndian(extra, (ushort)samplesPerBlock);
+        BinaryPrimitives.WriteUInt16LittleEndian(extra.AsSpan(2), (ushort)MsAdpcmStandardCoefficients.Length);
+        for (var i = 0; i < MsAdpcmStandardCoefficients.Length; i++)
+        {
+            BinaryPrimitives.WriteInt16LittleEndian(extra.AsSpan(4 + (4 * i)), MsAdpcmStandardCoefficients[i].Coef1);
+            BinaryPrimitives.WriteInt16LittleEndian(extra.AsSpan(6 + (4 * i)), MsAdpcmStandardCoefficients[i].Coef2);
+        }
+
+        return Adpcm(WaveFormatTag.WAVE_FORMAT_ADPCM, sampleRate, channels, blockAlign, samplesPerBlock, extra);
+    }
 
     /// <summary>
     /// Reads a format block as it lies in memory or in a <c>fmt </c> chunk: the header, then <c>cbSize</c> bytes. A
@@ -152,6 +205,41 @@ public sealed class WaveFormat
             _ => $"tag 0x{EncodingTag:X4}",
         };
         return $"{SampleRate} Hz, {BitsPerSample}-bit, {Channels} channel{(Channels == 1 ? "" : "s")}, {encoding}";
+    }
+
+    private static WaveFormat G711(ushort tag, int sampleRate, int channels)
+    {
+        CheckMonoOrStereo(sampleRate, channels);
+        return new WaveFormat(new WAVEFORMATEX
+        {
+            wFormatTag = tag,
+            nChannels = (ushort)channels,
+            nSamplesPerSec = (uint)sampleRate,
+            nAvgBytesPerSec = (uint)(sampleRate * channels),
+            nBlockAlign = (ushort)channels,
+            wBitsPerSample = 8,
+        });
+    }
+
+    private static WaveFormat Adpcm(ushort tag, int sampleRate, int channels, int blockAlign, int samplesPerBlock, byte[] extra) =>
+        new(new WAVEFORMATEX
+        {
+            wFormatTag = tag,
+            nChannels = (ushort)channels,
+            nSamplesPerSec = (uint)sampleRate,
+            nAvgBytesPerSec = (uint)((long)sampleRate * blockAlign / samplesPerBlock),
+            nBlockAlign = (ushort)blockAlign,
+            wBitsPerSample = 4,
+        }, extra);
+
+    /// <summary>The compressed formats here are defined for mono and stereo.</summary>
+    private static void CheckMonoOrStereo(int sampleRate, int channels)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sampleRate);
+        if (channels is not (1 or 2))
+        {
+            throw new ArgumentOutOfRangeException(nameof(channels), channels, "This format is defined for 1 or 2 channels.");
+        }
     }
 
     private static WaveFormat Uncompressed(ushort tag, int sampleRate, int bits, int channels)

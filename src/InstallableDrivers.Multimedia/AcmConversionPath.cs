@@ -1,0 +1,68 @@
+using InstallableDrivers.Multimedia.Interop;
+
+namespace InstallableDrivers.Multimedia;
+
+/// <summary>
+/// Finds how to convert between two formats with the drivers an ACM has: in one step if a driver converts the pair,
+/// else through PCM. A codec converts only between its format and PCM of the same rate and channels, and the PCM
+/// converter changes only PCM, so the longest path is decode, PCM conversion, encode (µ-law 8 kHz → PCM 8 kHz →
+/// PCM 44.1 kHz, or IMA ADPCM → PCM → PCM at another rate → µ-law).
+/// </summary>
+internal static class AcmConversionPath
+{
+    /// <summary>The formats from <paramref name="source"/> to <paramref name="destination"/>, both included, or null if none converts.</summary>
+    public static IReadOnlyList<WaveFormat>? Find(AcmServices acm, WaveFormat source, WaveFormat destination)
+    {
+        if (Same(source, destination))
+        {
+            return [source];
+        }
+
+        // The PCM each end decodes to; an uncompressed end is its own.
+        var decodedSource = IsUncompressed(source) ? source : DecodedPcm(source);
+        var decodedDestination = IsUncompressed(destination) ? destination : DecodedPcm(destination);
+        IEnumerable<WaveFormat[]> candidates =
+        [
+            [source, destination],
+            [source, decodedDestination, destination],
+            [source, decodedSource, destination],
+            [source, decodedSource, decodedDestination, destination],
+        ];
+        foreach (var candidate in candidates)
+        {
+            var path = Distinct(candidate);
+            if (path.Zip(path.Skip(1)).All(step => AcmConversionStream.CanConvert(acm, step.First, step.Second)))
+            {
+                return path;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsUncompressed(WaveFormat format) =>
+        format.FormatTag is WaveFormatTag.WAVE_FORMAT_PCM or WaveFormatTag.WAVE_FORMAT_IEEE_FLOAT;
+
+    private static bool Same(WaveFormat first, WaveFormat second) => first.ToBytes().AsSpan().SequenceEqual(second.ToBytes());
+
+    /// <summary>Consecutive repeats removed: a step from a format to itself is no step.</summary>
+    private static List<WaveFormat> Distinct(IEnumerable<WaveFormat> formats)
+    {
+        var path = new List<WaveFormat>();
+        foreach (var format in formats)
+        {
+            if (path.Count == 0 || !Same(format, path[^1]))
+            {
+                path.Add(format);
+            }
+        }
+
+        return path;
+    }
+
+    /// <summary>
+    /// The PCM a compressed format decodes to: 16-bit at its rate and channels, which is what every codec we ship
+    /// decodes to and suggests (ACMDM_FORMAT_SUGGEST), and what msacm32's own codecs decode to.
+    /// </summary>
+    private static WaveFormat DecodedPcm(WaveFormat format) => WaveFormat.Pcm(format.SampleRate, 16, format.Channels);
+}
