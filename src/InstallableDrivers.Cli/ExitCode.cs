@@ -23,6 +23,9 @@ internal enum ExitCode
 
     /// <summary>The registry file is malformed.</summary>
     RegistryError = 6,
+
+    /// <summary>No installed codec converts between the formats asked (drv convert).</summary>
+    NotPossible = 7,
 }
 
 /// <summary>The exit codes with their meaning, for the help text.</summary>
@@ -37,5 +40,6 @@ internal static class ExitCodes
         (ExitCode.Refused, "refused by the driver: DRV_LOAD/DRV_OPEN returned 0, or DRVCNF_CANCEL"),
         (ExitCode.IntegrityFailure, "integrity failure: the driver file changed since it was installed"),
         (ExitCode.RegistryError, "registry error: the registry file is malformed"),
+        (ExitCode.NotPossible, "not possible: no installed codec converts between the formats (drv convert)"),
     ];
 }
