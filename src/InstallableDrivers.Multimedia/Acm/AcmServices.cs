@@ -104,6 +104,7 @@ public sealed unsafe partial class AcmServices : IDisposable
             }
         }
 
+        AddIfUsable(list, new AcmDriverId(new FunctionAcmDriverSource(new PcmConverterDriver()), PcmConverterDriver.Alias, isLocal: false));
         return list;
     }
 

@@ -86,6 +86,96 @@ public static unsafe class MsAcm
     /// <returns>An MMRESULT.</returns>
     public static MMRESULT acmDriverPriority(nint hadid, uint dwPriority, uint fdwPriority) => AcmServices.Default.acmDriverPriority(hadid, dwPriority, fdwPriority);
 
+    /// <summary>See <see cref="AcmServices.acmFormatTagDetails"/>.</summary>
+    /// <param name="had">An open driver, a driver id, or 0.</param>
+    /// <param name="paftd">The structure.</param>
+    /// <param name="fdwDetails">ACM_FORMATTAGDETAILSF_* query.</param>
+    /// <returns>An MMRESULT.</returns>
+    public static MMRESULT acmFormatTagDetails(nint had, ACMFORMATTAGDETAILS* paftd, uint fdwDetails) => AcmServices.Default.acmFormatTagDetails(had, paftd, fdwDetails);
+
+    /// <summary>See <see cref="AcmServices.acmFormatTagEnum"/>.</summary>
+    /// <param name="had">An open driver, a driver id, or 0.</param>
+    /// <param name="paftd">The structure.</param>
+    /// <param name="fnCallback">The callback.</param>
+    /// <param name="dwInstance">Passed to the callback.</param>
+    /// <param name="fdwEnum">Must be 0.</param>
+    /// <returns>An MMRESULT.</returns>
+    public static MMRESULT acmFormatTagEnum(nint had, ACMFORMATTAGDETAILS* paftd,
+        delegate* unmanaged<nint, ACMFORMATTAGDETAILS*, nuint, uint, int> fnCallback, nuint dwInstance, uint fdwEnum) =>
+        AcmServices.Default.acmFormatTagEnum(had, paftd, fnCallback, dwInstance, fdwEnum);
+
+    /// <summary>See <see cref="AcmServices.acmFormatDetails"/>.</summary>
+    /// <param name="had">An open driver, a driver id, or 0.</param>
+    /// <param name="pafd">The structure.</param>
+    /// <param name="fdwDetails">ACM_FORMATDETAILSF_* query.</param>
+    /// <returns>An MMRESULT.</returns>
+    public static MMRESULT acmFormatDetails(nint had, ACMFORMATDETAILS* pafd, uint fdwDetails) => AcmServices.Default.acmFormatDetails(had, pafd, fdwDetails);
+
+    /// <summary>See <see cref="AcmServices.acmFormatEnum"/>.</summary>
+    /// <param name="had">An open driver, a driver id, or 0.</param>
+    /// <param name="pafd">The structure.</param>
+    /// <param name="fnCallback">The callback.</param>
+    /// <param name="dwInstance">Passed to the callback.</param>
+    /// <param name="fdwEnum">ACM_FORMATENUMF_* restrictions.</param>
+    /// <returns>An MMRESULT.</returns>
+    public static MMRESULT acmFormatEnum(nint had, ACMFORMATDETAILS* pafd, delegate* unmanaged<nint, ACMFORMATDETAILS*, nuint, uint, int> fnCallback,
+        nuint dwInstance, uint fdwEnum) => AcmServices.Default.acmFormatEnum(had, pafd, fnCallback, dwInstance, fdwEnum);
+
+    /// <summary>See <see cref="AcmServices.acmFormatSuggest"/>.</summary>
+    /// <param name="had">An open driver, a driver id, or 0.</param>
+    /// <param name="pwfxSrc">The source format.</param>
+    /// <param name="pwfxDst">Receives the suggestion.</param>
+    /// <param name="cbwfxDst">The room at pwfxDst.</param>
+    /// <param name="fdwSuggest">ACM_FORMATSUGGESTF_* bits.</param>
+    /// <returns>An MMRESULT.</returns>
+    public static MMRESULT acmFormatSuggest(nint had, WAVEFORMATEX* pwfxSrc, WAVEFORMATEX* pwfxDst, uint cbwfxDst, uint fdwSuggest) =>
+        AcmServices.Default.acmFormatSuggest(had, pwfxSrc, pwfxDst, cbwfxDst, fdwSuggest);
+
+    /// <summary>See <see cref="AcmServices.acmFormatChoose"/>.</summary>
+    /// <param name="pafmtc">The chooser structure.</param>
+    /// <returns>An MMRESULT.</returns>
+    public static MMRESULT acmFormatChoose(ACMFORMATCHOOSE* pafmtc) => AcmServices.Default.acmFormatChoose(pafmtc);
+
+    /// <summary>See <see cref="AcmServices.acmFilterTagDetails"/>.</summary>
+    /// <param name="had">An open driver, a driver id, or 0.</param>
+    /// <param name="paftd">The structure.</param>
+    /// <param name="fdwDetails">ACM_FILTERTAGDETAILSF_* query.</param>
+    /// <returns>An MMRESULT.</returns>
+    public static MMRESULT acmFilterTagDetails(nint had, ACMFILTERTAGDETAILS* paftd, uint fdwDetails) => AcmServices.Default.acmFilterTagDetails(had, paftd, fdwDetails);
+
+    /// <summary>See <see cref="AcmServices.acmFilterTagEnum"/>.</summary>
+    /// <param name="had">An open driver, a driver id, or 0.</param>
+    /// <param name="paftd">The structure.</param>
+    /// <param name="fnCallback">The callback.</param>
+    /// <param name="dwInstance">Passed to the callback.</param>
+    /// <param name="fdwEnum">Must be 0.</param>
+    /// <returns>An MMRESULT.</returns>
+    public static MMRESULT acmFilterTagEnum(nint had, ACMFILTERTAGDETAILS* paftd,
+        delegate* unmanaged<nint, ACMFILTERTAGDETAILS*, nuint, uint, int> fnCallback, nuint dwInstance, uint fdwEnum) =>
+        AcmServices.Default.acmFilterTagEnum(had, paftd, fnCallback, dwInstance, fdwEnum);
+
+    /// <summary>See <see cref="AcmServices.acmFilterDetails"/>.</summary>
+    /// <param name="had">An open driver, a driver id, or 0.</param>
+    /// <param name="pafd">The structure.</param>
+    /// <param name="fdwDetails">ACM_FILTERDETAILSF_* query.</param>
+    /// <returns>An MMRESULT.</returns>
+    public static MMRESULT acmFilterDetails(nint had, ACMFILTERDETAILS* pafd, uint fdwDetails) => AcmServices.Default.acmFilterDetails(had, pafd, fdwDetails);
+
+    /// <summary>See <see cref="AcmServices.acmFilterEnum"/>.</summary>
+    /// <param name="had">An open driver, a driver id, or 0.</param>
+    /// <param name="pafd">The structure.</param>
+    /// <param name="fnCallback">The callback.</param>
+    /// <param name="dwInstance">Passed to the callback.</param>
+    /// <param name="fdwEnum">ACM_FILTERENUMF_* restrictions.</param>
+    /// <returns>An MMRESULT.</returns>
+    public static MMRESULT acmFilterEnum(nint had, ACMFILTERDETAILS* pafd, delegate* unmanaged<nint, ACMFILTERDETAILS*, nuint, uint, int> fnCallback,
+        nuint dwInstance, uint fdwEnum) => AcmServices.Default.acmFilterEnum(had, pafd, fnCallback, dwInstance, fdwEnum);
+
+    /// <summary>See <see cref="AcmServices.acmFilterChoose"/>.</summary>
+    /// <param name="pafltrc">The chooser structure.</param>
+    /// <returns>An MMRESULT.</returns>
+    public static MMRESULT acmFilterChoose(ACMFILTERCHOOSE* pafltrc) => AcmServices.Default.acmFilterChoose(pafltrc);
+
     /// <summary>See <see cref="AcmServices.acmStreamOpen"/>.</summary>
     /// <param name="phas">Receives the stream.</param>
     /// <param name="had">An open driver, or 0.</param>

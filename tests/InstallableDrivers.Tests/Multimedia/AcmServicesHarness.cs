@@ -131,7 +131,8 @@ internal sealed unsafe class AcmServicesHarness : IDisposable
             output.AddRange(header.Output);
             offset += (int)header.Header->cbSrcLengthUsed;
             first = false;
-            if (last && (header.Header->cbSrcLengthUsed == length || header.Header->cbDstLengthUsed == 0))
+            // Done when the last source went in and the destination was not filled (a filled one may have more to come).
+            if (last && (header.Header->cbDstLengthUsed == 0 || (header.Header->cbSrcLengthUsed == length && header.Header->cbDstLengthUsed < room)))
             {
                 break;
             }

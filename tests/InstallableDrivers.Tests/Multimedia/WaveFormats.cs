@@ -27,6 +27,9 @@ internal static class WaveFormats
     public static byte[] Pcm(int channels, int rate, int bits = 16) =>
         Make(WaveFormatTag.WAVE_FORMAT_PCM, channels, rate, rate * channels * bits / 8, channels * bits / 8, bits);
 
+    public static byte[] Float(int channels, int rate) =>
+        Make(WaveFormatTag.WAVE_FORMAT_IEEE_FLOAT, channels, rate, rate * channels * 4, channels * 4, 32);
+
     public static byte[] G711(ushort tag, int channels, int rate) => Make(tag, channels, rate, rate * channels, channels, 8);
 
     /// <summary>IMA ADPCM samples per block: the first sample in each channel's header, then 2 per byte of the rest.</summary>
