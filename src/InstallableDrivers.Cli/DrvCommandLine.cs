@@ -47,6 +47,7 @@ internal static class DrvCommandLine
             new SendCommand(global),
             new TraceCommand(global),
             new InfoCommand(global),
+            new CodecsCommand(global),
             new ConvertCommand(global),
         };
         foreach (var option in global.All)

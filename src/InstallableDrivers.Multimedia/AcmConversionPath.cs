@@ -10,6 +10,9 @@ namespace InstallableDrivers.Multimedia;
 /// </summary>
 internal static class AcmConversionPath
 {
+    /// <summary>Room for a suggested PCM format (a WAVEFORMATEX and a little to spare).</summary>
+    private const int SuggestionRoom = 64;
+
     /// <summary>The formats from <paramref name="source"/> to <paramref name="destination"/>, both included, or null if none converts.</summary>
     public static IReadOnlyList<WaveFormat>? Find(AcmServices acm, WaveFormat source, WaveFormat destination)
     {
@@ -18,10 +21,10 @@ internal static class AcmConversionPath
             return [source];
         }
 
-        // The PCM each end decodes to; an uncompressed end is its own.
-        var decodedSource = IsUncompressed(source) ? source : DecodedPcm(source);
-        var decodedDestination = IsUncompressed(destination) ? destination : DecodedPcm(destination);
-        IEnumerable<WaveFormat[]> candidates =
+        // The PCM each end decodes to, as its codec suggests; an uncompressed end is its own.
+        var decodedSource = IsUncompressed(source) ? source : SuggestPcm(acm, source);
+        var decodedDestination = IsUncompressed(destination) ? destination : SuggestPcm(acm, destination);
+        IEnumerable<WaveFormat?[]> candidates =
         [
             [source, destination],
             [source, decodedDestination, destination],
@@ -30,7 +33,12 @@ internal static class AcmConversionPath
         ];
         foreach (var candidate in candidates)
         {
-            var path = Distinct(candidate);
+            if (candidate.Any(format => format is null))
+            {
+                continue;
+            }
+
+            var path = Distinct(candidate.OfType<WaveFormat>());
             if (path.Zip(path.Skip(1)).All(step => AcmConversionStream.CanConvert(acm, step.First, step.Second)))
             {
                 return path;
@@ -60,9 +68,18 @@ internal static class AcmConversionPath
         return path;
     }
 
-    /// <summary>
-    /// The PCM a compressed format decodes to: 16-bit at its rate and channels, which is what every codec we ship
-    /// decodes to and suggests (ACMDM_FORMAT_SUGGEST), and what msacm32's own codecs decode to.
-    /// </summary>
-    private static WaveFormat DecodedPcm(WaveFormat format) => WaveFormat.Pcm(format.SampleRate, 16, format.Channels);
+    /// <summary>The PCM format some driver suggests decoding <paramref name="format"/> to (acmFormatSuggest), or null.</summary>
+    private static unsafe WaveFormat? SuggestPcm(AcmServices acm, WaveFormat format)
+    {
+        var suggestion = stackalloc byte[SuggestionRoom];
+        new Span<byte>(suggestion, SuggestionRoom).Clear();
+        ((WAVEFORMATEX*)suggestion)->wFormatTag = WaveFormatTag.WAVE_FORMAT_PCM;
+        fixed (byte* source = format.ToBytes())
+        {
+            var result = acm.acmFormatSuggest(0, (WAVEFORMATEX*)source, (WAVEFORMATEX*)suggestion, SuggestionRoom,
+                AcmDetailsFlags.ACM_FORMATSUGGESTF_WFORMATTAG);
+            // A PCM suggestion may be a 16-byte PCMWAVEFORMAT; the zeroed room reads as its cbSize 0.
+            return result == MMRESULT.MMSYSERR_NOERROR ? WaveFormat.Parse(new ReadOnlySpan<byte>(suggestion, SuggestionRoom)) : null;
+        }
+    }
 }

@@ -156,6 +156,40 @@ public sealed class DrvConvertTests : DrvTest
         Assert.Single(Directory.GetFiles(Path.GetDirectoryName(output)!, "*out.wav*"));
     }
 
+    /// <summary>drv codecs lists each installed codec with its format tags as the driver names them, and the built-in PCM converter.</summary>
+    [Fact]
+    public void Codecs_lists_the_installed_codecs_with_their_format_tags()
+    {
+        InstallShippedCodecs();
+        var result = Home.Run("codecs");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        foreach (var expected in new[] { "G.711", "ITU-T G.711 A-law", "ITU-T G.711 µ-law", "IMA ADPCM", "MS-ADPCM", "Microsoft ADPCM", "0x0006", "0x0007", "0x0011", "0x0002" })
+        {
+            Assert.Contains(expected, result.Out, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>
+    /// With no codec installed, drv codecs lists the built-in PCM converter, writes nothing to the registry, and prints
+    /// the commands that install the codecs drv ships, with their real paths.
+    /// </summary>
+    [Fact]
+    public void Codecs_on_an_empty_registry_shows_the_pcm_converter_and_how_to_install_the_shipped_codecs()
+    {
+        var result = Home.Run("codecs");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("Microsoft PCM Converter", result.Out, StringComparison.Ordinal);
+        Assert.Contains("No codec is installed", result.Out, StringComparison.Ordinal);
+        foreach (var codec in new[] { "g711", "imaadpcm", "msadpcm" })
+        {
+            var line = result.Out.Split('\n').Single(text => text.Contains("--alias msacm." + codec, StringComparison.Ordinal));
+            var file = line.Trim().Split(' ')[2];
+            Assert.True(File.Exists(file), $"'{line}' names no file");
+        }
+
+        Assert.False(File.Exists(Home.RegistryPath) && Home.RegistryText.Contains("msacm.", StringComparison.Ordinal));
+    }
+
     private void InstallShippedCodecs()
     {
         foreach (var codec in new[] { "g711", "imaadpcm", "msadpcm" })

@@ -49,6 +49,19 @@ public sealed class AcmConverterTests : IDisposable
         Assert.Equal(8, listed); // 8000, 11025, 22050 and 44100 Hz, mono and stereo
     }
 
+    /// <summary>Each codec appears with the names and tags its driver gives, in the driver's order.</summary>
+    [Fact]
+    public void Codecs_are_listed_with_their_format_tags()
+    {
+        var codecs = AcmCodec.GetAll(acm).ToDictionary(codec => codec.ShortName);
+        Assert.Equal([WaveFormatTag.WAVE_FORMAT_PCM, WaveFormatTag.WAVE_FORMAT_ALAW, WaveFormatTag.WAVE_FORMAT_MULAW],
+            codecs["G.711"].FormatTags.Select(tag => tag.Tag));
+        Assert.Equal("ITU-T G.711 µ-law", codecs["G.711"].FormatTags[2].Name);
+        Assert.Equal([WaveFormatTag.WAVE_FORMAT_PCM, WaveFormatTag.WAVE_FORMAT_IMA_ADPCM], codecs["IMA ADPCM"].FormatTags.Select(tag => tag.Tag));
+        Assert.Equal([WaveFormatTag.WAVE_FORMAT_PCM, WaveFormatTag.WAVE_FORMAT_ADPCM], codecs["MS-ADPCM"].FormatTags.Select(tag => tag.Tag));
+        Assert.Equal("8.000 kHz, 4 Bit, Mono", codecs["IMA ADPCM"].FormatTags[1].Formats[0].Name);
+    }
+
     /// <summary>
     /// Buffers of any length give the same bytes as one buffer holding everything: partial blocks wait for the next
     /// buffer (the IMA encoder carries its state from block to block, so a block converted twice or split would show),
