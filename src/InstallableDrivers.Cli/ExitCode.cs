@@ -23,6 +23,12 @@ internal enum ExitCode
 
     /// <summary>The registry file is malformed.</summary>
     RegistryError = 6,
+
+    /// <summary>A wave device refused or failed: a waveOut/waveIn call returned an error other than MMSYSERR_BADDEVICEID.</summary>
+    DeviceError = 7,
+
+    /// <summary>Stopped by Ctrl+C (SIGINT) or SIGTERM after cleaning up; what was played or recorded until then is kept.</summary>
+    Interrupted = 130,
 }
 
 /// <summary>The exit codes with their meaning, for the help text.</summary>
@@ -33,9 +39,11 @@ internal static class ExitCodes
         (ExitCode.Ok, "ok"),
         (ExitCode.Failure, "any other failure"),
         (ExitCode.BadInput, "bad input: command line, message name or number, alias, or a FILE that is not a driver"),
-        (ExitCode.NotFound, "not found: no such alias or driver file"),
+        (ExitCode.NotFound, "not found: no such alias, driver file, WAV file or wave device"),
         (ExitCode.Refused, "refused by the driver: DRV_LOAD/DRV_OPEN returned 0, or DRVCNF_CANCEL"),
         (ExitCode.IntegrityFailure, "integrity failure: the driver file changed since it was installed"),
         (ExitCode.RegistryError, "registry error: the registry file is malformed"),
+        (ExitCode.DeviceError, "device error: a waveOut/waveIn call failed, e.g. WAVERR_BADFORMAT (the message names call and code)"),
+        (ExitCode.Interrupted, "interrupted: play or record stopped by Ctrl+C, cleanly (the output file is valid)"),
     ];
 }
