@@ -11,9 +11,7 @@ namespace InstallableDrivers.Multimedia;
 public sealed class WavePlayer : IDisposable, IAsyncDisposable
 {
     private readonly WaveServices services;
-    private readonly WaveCallbackSignal signal = new();
-    private readonly WaveBufferSet buffers;
-    private nint handle;
+    private readonly WaveDeviceHandle device;
     private int playing;
 
     /// <summary>Opens an output device for <paramref name="format"/>.</summary>
@@ -23,31 +21,11 @@ public sealed class WavePlayer : IDisposable, IAsyncDisposable
     /// <param name="bufferCount">Buffers kept queued (at least 2).</param>
     /// <param name="bufferDuration">Audio per buffer; default 50 ms.</param>
     /// <exception cref="MmException">waveOutOpen failed: for example WAVERR_BADFORMAT, MMSYSERR_BADDEVICEID.</exception>
-    public unsafe WavePlayer(WaveServices services, WaveFormat format, uint deviceId = WaveOpenFlags.WAVE_MAPPER, int bufferCount = 4, TimeSpan? bufferDuration = null)
+    public WavePlayer(WaveServices services, WaveFormat format, uint deviceId = WaveOpenFlags.WAVE_MAPPER, int bufferCount = 4, TimeSpan? bufferDuration = null)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(format);
         this.services = services;
+        device = new WaveDeviceHandle(services, output: true, format, deviceId, bufferCount, bufferDuration ?? TimeSpan.FromMilliseconds(50));
         Format = format;
-        buffers = new WaveBufferSet(bufferCount, format, bufferDuration ?? TimeSpan.FromMilliseconds(50));
-        try
-        {
-            var block = format.ToBytes();
-            nint opened;
-            fixed (byte* wfx = block)
-            {
-                MmException.ThrowIfFailed(services, services.waveOutOpen(&opened, deviceId, (WAVEFORMATEX*)wfx,
-                    WaveCallbackSignal.Callback, signal.Instance, DriverMessages.CALLBACK_FUNCTION), "waveOutOpen");
-            }
-
-            handle = opened;
-        }
-        catch
-        {
-            buffers.Dispose();
-            signal.Dispose();
-            throw;
-        }
     }
 
     /// <summary>Raised for each buffer the device has played, on the player's loop (not the driver's thread).</summary>
@@ -56,8 +34,8 @@ public sealed class WavePlayer : IDisposable, IAsyncDisposable
     /// <summary>The format the device was opened with.</summary>
     public WaveFormat Format { get; }
 
-    /// <summary>The open device's handle (HWAVEOUT), for calls the player does not wrap.</summary>
-    public nint Handle => handle;
+    /// <summary>The open device's handle (HWAVEOUT), for calls the player does not wrap; 0 once disposed.</summary>
+    public nint Handle => device.Value;
 
     /// <summary>The device's volume (waveOutGetVolume / waveOutSetVolume).</summary>
     /// <exception cref="MmException">The device has no volume control (MMSYSERR_NOTSUPPORTED), or another failure.</exception>
@@ -66,11 +44,11 @@ public sealed class WavePlayer : IDisposable, IAsyncDisposable
         get
         {
             uint volume;
-            MmException.ThrowIfFailed(services, services.waveOutGetVolume(Open(), &volume), "waveOutGetVolume");
+            device.Check(services.waveOutGetVolume(device.Open(this), &volume), "GetVolume");
             return WaveVolume.FromDword(volume);
         }
 
-        set => MmException.ThrowIfFailed(services, services.waveOutSetVolume(Open(), value.ToDword()), "waveOutSetVolume");
+        set => device.Check(services.waveOutSetVolume(device.Open(this), value.ToDword()), "SetVolume");
     }
 
     /// <summary>
@@ -82,7 +60,7 @@ public sealed class WavePlayer : IDisposable, IAsyncDisposable
         get
         {
             var time = new MMTIME { wType = TimeFormats.TIME_BYTES };
-            MmException.ThrowIfFailed(services, services.waveOutGetPosition(Open(), &time, (uint)sizeof(MMTIME)), "waveOutGetPosition");
+            device.Check(services.waveOutGetPosition(device.Open(this), &time, (uint)sizeof(MMTIME)), "GetPosition");
             return time.wType switch
             {
                 TimeFormats.TIME_BYTES => time.cb,
@@ -110,12 +88,13 @@ public sealed class WavePlayer : IDisposable, IAsyncDisposable
     public async Task<long> PlayAsync(Stream samples, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(samples);
-        Open();
+        device.Open(this);
         if (Interlocked.Exchange(ref playing, 1) == 1)
         {
             throw new InvalidOperationException("The player is already playing a stream.");
         }
 
+        var buffers = device.Buffers;
         var queued = new Queue<int>(); // buffers in write order, which is the order they come back in
         long played = 0;
         try
@@ -128,12 +107,12 @@ public sealed class WavePlayer : IDisposable, IAsyncDisposable
 
             while (queued.Count > 0)
             {
-                await signal.WaitAsync(cancellationToken).ConfigureAwait(false);
+                await device.Signal.WaitAsync(cancellationToken).ConfigureAwait(false);
                 while (queued.Count > 0 && buffers.IsDone(queued.Peek()))
                 {
                     var index = queued.Dequeue();
                     var bytes = buffers.Length(index);
-                    Unprepare(index);
+                    device.Unprepare(index);
                     played += bytes;
                     progress?.Report(played);
                     BufferDone?.Invoke(this, new WaveBufferEventArgs(bytes, played));
@@ -148,7 +127,14 @@ public sealed class WavePlayer : IDisposable, IAsyncDisposable
         }
         catch when (queued.Count > 0)
         {
-            Stop(queued);
+            // Take every queued buffer back: waveOutReset marks them done, then each is unprepared.
+            device.Reset();
+            while (queued.TryDequeue(out var index))
+            {
+                device.Unprepare(index);
+            }
+
+            device.Signal.Drain();
             throw;
         }
         finally
@@ -158,28 +144,13 @@ public sealed class WavePlayer : IDisposable, IAsyncDisposable
     }
 
     /// <summary>Pauses playback (waveOutPause); queued buffers wait.</summary>
-    public void Pause() => MmException.ThrowIfFailed(services, services.waveOutPause(Open()), "waveOutPause");
+    public void Pause() => device.Check(services.waveOutPause(device.Open(this)), "Pause");
 
     /// <summary>Resumes paused playback (waveOutRestart).</summary>
-    public void Resume() => MmException.ThrowIfFailed(services, services.waveOutRestart(Open()), "waveOutRestart");
+    public void Resume() => device.Check(services.waveOutRestart(device.Open(this)), "Restart");
 
     /// <summary>Stops and closes the device (waveOutReset, waveOutClose). Cancel a running <see cref="PlayAsync"/> first.</summary>
-    public void Dispose()
-    {
-        var open = Interlocked.Exchange(ref handle, 0);
-        if (open == 0)
-        {
-            return;
-        }
-
-        services.waveOutReset(open);
-        if (services.waveOutClose(open) == MMRESULT.MMSYSERR_NOERROR)
-        {
-            // Only a closed device sends no more messages; otherwise the callback's target must stay alive.
-            signal.Dispose();
-            buffers.Dispose();
-        }
-    }
+    public void Dispose() => device.Dispose();
 
     /// <summary>As <see cref="Dispose"/>.</summary>
     public ValueTask DisposeAsync()
@@ -188,54 +159,19 @@ public sealed class WavePlayer : IDisposable, IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private nint Open()
-    {
-        var open = handle;
-        ObjectDisposedException.ThrowIf(open == 0, this);
-        return open;
-    }
-
     /// <summary>Fills a buffer from the stream and writes it; false when the stream had nothing more.</summary>
     private async Task<bool> QueueAsync(int index, Stream samples, Queue<int> queued, CancellationToken cancellationToken)
     {
-        var memory = buffers.Samples(index);
+        var memory = device.Buffers.Samples(index);
         var read = await samples.ReadAtLeastAsync(memory, memory.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
         if (read == 0)
         {
             return false;
         }
 
-        Write(index, read);
+        device.Buffers.Reset(index, read);
+        device.Queue(index);
         queued.Enqueue(index);
         return read == memory.Length;
-    }
-
-    /// <summary>Prepares a buffer of <paramref name="length"/> bytes and writes it (waveOutPrepareHeader, waveOutWrite).</summary>
-    private unsafe void Write(int index, int length)
-    {
-        buffers.Reset(index, length);
-        var header = buffers.Header(index);
-        MmException.ThrowIfFailed(services, services.waveOutPrepareHeader(handle, header, (uint)sizeof(WAVEHDR)), "waveOutPrepareHeader");
-        var written = services.waveOutWrite(handle, header, (uint)sizeof(WAVEHDR));
-        if (written != MMRESULT.MMSYSERR_NOERROR)
-        {
-            services.waveOutUnprepareHeader(handle, header, (uint)sizeof(WAVEHDR));
-            MmException.ThrowIfFailed(services, written, "waveOutWrite");
-        }
-    }
-
-    private unsafe void Unprepare(int index) =>
-        MmException.ThrowIfFailed(services, services.waveOutUnprepareHeader(handle, buffers.Header(index), (uint)sizeof(WAVEHDR)), "waveOutUnprepareHeader");
-
-    /// <summary>Takes every queued buffer back: waveOutReset marks them done, then each is unprepared.</summary>
-    private void Stop(Queue<int> queued)
-    {
-        MmException.ThrowIfFailed(services, services.waveOutReset(handle), "waveOutReset");
-        while (queued.TryDequeue(out var index))
-        {
-            Unprepare(index);
-        }
-
-        signal.Drain();
     }
 }

@@ -11,9 +11,7 @@ namespace InstallableDrivers.Multimedia;
 public sealed class WaveRecorder : IDisposable, IAsyncDisposable
 {
     private readonly WaveServices services;
-    private readonly WaveCallbackSignal signal = new();
-    private readonly WaveBufferSet buffers;
-    private nint handle;
+    private readonly WaveDeviceHandle device;
     private int recording;
 
     /// <summary>Opens an input device for <paramref name="format"/>.</summary>
@@ -23,31 +21,11 @@ public sealed class WaveRecorder : IDisposable, IAsyncDisposable
     /// <param name="bufferCount">Buffers kept queued (at least 2).</param>
     /// <param name="bufferDuration">Audio per buffer; default 50 ms.</param>
     /// <exception cref="MmException">waveInOpen failed: for example WAVERR_BADFORMAT, MMSYSERR_BADDEVICEID.</exception>
-    public unsafe WaveRecorder(WaveServices services, WaveFormat format, uint deviceId = WaveOpenFlags.WAVE_MAPPER, int bufferCount = 4, TimeSpan? bufferDuration = null)
+    public WaveRecorder(WaveServices services, WaveFormat format, uint deviceId = WaveOpenFlags.WAVE_MAPPER, int bufferCount = 4, TimeSpan? bufferDuration = null)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(format);
         this.services = services;
+        device = new WaveDeviceHandle(services, output: false, format, deviceId, bufferCount, bufferDuration ?? TimeSpan.FromMilliseconds(50));
         Format = format;
-        buffers = new WaveBufferSet(bufferCount, format, bufferDuration ?? TimeSpan.FromMilliseconds(50));
-        try
-        {
-            var block = format.ToBytes();
-            nint opened;
-            fixed (byte* wfx = block)
-            {
-                MmException.ThrowIfFailed(services, services.waveInOpen(&opened, deviceId, (WAVEFORMATEX*)wfx,
-                    WaveCallbackSignal.Callback, signal.Instance, DriverMessages.CALLBACK_FUNCTION), "waveInOpen");
-            }
-
-            handle = opened;
-        }
-        catch
-        {
-            buffers.Dispose();
-            signal.Dispose();
-            throw;
-        }
     }
 
     /// <summary>Raised for each buffer the device has filled, after its data is written, on the recorder's loop.</summary>
@@ -56,8 +34,8 @@ public sealed class WaveRecorder : IDisposable, IAsyncDisposable
     /// <summary>The format the device was opened with.</summary>
     public WaveFormat Format { get; }
 
-    /// <summary>The open device's handle (HWAVEIN), for calls the recorder does not wrap.</summary>
-    public nint Handle => handle;
+    /// <summary>The open device's handle (HWAVEIN), for calls the recorder does not wrap; 0 once disposed.</summary>
+    public nint Handle => device.Value;
 
     /// <summary>
     /// Records into <paramref name="destination"/> for <paramref name="duration"/> (whole blocks), until cancelled, or
@@ -75,12 +53,13 @@ public sealed class WaveRecorder : IDisposable, IAsyncDisposable
     public async Task<long> RecordAsync(Stream destination, TimeSpan? duration = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        Open();
+        var handle = device.Open(this);
         if (Interlocked.Exchange(ref recording, 1) == 1)
         {
             throw new InvalidOperationException("The recorder is already recording.");
         }
 
+        var buffers = device.Buffers;
         var wanted = duration is { } limit ? Format.BytesFor(limit) : long.MaxValue;
         var queued = new Queue<int>(); // buffers in the order they were added, which is the order they come back in
         long recorded = 0;
@@ -91,13 +70,13 @@ public sealed class WaveRecorder : IDisposable, IAsyncDisposable
                 Queue(i, queued);
             }
 
-            MmException.ThrowIfFailed(services, services.waveInStart(handle), "waveInStart");
+            device.Check(services.waveInStart(handle), "Start");
             var ended = wanted == 0;
             while (!ended && !cancellationToken.IsCancellationRequested)
             {
                 try
                 {
-                    await signal.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    await device.Signal.WaitAsync(cancellationToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
@@ -118,19 +97,25 @@ public sealed class WaveRecorder : IDisposable, IAsyncDisposable
             }
 
             // waveInStop hands back the buffer being filled with what it holds; waveInReset the empty ones after it.
-            MmException.ThrowIfFailed(services, services.waveInStop(handle), "waveInStop");
-            MmException.ThrowIfFailed(services, services.waveInReset(handle), "waveInReset");
+            device.Check(services.waveInStop(handle), "Stop");
+            device.Reset();
             while (queued.TryDequeue(out var index))
             {
                 recorded += await TakeAsync(index, destination, wanted - recorded, recorded, progress).ConfigureAwait(false);
             }
 
-            signal.Drain();
+            device.Signal.Drain();
             return recorded;
         }
         catch when (queued.Count > 0)
         {
-            Abandon(queued);
+            // After a failure the buffers come back without their data being kept.
+            services.waveInReset(handle);
+            while (queued.TryDequeue(out var index))
+            {
+                device.Unprepare(index, throwOnError: false);
+            }
+
             throw;
         }
         finally
@@ -140,22 +125,7 @@ public sealed class WaveRecorder : IDisposable, IAsyncDisposable
     }
 
     /// <summary>Stops and closes the device (waveInReset, waveInClose). End a running <see cref="RecordAsync"/> first.</summary>
-    public void Dispose()
-    {
-        var open = Interlocked.Exchange(ref handle, 0);
-        if (open == 0)
-        {
-            return;
-        }
-
-        services.waveInReset(open);
-        if (services.waveInClose(open) == MMRESULT.MMSYSERR_NOERROR)
-        {
-            // Only a closed device sends no more messages; otherwise the callback's target must stay alive.
-            signal.Dispose();
-            buffers.Dispose();
-        }
-    }
+    public void Dispose() => device.Dispose();
 
     /// <summary>As <see cref="Dispose"/>.</summary>
     public ValueTask DisposeAsync()
@@ -164,53 +134,24 @@ public sealed class WaveRecorder : IDisposable, IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private nint Open()
+    private void Queue(int index, Queue<int> queued)
     {
-        var open = handle;
-        ObjectDisposedException.ThrowIf(open == 0, this);
-        return open;
-    }
-
-    /// <summary>Prepares a buffer and adds it to the device's queue (waveInPrepareHeader, waveInAddBuffer).</summary>
-    private unsafe void Queue(int index, Queue<int> queued)
-    {
-        buffers.Reset(index, buffers.Size);
-        var header = buffers.Header(index);
-        MmException.ThrowIfFailed(services, services.waveInPrepareHeader(handle, header, (uint)sizeof(WAVEHDR)), "waveInPrepareHeader");
-        var added = services.waveInAddBuffer(handle, header, (uint)sizeof(WAVEHDR));
-        if (added != MMRESULT.MMSYSERR_NOERROR)
-        {
-            services.waveInUnprepareHeader(handle, header, (uint)sizeof(WAVEHDR));
-            MmException.ThrowIfFailed(services, added, "waveInAddBuffer");
-        }
-
+        device.Buffers.Reset(index, device.Buffers.Size);
+        device.Queue(index);
         queued.Enqueue(index);
-    }
-
-    private unsafe void Unprepare(int index) =>
-        MmException.ThrowIfFailed(services, services.waveInUnprepareHeader(handle, buffers.Header(index), (uint)sizeof(WAVEHDR)), "waveInUnprepareHeader");
-
-    /// <summary>After a failure: takes every queued buffer back without keeping its data, reporting nothing more.</summary>
-    private unsafe void Abandon(Queue<int> queued)
-    {
-        services.waveInReset(handle);
-        while (queued.TryDequeue(out var index))
-        {
-            services.waveInUnprepareHeader(handle, buffers.Header(index), (uint)sizeof(WAVEHDR));
-        }
     }
 
     /// <summary>Unprepares a returned buffer and writes what it holds, at most <paramref name="room"/> bytes; returns the bytes written.</summary>
     private async Task<int> TakeAsync(int index, Stream destination, long room, long recordedBefore, IProgress<long>? progress)
     {
-        var bytes = (int)Math.Min(buffers.BytesRecorded(index), room);
-        Unprepare(index);
+        var bytes = (int)Math.Min(device.Buffers.BytesRecorded(index), room);
+        device.Unprepare(index);
         if (bytes <= 0)
         {
             return 0;
         }
 
-        await destination.WriteAsync(buffers.Samples(index)[..bytes]).ConfigureAwait(false);
+        await destination.WriteAsync(device.Buffers.Samples(index)[..bytes]).ConfigureAwait(false);
         progress?.Report(recordedBefore + bytes);
         BufferDone?.Invoke(this, new WaveBufferEventArgs(bytes, recordedBefore + bytes));
         return bytes;
