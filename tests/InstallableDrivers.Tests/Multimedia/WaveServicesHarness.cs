@@ -39,19 +39,31 @@ internal sealed class WaveServicesHarness : IDisposable
         return output;
     }
 
-    /// <summary>Registers a copy of a driver from the test drivers folder as the next <c>waveN</c> value; returns the alias.</summary>
-    public string AddDriver(string name, string args = "", string extension = ".so")
+    /// <summary>Registers a copy of a C driver from the test drivers folder as the next <c>waveN</c> value.</summary>
+    public void AddDriver(string name, string args = "")
     {
-        var alias = drivers == 0 ? "wave" : $"wave{drivers}";
-        var copy = folder.File($"{name}{drivers}{extension}");
-        File.Copy(Path.Combine(TestDrivers.Directory, name + extension), copy);
-        Registry.SetValue("Drivers32", alias, $"{copy} {args}".TrimEnd());
-        drivers++;
-        return alias;
+        var copy = folder.File($"{name}{drivers}.so");
+        File.Copy(TestDrivers.PathOf(name), copy);
+        AddRegistryLine($"{copy} {args}");
     }
 
-    /// <summary>The WAV files a WAV-file driver wrote into a folder.</summary>
-    public static string[] OutputFiles(string outputFolder) => Directory.GetFiles(outputFolder);
+    /// <summary>Registers a registry line (<c>file args</c>) as the next <c>waveN</c> value.</summary>
+    public void AddRegistryLine(string line)
+    {
+        Registry.SetValue("Drivers32", drivers == 0 ? "wave" : $"wave{drivers}", line.TrimEnd());
+        drivers++;
+    }
+
+    /// <summary>Writes a file into the harness's folder and returns its path.</summary>
+    public string WriteFile(string name, byte[] contents)
+    {
+        var path = folder.File(name);
+        File.WriteAllBytes(path, contents);
+        return path;
+    }
+
+    /// <summary>A path in the harness's folder for a driver to write.</summary>
+    public string PathFor(string name) => folder.File(name);
 
     public void Dispose()
     {

@@ -62,7 +62,7 @@ public sealed unsafe class WaveServicesOutputTests : IDisposable
         Assert.Equal(headers.Select(b => b.Address), callbacks.Where(c => c.Message == WOM_DONE).Select(c => c.Param1));
         Assert.All(callbacks.Where(c => c.Message == WOM_DONE), c => Assert.Equal(WHDR_PREPARED | WHDR_DONE, c.FlagsThen));
 
-        var file = Assert.Single(WaveServicesHarness.OutputFiles(output));
+        var file = Assert.Single(Directory.GetFiles(output));
         Assert.Equal(WavFileBytes.Of(Cd, [.. samples.SelectMany(s => s)]), File.ReadAllBytes(file));
     }
 
@@ -203,17 +203,101 @@ public sealed unsafe class WaveServicesOutputTests : IDisposable
         nint handle;
         Assert.Equal(WAVERR_BADFORMAT, Wave.waveOutOpen(&handle, 0, &bad, WaveCallbackLog.Function, harness.Log.Instance, CALLBACK_FUNCTION));
 
-        Assert.Empty(WaveServicesHarness.OutputFiles(output));
+        Assert.Empty(Directory.GetFiles(output));
         Assert.Empty(harness.Log.Snapshot());
     }
 
-    private nint Open()
+    [Fact]
+    public void A_loop_plays_dwLoops_times_and_its_buffers_come_back_together_after_the_last_pass()
+    {
+        var loopStart = Samples(20, seed: 1);
+        var loopEnd = Samples(10, seed: 2);
+        var after = Samples(5, seed: 3);
+        var handle = Open();
+        var first = Prepared(handle, loopStart);
+        first.Header->dwFlags |= WHDR_BEGINLOOP;
+        first.Header->dwLoops = 3;
+        var last = Prepared(handle, loopEnd);
+        last.Header->dwFlags |= WHDR_ENDLOOP;
+        var tail = Prepared(handle, after);
+        foreach (var buffer in new[] { first, last, tail })
+        {
+            Assert.Equal(MMSYSERR_NOERROR, Wave.waveOutWrite(handle, buffer.Header, (uint)sizeof(WAVEHDR)));
+        }
+
+        var done = harness.Log.WaitFor(4).Skip(1).ToArray();
+        Assert.Equal([first.Address, last.Address, tail.Address], done.Select(c => c.Param1));
+        Assert.Equal(WHDR_PREPARED | WHDR_BEGINLOOP | WHDR_DONE, first.Flags);
+        Assert.Equal(WHDR_PREPARED | WHDR_ENDLOOP | WHDR_DONE, last.Flags);
+        Assert.Equal(MMSYSERR_NOERROR, Wave.waveOutClose(handle));
+
+        byte[] loop = [.. loopStart, .. loopEnd];
+        Assert.Equal(WavFileBytes.Of(Cd, [.. loop, .. loop, .. loop, .. after]), File.ReadAllBytes(Assert.Single(Directory.GetFiles(output))));
+    }
+
+    [Fact]
+    public void waveOutBreakLoop_ends_a_loop_after_the_pass_playing()
+    {
+        using var realtime = new WaveServicesHarness();
+        var folder = realtime.AddWaveFile("pace=realtime");
+        var wave = realtime.Services;
+        var handle = Open(wave, realtime.Log);
+        var loop = Buffer(Samples(441, seed: 4)); // 10 ms
+        loop.Header->dwFlags = WHDR_BEGINLOOP | WHDR_ENDLOOP;
+        loop.Header->dwLoops = 100_000;
+        var tail = Buffer(Samples(44, seed: 5));
+        foreach (var buffer in new[] { loop, tail })
+        {
+            Assert.Equal(MMSYSERR_NOERROR, wave.waveOutPrepareHeader(handle, buffer.Header, (uint)sizeof(WAVEHDR)));
+            Assert.Equal(MMSYSERR_NOERROR, wave.waveOutWrite(handle, buffer.Header, (uint)sizeof(WAVEHDR)));
+        }
+
+        var passLength = loop.Header->dwBufferLength;
+        Assert.True(SpinWait.SpinUntil(() => BytesPlayed(wave, handle) > 3 * passLength, TimeSpan.FromSeconds(10)));
+        Assert.Equal(MMSYSERR_NOERROR, wave.waveOutBreakLoop(handle));
+
+        Assert.Equal([WOM_OPEN, WOM_DONE, WOM_DONE], realtime.Log.WaitFor(3).Select(c => c.Message));
+        Assert.Equal(MMSYSERR_NOERROR, wave.waveOutClose(handle));
+        var played = File.ReadAllBytes(Assert.Single(Directory.GetFiles(folder)))[44..];
+        var pass = new ReadOnlySpan<byte>((void*)loop.Header->lpData, (int)loop.Header->dwBufferLength).ToArray();
+        var passes = (played.Length - (int)tail.Header->dwBufferLength) / pass.Length;
+        Assert.InRange(passes, 4, 1000);
+        Assert.Equal([.. Enumerable.Repeat(pass, passes).SelectMany(p => p), .. Samples(44, seed: 5)], played);
+    }
+
+    [Fact]
+    public void Position_and_volume_work_through_the_handle()
+    {
+        var handle = Open();
+        Assert.Equal(MMSYSERR_NOERROR, Wave.waveOutSetVolume(handle, 0x8000_4000));
+        uint volume;
+        Assert.Equal(MMSYSERR_NOERROR, Wave.waveOutGetVolume(handle, &volume));
+        Assert.Equal(0x8000_4000u, volume);
+        var buffer = Prepared(handle, Samples(100));
+        Assert.Equal(MMSYSERR_NOERROR, Wave.waveOutWrite(handle, buffer.Header, (uint)sizeof(WAVEHDR)));
+        harness.Log.WaitFor(2);
+        var time = new MMTIME { wType = TimeFormats.TIME_SAMPLES };
+        Assert.Equal(MMSYSERR_NOERROR, Wave.waveOutGetPosition(handle, &time, (uint)sizeof(MMTIME)));
+        Assert.Equal((TimeFormats.TIME_SAMPLES, 100u), (time.wType, time.sample));
+        Assert.Equal(MMSYSERR_NOERROR, Wave.waveOutClose(handle));
+    }
+
+    private nint Open() => Open(Wave, harness.Log);
+
+    private static nint Open(WaveServices wave, WaveCallbackLog log)
     {
         var format = Cd;
         nint handle = 0;
-        Assert.Equal(MMSYSERR_NOERROR, Wave.waveOutOpen(&handle, 0, &format, WaveCallbackLog.Function, harness.Log.Instance, CALLBACK_FUNCTION));
+        Assert.Equal(MMSYSERR_NOERROR, wave.waveOutOpen(&handle, 0, &format, WaveCallbackLog.Function, log.Instance, CALLBACK_FUNCTION));
         Assert.NotEqual(0, handle);
         return handle;
+    }
+
+    private static uint BytesPlayed(WaveServices wave, nint handle)
+    {
+        var time = new MMTIME { wType = TimeFormats.TIME_BYTES };
+        Assert.Equal(MMSYSERR_NOERROR, wave.waveOutGetPosition(handle, &time, (uint)sizeof(MMTIME)));
+        return time.cb;
     }
 
     private WaveBuffer Buffer(byte[] samples)
