@@ -30,20 +30,3 @@ internal enum ExitCode
     /// <summary>Stopped by Ctrl+C (SIGINT) or SIGTERM after cleaning up; what was played or recorded until then is kept.</summary>
     Interrupted = 130,
 }
-
-/// <summary>The exit codes with their meaning, for the help text.</summary>
-internal static class ExitCodes
-{
-    public static IReadOnlyList<(ExitCode Code, string Meaning)> All { get; } =
-    [
-        (ExitCode.Ok, "ok"),
-        (ExitCode.Failure, "any other failure"),
-        (ExitCode.BadInput, "bad input: command line, message name or number, alias, or a FILE that is not a driver"),
-        (ExitCode.NotFound, "not found: no such alias, driver file, WAV file or wave device"),
-        (ExitCode.Refused, "refused by the driver: DRV_LOAD/DRV_OPEN returned 0, or DRVCNF_CANCEL"),
-        (ExitCode.IntegrityFailure, "integrity failure: the driver file changed since it was installed"),
-        (ExitCode.RegistryError, "registry error: the registry file is malformed"),
-        (ExitCode.DeviceError, "device error: a waveOut/waveIn call failed, e.g. WAVERR_BADFORMAT (the message names call and code)"),
-        (ExitCode.Interrupted, "interrupted: play or record stopped by Ctrl+C, cleanly (the output file is valid)"),
-    ];
-}

@@ -14,14 +14,14 @@ internal sealed class DevicesCommand : DrvCommand
     {
     }
 
-    protected override void Run(ParseResult parse, DriverSession session)
+    protected override void Run(ParseResult parse, DrvWorkspace workspace)
     {
-        using var services = new WaveServices(session.Manager);
+        using var services = new WaveServices(workspace.Manager);
         var outputs = services.GetOutputDevices();
         var inputs = services.GetInputDevices();
         if (outputs.Count == 0 && inputs.Count == 0)
         {
-            Console.Out.WriteLine($"No wave devices: [Drivers32] of {session.RegistryPath} names no wave driver that opens (wave, wave1 … wave9).");
+            Console.Out.WriteLine($"No wave devices: [Drivers32] of {workspace.RegistryPath} names no wave driver that opens (wave, wave1 … wave9).");
             return;
         }
 

@@ -19,11 +19,11 @@ internal sealed class PlayCommand : DrvCommand
         Options.Add(device);
     }
 
-    protected override void Run(ParseResult parse, DriverSession session)
+    protected override void Run(ParseResult parse, DrvWorkspace workspace)
     {
         var path = parse.GetRequiredValue(file);
         using var reader = OpenWaveFile(path);
-        using var services = new WaveServices(session.Manager);
+        using var services = new WaveServices(workspace.Manager);
         var id = parse.GetValue(device);
         var info = services.GetOutputDevices().FirstOrDefault(d => d.Id == id);
         var target = WaveOptions.Describe(id, info?.Name, info?.DriverAlias);

@@ -41,7 +41,7 @@ internal sealed class RecordCommand : DrvCommand
         });
     }
 
-    protected override void Run(ParseResult parse, DriverSession session)
+    protected override void Run(ParseResult parse, DrvWorkspace workspace)
     {
         var path = Path.GetFullPath(parse.GetRequiredValue(file));
         if (File.Exists(path) && !parse.GetValue(force))
@@ -51,7 +51,7 @@ internal sealed class RecordCommand : DrvCommand
 
         var pcm = parse.GetRequiredValue(format);
         var duration = TimeSpan.FromSeconds(parse.GetValue(seconds));
-        using var services = new WaveServices(session.Manager);
+        using var services = new WaveServices(workspace.Manager);
         var id = parse.GetValue(device);
         var info = services.GetInputDevices().FirstOrDefault(d => d.Id == id);
         var source = WaveOptions.Describe(id, info?.Name, info?.DriverAlias);
