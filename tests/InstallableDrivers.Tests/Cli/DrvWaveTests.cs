@@ -128,19 +128,46 @@ public sealed partial class DrvWaveTests : DrvTest
         Assert.Equal(samples.AsSpan(0, (int)played.Length).ToArray(), played.ToArray());
     }
 
+    [Fact]
+    public void Ctrl_C_ends_a_recording_early_with_exit_130_and_a_complete_file()
+    {
+        var samples = Samples(44100 * 4 * 4); // 4 s, recorded in real time
+        File.WriteAllBytes(Home.PathOf("in.wav"), WavFileBytes.Of(Cd, samples));
+        Configure($"wave={Home.CopyDriver("wavefile")} out={OutputFolder()} pace=realtime in={Home.PathOf("in.wav")}");
+        var recording = Home.PathOf("rec.wav");
+
+        using var drv = Home.Start(["record", recording, "--seconds", "4"]);
+        WaitUntilLonger(recording, 44 + 17640, drv);
+        Assert.Equal(0, Kill(drv.Id, Sigint));
+        var result = DrvHome.Finish(drv);
+
+        Assert.True(result.ExitCode == 130, result.ToString());
+        Assert.StartsWith("drv: Stopped by a signal: recorded ", result.Error, StringComparison.Ordinal);
+        var file = File.ReadAllBytes(recording);
+        var dataLength = file.Length - 44;
+        Assert.InRange(dataLength, 17640, samples.Length - 1);
+        Assert.Equal(WavFileBytes.Of(Cd, samples.AsSpan(0, dataLength)), file); // sizes written: a complete WAV file
+    }
+
     private const int Sigint = 2;
 
     [LibraryImport("libc", EntryPoint = "kill")]
     private static partial int Kill(int pid, int signal);
 
-    /// <summary>Waits until the driver has written audio to the output file (drv has started and is playing).</summary>
-    private static void WaitUntilPlaying(string output, System.Diagnostics.Process drv)
+    /// <summary>Waits until the driver has written 100 ms of audio to the output file (drv has started and is playing).</summary>
+    private static void WaitUntilPlaying(string output, System.Diagnostics.Process drv) =>
+        WaitUntilLonger(() => Directory.GetFiles(output).FirstOrDefault(), 44 + 17640, drv);
+
+    private static void WaitUntilLonger(string file, long length, System.Diagnostics.Process drv) => WaitUntilLonger(() => file, length, drv);
+
+    /// <summary>Waits until a file drv writes is longer than <paramref name="length"/> bytes.</summary>
+    private static void WaitUntilLonger(Func<string?> file, long length, System.Diagnostics.Process drv)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (Directory.GetFiles(output).FirstOrDefault() is not { } file || new FileInfo(file).Length < 44 + 17640)
+        while (file() is not { } path || !File.Exists(path) || new FileInfo(path).Length <= length)
         {
-            Assert.False(drv.HasExited, "drv ended before it played anything.");
-            Assert.True(DateTime.UtcNow < deadline, "drv did not start playing within 30 s.");
+            Assert.False(drv.HasExited, "drv ended before it wrote that much.");
+            Assert.True(DateTime.UtcNow < deadline, "drv did not write that much within 30 s.");
             Thread.Sleep(20);
         }
     }
