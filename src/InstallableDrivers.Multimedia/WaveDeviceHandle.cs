@@ -5,8 +5,8 @@ namespace InstallableDrivers.Multimedia;
 /// <summary>
 /// What a <see cref="WavePlayer"/> or <see cref="WaveRecorder"/> keeps open: the device's handle (waveOutOpen or
 /// waveInOpen with the CALLBACK_FUNCTION of a <see cref="WaveCallbackSignal"/>), the signal, and the buffers it cycles;
-/// with the per-buffer calls of its direction. Disposing resets and closes the device, and frees the signal and the
-/// buffers only once the close succeeded (until then the driver may still call back or hold a buffer).
+/// with the per-buffer calls of its direction. Disposing closes the device, and frees the signal and the buffers only
+/// once the close succeeded (until then the driver may still call back or hold a buffer).
 /// </summary>
 internal sealed unsafe class WaveDeviceHandle : IDisposable
 {
@@ -92,7 +92,11 @@ internal sealed unsafe class WaveDeviceHandle : IDisposable
     public void Check(MMRESULT result, string function) =>
         MmException.ThrowIfFailed(services, result, (output ? "waveOut" : "waveIn") + function);
 
-    /// <summary>Resets and closes the device; frees the signal and the buffers once the close succeeded.</summary>
+    /// <summary>
+    /// Closes the device; frees the signal and the buffers once the close succeeded. Buffers still queued (the close
+    /// answers WAVERR_STILLPLAYING) are taken back with a reset first. A device with nothing queued is not reset: a
+    /// driver that still holds sound plays it out at close (the ALSA driver drains), and a reset would cut it off.
+    /// </summary>
     public void Dispose()
     {
         var open = Interlocked.Exchange(ref handle, 0);
@@ -101,16 +105,11 @@ internal sealed unsafe class WaveDeviceHandle : IDisposable
             return;
         }
 
-        MMRESULT closed;
-        if (output)
+        var closed = Close(open);
+        if (closed == MMRESULT.WAVERR_STILLPLAYING)
         {
-            services.waveOutReset(open);
-            closed = services.waveOutClose(open);
-        }
-        else
-        {
-            services.waveInReset(open);
-            closed = services.waveInClose(open);
+            _ = output ? services.waveOutReset(open) : services.waveInReset(open);
+            closed = Close(open);
         }
 
         if (closed == MMRESULT.MMSYSERR_NOERROR)
@@ -119,4 +118,6 @@ internal sealed unsafe class WaveDeviceHandle : IDisposable
             Buffers.Dispose();
         }
     }
+
+    private MMRESULT Close(nint open) => output ? services.waveOutClose(open) : services.waveInClose(open);
 }

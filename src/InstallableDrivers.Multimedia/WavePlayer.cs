@@ -6,7 +6,7 @@ namespace InstallableDrivers.Multimedia;
 /// Plays audio through a wave output device: opens it with a format (waveOutOpen with a CALLBACK_FUNCTION that only
 /// signals), and plays streams of samples in that format by cycling a few buffers through waveOutWrite. The driver's
 /// callback thread is never blocked: the player's own loop, on the thread pool, refills buffers and raises
-/// <see cref="BufferDone"/>. Dispose it when done (reset and close).
+/// <see cref="BufferDone"/>. Dispose it when done (close; a reset first if buffers are still queued).
 /// </summary>
 public sealed class WavePlayer : IDisposable, IAsyncDisposable
 {
@@ -149,7 +149,7 @@ public sealed class WavePlayer : IDisposable, IAsyncDisposable
     /// <summary>Resumes paused playback (waveOutRestart).</summary>
     public void Resume() => device.Check(services.waveOutRestart(device.Open(this)), "Restart");
 
-    /// <summary>Stops and closes the device (waveOutReset, waveOutClose). Cancel a running <see cref="PlayAsync"/> first.</summary>
+    /// <summary>Closes the device (waveOutClose; waveOutReset first if buffers are still queued). Cancel a running <see cref="PlayAsync"/> first.</summary>
     public void Dispose() => device.Dispose();
 
     /// <summary>As <see cref="Dispose"/>.</summary>

@@ -6,7 +6,7 @@ namespace InstallableDrivers.Multimedia;
 /// Records audio from a wave input device: opens it with a format (waveInOpen with a CALLBACK_FUNCTION that only
 /// signals) and records into a stream by cycling a few buffers through waveInAddBuffer. The driver's callback thread is
 /// never blocked: the recorder's own loop, on the thread pool, writes the data and raises <see cref="BufferDone"/>.
-/// Dispose it when done (reset and close).
+/// Dispose it when done (close; a reset first if buffers are still queued).
 /// </summary>
 public sealed class WaveRecorder : IDisposable, IAsyncDisposable
 {
@@ -124,7 +124,7 @@ public sealed class WaveRecorder : IDisposable, IAsyncDisposable
         }
     }
 
-    /// <summary>Stops and closes the device (waveInReset, waveInClose). End a running <see cref="RecordAsync"/> first.</summary>
+    /// <summary>Closes the device (waveInClose; waveInReset first if buffers are still queued). End a running <see cref="RecordAsync"/> first.</summary>
     public void Dispose() => device.Dispose();
 
     /// <summary>As <see cref="Dispose"/>.</summary>
