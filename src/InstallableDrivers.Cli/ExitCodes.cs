@@ -7,7 +7,7 @@ internal static class ExitCodes
     [
         (ExitCode.Ok, "ok"),
         (ExitCode.Failure, "any other failure"),
-        (ExitCode.BadInput, "bad input: command line, message name or number, alias, or a FILE that is not a driver"),
+        (ExitCode.BadInput, "bad input: command line, message name or number, alias, a FILE that is not a driver, or not a WAV file play can read"),
         (ExitCode.NotFound, "not found: no such alias, driver file, WAV file or wave device"),
         (ExitCode.Refused, "refused by the driver: DRV_LOAD/DRV_OPEN returned 0, or DRVCNF_CANCEL"),
         (ExitCode.IntegrityFailure, "integrity failure: the driver file changed since it was installed"),

@@ -9,21 +9,20 @@ namespace InstallableDrivers.Cli;
 internal static class WaveOptions
 {
     /// <summary>--device N: a device id as <c>drv devices</c> lists them; WAVE_MAPPER (the preferred device that takes the format) unless given.</summary>
-    public static Option<uint> Device(string direction) => new("--device")
+    public static Option<uint?> Device(string direction) => new("--device")
     {
         Description = $"The wave {direction} device id, as 'drv devices' lists them. Default: the wave mapper (the preferred device that takes the format).",
         HelpName = "N",
-        DefaultValueFactory = _ => WaveOpenFlags.WAVE_MAPPER,
         CustomParser = result =>
         {
             var text = result.Tokens.Single().Value;
-            if (uint.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            if (uint.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id != WaveOpenFlags.WAVE_MAPPER)
             {
                 return id;
             }
 
             result.AddError($"--device '{text}' is not a device id: give a number from 'drv devices'.");
-            return 0;
+            return null;
         },
     };
 
@@ -49,6 +48,9 @@ internal static class WaveOptions
             return null;
         },
     };
+
+    /// <summary>The device id an option gave, or WAVE_MAPPER when it was not given.</summary>
+    public static uint DeviceId(ParseResult parse, Option<uint?> device) => parse.GetValue(device) ?? WaveOpenFlags.WAVE_MAPPER;
 
     /// <summary>The device's name for messages: "device 0 (WAV file out, driver wave)", or "the wave mapper".</summary>
     public static string Describe(uint id, string? name, string? alias) => id == WaveOpenFlags.WAVE_MAPPER

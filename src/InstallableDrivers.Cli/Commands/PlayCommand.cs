@@ -10,7 +10,7 @@ namespace InstallableDrivers.Cli.Commands;
 internal sealed class PlayCommand : DrvCommand
 {
     private readonly Argument<string> file = new("FILE") { Description = "The WAV file to play (any format a device takes: PCM, float, …)." };
-    private readonly Option<uint> device = WaveOptions.Device("output");
+    private readonly Option<uint?> device = WaveOptions.Device("output");
 
     public PlayCommand(GlobalOptions global)
         : base("play", "Play a WAV file on a wave output device, with a progress bar. Ctrl+C stops it cleanly (exit 130).", global)
@@ -24,7 +24,7 @@ internal sealed class PlayCommand : DrvCommand
         var path = parse.GetRequiredValue(file);
         using var reader = OpenWaveFile(path);
         using var services = new WaveServices(workspace.Manager);
-        var id = parse.GetValue(device);
+        var id = WaveOptions.DeviceId(parse, device);
         var info = services.GetOutputDevices().FirstOrDefault(d => d.Id == id);
         var target = WaveOptions.Describe(id, info?.Name, info?.DriverAlias);
         using var stop = new StopSignal();

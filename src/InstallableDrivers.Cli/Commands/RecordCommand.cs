@@ -20,7 +20,7 @@ internal sealed class RecordCommand : DrvCommand
         Required = true,
     };
 
-    private readonly Option<uint> device = WaveOptions.Device("input");
+    private readonly Option<uint?> device = WaveOptions.Device("input");
     private readonly Option<WaveFormat> format = WaveOptions.Format();
     private readonly Option<bool> force = new("--force") { Description = "Replace FILE if it exists." };
 
@@ -52,7 +52,7 @@ internal sealed class RecordCommand : DrvCommand
         var pcm = parse.GetRequiredValue(format);
         var duration = TimeSpan.FromSeconds(parse.GetValue(seconds));
         using var services = new WaveServices(workspace.Manager);
-        var id = parse.GetValue(device);
+        var id = WaveOptions.DeviceId(parse, device);
         var info = services.GetInputDevices().FirstOrDefault(d => d.Id == id);
         var source = WaveOptions.Describe(id, info?.Name, info?.DriverAlias);
         using var stop = new StopSignal();
