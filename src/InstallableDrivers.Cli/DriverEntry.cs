@@ -3,34 +3,6 @@ using InstallableDrivers.Registries;
 
 namespace InstallableDrivers.Cli;
 
-/// <summary>How an installed entry stands.</summary>
-internal enum EntryStatus
-{
-    /// <summary>The file is a driver and, if an install record exists, the file that was installed.</summary>
-    Ok,
-
-    /// <summary>No file of the entry's name exists where drivers are looked for.</summary>
-    FileMissing,
-
-    /// <summary>The file's SHA-256 or size differs from its install record.</summary>
-    FileChanged,
-
-    /// <summary>The file exists but cannot be read.</summary>
-    NotReadable,
-
-    /// <summary>The file exists but is not a driver.</summary>
-    NotADriver,
-
-    /// <summary>The alias's install record cannot be read; the file itself is fine.</summary>
-    RecordMalformed,
-
-    /// <summary>A second (or later) line of an alias in its section: only the first line counts.</summary>
-    DuplicateAlias,
-
-    /// <summary>The entry's value cannot name a driver file (empty, or a path the runtime refuses).</summary>
-    Invalid,
-}
-
 /// <summary>One alias of the registry, with what its file turned out to be.</summary>
 internal sealed record DriverEntry(
     string Alias,
@@ -49,10 +21,10 @@ internal sealed record DriverEntry(
     /// Every line of an alias: the first inspected as <see cref="Inspect"/> does, each further one (the file repeats the
     /// alias) as a <see cref="EntryStatus.DuplicateAlias"/> that names the line that counts.
     /// </summary>
-    public static IEnumerable<DriverEntry> InspectLines(DriverSession session, string section, string alias)
+    public static IEnumerable<DriverEntry> InspectLines(DrvWorkspace workspace, string section, string alias)
     {
-        var values = session.Registry.GetValues(section, alias);
-        yield return Inspect(session, section, alias);
+        var values = workspace.Registry.GetValues(section, alias);
+        yield return Inspect(workspace, section, alias);
         foreach (var duplicate in values.Skip(1).Select(DriverRegistryValue.Parse))
         {
             yield return new DriverEntry(alias, section, duplicate.File, duplicate.Args, null, null, null, null, null, EntryStatus.DuplicateAlias,
@@ -64,14 +36,14 @@ internal sealed record DriverEntry(
     /// Looks at an alias's file without opening the driver: resolves it, inspects it, compares it with its install record.
     /// Whatever is wrong with the entry becomes its status, never an exception, so one bad entry does not hide the others.
     /// </summary>
-    public static DriverEntry Inspect(DriverSession session, string section, string alias)
+    public static DriverEntry Inspect(DrvWorkspace workspace, string section, string alias)
     {
-        var value = DriverRegistryValue.Parse(session.RequireAlias(alias, section));
+        var value = DriverRegistryValue.Parse(workspace.RequireAlias(alias, section));
         DriverInstallRecord? installed = null;
         string? recordProblem = null;
         try
         {
-            installed = session.Metadata.Get(section, alias);
+            installed = workspace.Metadata.Get(section, alias);
         }
         catch (FormatException e)
         {
@@ -82,7 +54,7 @@ internal sealed record DriverEntry(
         DriverFileInfo file;
         try
         {
-            path = session.Manager.Resolve(alias, section).FilePath;
+            path = workspace.Manager.Resolve(alias, section).FilePath;
             file = DriverFile.Inspect(path);
         }
         catch (Exception e) when (StatusOf(e) is { } status)

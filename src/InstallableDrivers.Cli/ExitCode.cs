@@ -24,22 +24,12 @@ internal enum ExitCode
     /// <summary>The registry file is malformed.</summary>
     RegistryError = 6,
 
-    /// <summary>No installed codec converts between the formats asked (drv convert).</summary>
-    NotPossible = 7,
-}
+    /// <summary>A wave device refused or failed: a waveOut/waveIn call returned an error other than MMSYSERR_BADDEVICEID.</summary>
+    DeviceError = 7,
 
-/// <summary>The exit codes with their meaning, for the help text.</summary>
-internal static class ExitCodes
-{
-    public static IReadOnlyList<(ExitCode Code, string Meaning)> All { get; } =
-    [
-        (ExitCode.Ok, "ok"),
-        (ExitCode.Failure, "any other failure"),
-        (ExitCode.BadInput, "bad input: command line, message name or number, alias, or a FILE that is not a driver"),
-        (ExitCode.NotFound, "not found: no such alias or driver file"),
-        (ExitCode.Refused, "refused by the driver: DRV_LOAD/DRV_OPEN returned 0, or DRVCNF_CANCEL"),
-        (ExitCode.IntegrityFailure, "integrity failure: the driver file changed since it was installed"),
-        (ExitCode.RegistryError, "registry error: the registry file is malformed"),
-        (ExitCode.NotPossible, "not possible: no installed codec converts between the formats (drv convert)"),
-    ];
+    /// <summary>No installed codec converts between the formats asked (drv convert).</summary>
+    NotPossible = 8,
+
+    /// <summary>Stopped by Ctrl+C (SIGINT) or SIGTERM after cleaning up; what was played or recorded until then is kept.</summary>
+    Interrupted = 130,
 }

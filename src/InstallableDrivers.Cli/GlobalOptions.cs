@@ -3,7 +3,7 @@ using InstallableDrivers.Registries;
 
 namespace InstallableDrivers.Cli;
 
-/// <summary>The options every drv command takes, and the session they describe.</summary>
+/// <summary>The options every drv command takes, and the workspace they describe.</summary>
 internal sealed class GlobalOptions
 {
     public Option<string?> Registry { get; } = new("--registry")
@@ -28,11 +28,11 @@ internal sealed class GlobalOptions
 
     public IEnumerable<Option> All => [Registry, NoVerify, Verbose];
 
-    /// <summary>Opens the session the options name.</summary>
+    /// <summary>Opens the workspace the options name.</summary>
     /// <param name="parse">The command line.</param>
     /// <param name="verifyIntegrity">False for a command that compares files with their install records itself.</param>
-    /// <param name="observer">Sees every message the session's drivers receive, or null.</param>
-    public DriverSession OpenSession(ParseResult parse, bool verifyIntegrity, IDriverMessageObserver? observer) =>
+    /// <param name="observer">Sees every message the workspace's drivers receive, or null.</param>
+    public DrvWorkspace OpenWorkspace(ParseResult parse, bool verifyIntegrity, IDriverMessageObserver? observer) =>
         new(RegistryPath(parse), verifyIntegrity && !parse.GetValue(NoVerify), observer);
 
     private string RegistryPath(ParseResult parse)

@@ -7,9 +7,13 @@ namespace InstallableDrivers.Multimedia;
 /// Writes a RIFF/WAVE file: the <c>fmt </c> chunk (16 bytes for PCM, the canonical 44-byte header; otherwise the whole
 /// WAVEFORMATEX with its <c>cbSize</c> extra bytes), a <c>fact</c> chunk with the sample count for formats other than
 /// PCM, and the <c>data</c> chunk. The sizes are written when the writer is disposed, with the pad byte RIFF wants
-/// after odd-sized data. The stream must be seekable, since the sizes are only known at the end.
+/// after odd-sized data. The stream must be seekable, since the sizes are only known at the end. The writer is itself a
+/// write-only stream of samples, so that anything that writes to a stream (a recorder, <see cref="Stream.CopyTo(Stream)"/>)
+/// can fill a WAV file.
 /// </summary>
-public sealed class WaveFileWriter : IDisposable, IAsyncDisposable
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1710:Identifiers should have correct suffix",
+    Justification = "It is a writer of WAV files first; being a Stream is what lets anything that writes samples fill one.")]
+public sealed class WaveFileWriter : Stream
 {
     // RIFF sizes are 32-bit: the data chunk can hold this much with the header before it.
     private const long MaxDataLength = uint.MaxValue - 4096;
@@ -21,7 +25,7 @@ public sealed class WaveFileWriter : IDisposable, IAsyncDisposable
     private readonly long dataSizeOffset;
     private bool disposed;
 
-    /// <summary>Writes the header for <paramref name="format"/> to <paramref name="stream"/>; the samples follow through <see cref="Write"/>.</summary>
+    /// <summary>Writes the header for <paramref name="format"/> to <paramref name="stream"/>; the samples follow through the Write methods.</summary>
     /// <param name="stream">A writable, seekable stream, positioned where the file starts.</param>
     /// <param name="format">The format of the samples.</param>
     /// <param name="leaveOpen">Whether disposing the writer leaves <paramref name="stream"/> open.</param>
@@ -73,6 +77,25 @@ public sealed class WaveFileWriter : IDisposable, IAsyncDisposable
     /// <summary>Bytes of samples written so far.</summary>
     public long DataLength { get; private set; }
 
+    /// <summary>False: a WAV file being written is not read back through its writer.</summary>
+    public override bool CanRead => false;
+
+    /// <summary>False: samples are appended.</summary>
+    public override bool CanSeek => false;
+
+    /// <summary>True until the writer is disposed.</summary>
+    public override bool CanWrite => !disposed;
+
+    /// <summary>Bytes of samples written so far (<see cref="DataLength"/>).</summary>
+    public override long Length => DataLength;
+
+    /// <summary>Where the next samples go: <see cref="DataLength"/>; it cannot be set.</summary>
+    public override long Position
+    {
+        get => DataLength;
+        set => throw new NotSupportedException("Samples are appended to a WAV file being written.");
+    }
+
     /// <summary>
     /// The <c>fact</c> chunk's sample count (samples per channel) for formats other than PCM. When not set, it is the
     /// whole blocks written times the samples per block: 1 for uncompressed and G.711 formats, the <c>wSamplesPerBlock</c>
@@ -85,29 +108,46 @@ public sealed class WaveFileWriter : IDisposable, IAsyncDisposable
 
     /// <summary>Appends samples to the data chunk.</summary>
     /// <exception cref="IOException">The data would pass the 4 GB a RIFF file can describe.</exception>
-    public void Write(ReadOnlySpan<byte> samples)
+    public override void Write(ReadOnlySpan<byte> buffer)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
-        CheckRoom(samples.Length);
-        file.Write(samples);
-        DataLength += samples.Length;
+        CheckRoom(buffer.Length);
+        file.Write(buffer);
+        DataLength += buffer.Length;
     }
 
     /// <summary>Appends samples to the data chunk.</summary>
     /// <exception cref="IOException">The data would pass the 4 GB a RIFF file can describe.</exception>
-    public async ValueTask WriteAsync(ReadOnlyMemory<byte> samples, CancellationToken cancellationToken = default)
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
-        CheckRoom(samples.Length);
-        await file.WriteAsync(samples, cancellationToken).ConfigureAwait(false);
-        DataLength += samples.Length;
+        CheckRoom(buffer.Length);
+        await file.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+        DataLength += buffer.Length;
     }
 
+    /// <summary>Appends samples to the data chunk.</summary>
+    /// <exception cref="IOException">The data would pass the 4 GB a RIFF file can describe.</exception>
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    /// <summary>Flushes the file's stream (the sizes are written only at the end).</summary>
+    public override void Flush() => file.Flush();
+
+    /// <summary>Not supported: the writer only writes.</summary>
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("A WAV file being written cannot be read through its writer.");
+
+    /// <summary>Not supported: samples are appended.</summary>
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException("Samples are appended to a WAV file being written.");
+
+    /// <summary>Not supported: samples are appended.</summary>
+    public override void SetLength(long value) => throw new NotSupportedException("Samples are appended to a WAV file being written.");
+
     /// <summary>Pads odd data, writes the sizes and the sample count, and closes the file unless told to leave it open.</summary>
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
-        if (disposed)
+        if (disposed || !disposing)
         {
+            base.Dispose(disposing);
             return;
         }
 
@@ -122,14 +162,9 @@ public sealed class WaveFileWriter : IDisposable, IAsyncDisposable
             {
                 file.Dispose();
             }
-        }
-    }
 
-    /// <summary>As <see cref="Dispose"/>.</summary>
-    public ValueTask DisposeAsync()
-    {
-        Dispose();
-        return ValueTask.CompletedTask;
+            base.Dispose(disposing);
+        }
     }
 
     private void CheckRoom(int count)

@@ -27,12 +27,10 @@ public sealed partial class DriverManager : IDisposable
 
     [ThreadStatic] private static DriverFailure? lastError;
 
-    /// <summary>The ids of the managers whose opens this thread is running, innermost last (a driver may open from inside DRV_OPEN).</summary>
-    [ThreadStatic] private static List<int>? opensOnThread;
 
     private readonly DriverFileResolver files;
     private readonly DriverTargetResolver resolver;
-    private readonly IDriverModuleLoader loader;
+    private readonly ModuleTable modules;
     private readonly ILogger logger;
     private long openSequence;
     private int opensInProgress;
@@ -49,7 +47,7 @@ public sealed partial class DriverManager : IDisposable
         Registry = registry;
         files = new DriverFileResolver(options.DriverDirectories, IsLoaded);
         resolver = new DriverTargetResolver(registry, files, options.VerifyIntegrity ? new DriverIntegrityCheck() : null);
-        loader = options.ModuleLoader;
+        modules = ModuleTable.For(options.ModuleLoader);
         logger = options.Logger ?? NullLogger.Instance;
         Dispatcher = new MessageDispatcher(options.MessageObserver, logger);
         Id = ManagerDirectory.Add(this);
@@ -228,13 +226,16 @@ public sealed partial class DriverManager : IDisposable
             return;
         }
 
-        // Opens already past their check of disposed finish first, so that their instances are closed below. An open
-        // in progress on this thread (Dispose called from inside a driver) cannot be waited for: it closes its own
-        // instance when it sees disposed.
-        var spin = new SpinWait();
-        while (Volatile.Read(ref opensInProgress) > OpensOnThisThread())
+        // Opens already past their check of disposed finish first, so that their instances are closed below. Called
+        // from inside one of this manager's drivers, Dispose cannot wait (an open on this very thread may be what it
+        // would wait for): each racing open then sees disposed when it completes and closes its own instance.
+        if (!CallContext.IsWithinManager(Id))
         {
-            spin.SpinOnce();
+            var spin = new SpinWait();
+            while (Volatile.Read(ref opensInProgress) != 0)
+            {
+                spin.SpinOnce();
+            }
         }
 
         foreach (var instance in Handles.Snapshot().Where(i => !i.IsSession).OrderByDescending(i => i.FrameId))
@@ -275,13 +276,11 @@ public sealed partial class DriverManager : IDisposable
         // Counted before disposed is read, and Dispose sets disposed before it reads the count: an open that races
         // Dispose either sees it and fails, or is waited for (see Dispose).
         Interlocked.Increment(ref opensInProgress);
-        var opening = opensOnThread ??= [];
-        opening.Add(Id);
         try
         {
             ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed), this);
             var target = resolver.Resolve(driverName, sectionName);
-            var instance = ModuleTable.Get(loader, target.FilePath).Open(this, target, lParam);
+            var instance = modules.Get(target.FilePath).Open(this, target, lParam);
             if (Volatile.Read(ref disposed) && instance.TryBeginClose())
             {
                 // Dispose began while the driver was opening, on this thread's behalf (from inside a driver) or too
@@ -294,21 +293,8 @@ public sealed partial class DriverManager : IDisposable
         }
         finally
         {
-            opening.RemoveAt(opening.Count - 1);
             Interlocked.Decrement(ref opensInProgress);
         }
-    }
-
-    /// <summary>How many of this manager's opens this thread is running.</summary>
-    private int OpensOnThisThread()
-    {
-        var count = 0;
-        foreach (var id in opensOnThread ?? [])
-        {
-            count += id == Id ? 1 : 0;
-        }
-
-        return count;
     }
 
     /// <summary>The open instance behind a handle of this manager, or null with <see cref="LastError"/> set.</summary>
@@ -325,7 +311,7 @@ public sealed partial class DriverManager : IDisposable
     }
 
     /// <summary>True if the driver file at a full path is loaded now, by any manager of the process.</summary>
-    private bool IsLoaded(string filePath) => ModuleTable.IsLoaded(loader, filePath);
+    private bool IsLoaded(string filePath) => modules.IsLoaded(filePath);
 
     private static DriverManager CreateDefault()
     {

@@ -21,5 +21,5 @@ internal abstract class AliasCommand : DrvCommand
     protected string Section(ParseResult parse) => parse.GetRequiredValue(section);
 
     /// <summary>Opens the driver the command line names.</summary>
-    protected Driver Open(DriverSession session, ParseResult parse) => session.OpenAlias(Alias(parse), Section(parse));
+    protected Driver Open(DrvWorkspace workspace, ParseResult parse) => workspace.OpenAlias(Alias(parse), Section(parse));
 }

@@ -26,12 +26,12 @@ internal sealed class InfoCommand : DrvCommand
 
     protected override bool VerifiesIntegrity => false;
 
-    protected override void Run(ParseResult parse, DriverSession session) =>
-        Show(session, parse.GetRequiredValue(name), parse.GetValue(section));
+    protected override void Run(ParseResult parse, DrvWorkspace workspace) =>
+        Show(workspace, parse.GetRequiredValue(name), parse.GetValue(section));
 
-    private static void Show(DriverSession session, string name, string? section)
+    private static void Show(DrvWorkspace workspace, string name, string? section)
     {
-        var (target, origin) = Locate(session, name, section);
+        var (target, origin) = Locate(workspace, name, section);
         // A list of labelled values rather than a table: one per line, values aligned.
         void Row(string label, string value) => Console.Out.WriteLine($"{label,-14} {value}");
 
@@ -39,7 +39,7 @@ internal sealed class InfoCommand : DrvCommand
         Row("resolves from", origin);
         if (target is { Alias: { } alias, Section: { } aliasSection })
         {
-            var entry = DriverEntry.Inspect(session, aliasSection, alias);
+            var entry = DriverEntry.Inspect(workspace, aliasSection, alias);
             Row("file", entry.File);
             Row("args", entry.Args ?? "(none)");
             Row("status", entry.Problem is null ? entry.StatusText : $"{entry.StatusText}: {entry.Problem}");
@@ -72,13 +72,13 @@ internal sealed class InfoCommand : DrvCommand
     /// Finds the file as OpenDriver would (an alias first, then a file in the driver directories), and failing that, for
     /// the user's convenience, a path relative to the current directory, which OpenDriver itself never looks in.
     /// </summary>
-    private static (DriverTarget Target, string Origin) Locate(DriverSession session, string name, string? section)
+    private static (DriverTarget Target, string Origin) Locate(DrvWorkspace workspace, string name, string? section)
     {
         try
         {
-            var target = session.Manager.Resolve(name, section);
+            var target = workspace.Manager.Resolve(name, section);
             return (target, target.Alias is not null
-                ? $"alias '{target.Alias}' in [{target.Section}] of {session.RegistryPath}"
+                ? $"alias '{target.Alias}' in [{target.Section}] of {workspace.RegistryPath}"
                 : Path.IsPathFullyQualified(name) ? "the absolute path given" : $"the driver folder {Path.GetDirectoryName(target.FilePath)}");
         }
         catch (DriverOpenException e) when (section is null && e.Reason == DriverFailureReason.FileNotFound && File.Exists(name))

@@ -37,7 +37,7 @@ internal sealed class InstallCommand : DrvCommand
         Options.Add(force);
     }
 
-    protected override void Run(ParseResult parse, DriverSession session)
+    protected override void Run(ParseResult parse, DrvWorkspace workspace)
     {
         // The user's current directory is used here, at install time, for the user's convenience; the runtime never
         // searches it, so the recorded path is absolute.
@@ -54,13 +54,13 @@ internal sealed class InstallCommand : DrvCommand
         var sectionName = parse.GetRequiredValue(section);
         var given = parse.GetValue(alias);
         var aliasName = given ?? AliasFromFileName(path);
-        var transaction = InstallTransaction.Write(session.Registry, sectionName, aliasName, value.ToString(),
+        var transaction = InstallTransaction.Write(workspace.Registry, sectionName, aliasName, value.ToString(),
             new DriverInstallRecord(info.Sha256, info.Size, DateTimeOffset.UtcNow), parse.GetValue(force));
 
         nint result;
         try
         {
-            using var driver = session.Manager.Open(aliasName, sectionName);
+            using var driver = workspace.Manager.Open(aliasName, sectionName);
             using var configInfo = new DriverConfigInfoBlock(sectionName, aliasName);
             result = driver.Send(DRV_INSTALL, 0, configInfo.Address);
         }
@@ -80,7 +80,7 @@ internal sealed class InstallCommand : DrvCommand
 
         var kind = info.Kind == DriverKind.Managed ? ".NET driver" : "native driver";
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Installed '{aliasName}'{(given is null ? " (alias from the file name)" : "")} in [{sectionName}] of {session.RegistryPath}: "
+            $"Installed '{aliasName}'{(given is null ? " (alias from the file name)" : "")} in [{sectionName}] of {workspace.RegistryPath}: "
             + $"{path}, {kind} ({info.EntryPoint}), {info.Size} bytes, SHA-256 {info.Sha256}."));
         Console.Out.WriteLine(result == DRVCNF_RESTART
             ? $"DRV_INSTALL returned DRVCNF_RESTART: {ConfigResults.RestartAdvice}"

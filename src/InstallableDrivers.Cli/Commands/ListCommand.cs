@@ -34,10 +34,10 @@ internal sealed class ListCommand : DrvCommand
 
     protected override bool VerifiesIntegrity => false;
 
-    protected override void Run(ParseResult parse, DriverSession session)
+    protected override void Run(ParseResult parse, DrvWorkspace workspace)
     {
-        var entries = Sections(session, parse.GetValue(section))
-            .SelectMany(name => session.Registry.GetAliases(name).SelectMany(alias => DriverEntry.InspectLines(session, name, alias)))
+        var entries = Sections(workspace, parse.GetValue(section))
+            .SelectMany(name => workspace.Registry.GetAliases(name).SelectMany(alias => DriverEntry.InspectLines(workspace, name, alias)))
             .ToList();
         if (parse.GetValue(json))
         {
@@ -45,13 +45,13 @@ internal sealed class ListCommand : DrvCommand
         }
         else
         {
-            WriteTable(entries, session.RegistryPath);
+            WriteTable(entries, workspace.RegistryPath);
         }
     }
 
-    private static IEnumerable<string> Sections(DriverSession session, string? section) => section is not null
+    private static IEnumerable<string> Sections(DrvWorkspace workspace, string? section) => section is not null
         ? [section]
-        : session.Registry.GetSections().Where(name => !DriverMetadataStore.IsMetadataSection(name));
+        : workspace.Registry.GetSections().Where(name => !DriverMetadataStore.IsMetadataSection(name));
 
     private static void WriteTable(List<DriverEntry> entries, string registryPath)
     {

@@ -20,38 +20,38 @@ internal sealed class RemoveCommand : AliasCommand
         : base("remove", "Remove a driver: send it DRV_REMOVE, then delete its alias (every line of it) and install record.", global) =>
         Options.Add(force);
 
-    protected override void Run(ParseResult parse, DriverSession session)
+    protected override void Run(ParseResult parse, DrvWorkspace workspace)
     {
         var (alias, section) = (Alias(parse), Section(parse));
-        session.RequireAlias(alias, section);
+        workspace.RequireAlias(alias, section);
         // One transaction: it holds the registry's lock and has made the new file's temporary copy before the driver is
         // told, so a registry that cannot be written fails here and the driver never hears of a removal that did not
         // happen. The file reads below see what the transaction sees, for no other writer can change it meanwhile.
-        var lines = session.Registry.Edit(registry =>
+        var lines = workspace.Registry.Edit(registry =>
         {
-            var count = session.Registry.GetValues(section, alias).Count;
+            var count = workspace.Registry.GetValues(section, alias).Count;
             if (count == 0)
             {
                 // Removed meanwhile by another writer: say so as if it had never been there.
-                session.RequireAlias(alias, section);
+                workspace.RequireAlias(alias, section);
             }
 
-            SendRemove(session, parse);
+            SendRemove(workspace, parse);
             registry.DeleteValue(section, alias);
             new DriverMetadataStore(registry).Delete(section, alias);
             return count;
         });
         Console.Out.WriteLine(lines == 1
-            ? $"Removed '{alias}' from [{section}] of {session.RegistryPath}."
+            ? $"Removed '{alias}' from [{section}] of {workspace.RegistryPath}."
             : string.Create(CultureInfo.InvariantCulture,
-                $"Removed '{alias}' from [{section}] of {session.RegistryPath}: all {lines} of its lines (the file repeated it)."));
+                $"Removed '{alias}' from [{section}] of {workspace.RegistryPath}: all {lines} of its lines (the file repeated it)."));
     }
 
-    private void SendRemove(DriverSession session, ParseResult parse)
+    private void SendRemove(DrvWorkspace workspace, ParseResult parse)
     {
         try
         {
-            using var driver = Open(session, parse);
+            using var driver = Open(workspace, parse);
             // DRV_REMOVE's parameters are unused (Win32 documents both as 0); its result does not stop the removal.
             driver.Send(DRV_REMOVE);
         }

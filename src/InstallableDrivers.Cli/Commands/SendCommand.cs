@@ -17,11 +17,11 @@ internal sealed class SendCommand : AliasCommand
         Arguments.Add(lParam2);
     }
 
-    protected override void Run(ParseResult parse, DriverSession session)
+    protected override void Run(ParseResult parse, DrvWorkspace workspace)
     {
         // Bad input is reported before the registry is read or the driver loaded.
         var request = MessageRequest.Parse(parse.GetRequiredValue(message), parse.GetValue(lParam1), parse.GetValue(lParam2));
-        using var driver = Open(session, parse);
+        using var driver = Open(workspace, parse);
         var result = driver.Send(request.Message, request.LParam1, request.LParam2);
         Console.Out.WriteLine($"{request} = {Numbers.DecimalAndHex(result)}");
     }

@@ -12,10 +12,10 @@ internal sealed class SetupCommand : AliasCommand
     {
     }
 
-    protected override void Run(ParseResult parse, DriverSession session)
+    protected override void Run(ParseResult parse, DrvWorkspace workspace)
     {
         var alias = Alias(parse);
-        using var driver = Open(session, parse);
+        using var driver = Open(workspace, parse);
         if (driver.Send(DRV_QUERYCONFIGURE) == 0)
         {
             Console.Out.WriteLine($"'{alias}' has no configuration: DRV_QUERYCONFIGURE returned 0.");

@@ -26,12 +26,12 @@ internal sealed class TraceCommand : AliasCommand
 
     protected override IDriverMessageObserver Observer => recorder;
 
-    protected override void Run(ParseResult parse, DriverSession session)
+    protected override void Run(ParseResult parse, DrvWorkspace workspace)
     {
         var requests = (parse.GetValue(messages) ?? []).Select(MessageRequest.ParseSpec).ToList();
         try
         {
-            using var driver = Open(session, parse);
+            using var driver = Open(workspace, parse);
             foreach (var request in requests)
             {
                 driver.Send(request.Message, request.LParam1, request.LParam2);

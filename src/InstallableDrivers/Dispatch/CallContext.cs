@@ -18,6 +18,9 @@ internal static class CallContext
     /// <summary>True if the current context's chain of calls includes a call to the instance with <paramref name="instanceFrameId"/>.</summary>
     public static bool IsWithin(long instanceFrameId) => CallFrames.Current.IsInside(instanceFrameId);
 
+    /// <summary>True if the current context's chain of calls includes a call to an instance of the manager with <paramref name="managerId"/>.</summary>
+    public static bool IsWithinManager(int managerId) => CallFrames.Current.IsInsideManager(managerId);
+
     /// <summary>The manager whose driver the current context's innermost call runs, or null outside any driver call.</summary>
     public static DriverManager? CallingManager()
     {

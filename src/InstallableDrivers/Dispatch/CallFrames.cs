@@ -143,6 +143,22 @@ internal sealed unsafe class CallFrames
     /// <summary>True if this thread is inside a call to any instance of <paramref name="module"/>.</summary>
     public bool IsInside(ModuleLifecycle module) => Contains(0, module.FrameId);
 
+    /// <summary>True if this thread is inside a call to any instance of the manager with <paramref name="managerId"/>.</summary>
+    public bool IsInsideManager(int managerId)
+    {
+        var stack = Volatile.Read(ref frames);
+        for (var i = FirstFrameIndex; i < stack.Length; i += 2)
+        {
+            var id = Volatile.Read(ref stack[i]);
+            if (id != 0 && DriverInstance.ManagerIdOf(id) == managerId)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True if this thread is inside a call to the instance with <paramref name="instanceFrameId"/>.</summary>
     public bool IsInside(long instanceFrameId) => Contains(instanceFrameId, 0);
 

@@ -18,8 +18,8 @@ internal sealed unsafe partial class MessageDispatcher(IDriverMessageObserver? o
     /// </summary>
     /// <remarks>
     /// Native and .NET drivers take separate paths: the .NET one needs a catch. A catch in the shared method slowed the
-    /// native send (short BenchmarkDotNet runs: 2.0–2.3x the raw call instead of about 1.8x), and a catch in a method of
-    /// its own, called from the send, cost the .NET path a call (9.2x the direct interface call instead of about 6x).
+    /// native send, and a catch in a method of its own, called from the send, cost the .NET path a call
+    /// (docs/performance.md, "Two send methods", has the figures).
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public nint Send(DriverInstance instance, uint message, nint lParam1, nint lParam2)

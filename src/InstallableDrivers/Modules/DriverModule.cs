@@ -2,9 +2,10 @@ namespace InstallableDrivers.Modules;
 
 /// <summary>
 /// One loaded driver file. It is loaded once, however many instances use it, and unloaded by the runtime only when
-/// no thread can still be running its code.
+/// no thread can still be running its code. Its DriverProc is the subclass's own: a function pointer
+/// (<see cref="NativeDriverModule.DriverProc"/>) or an object (<see cref="ManagedDriverModule.Driver"/>).
 /// </summary>
-internal abstract unsafe class DriverModule
+internal abstract class DriverModule
 {
     /// <summary>
     /// The value GetDriverModuleHandle returns: the same for every instance of the module, never 0. For a native driver
@@ -15,14 +16,6 @@ internal abstract unsafe class DriverModule
 
     /// <summary>The address of a function the file exports by name, or 0 (always 0 for a .NET driver, which exports nothing).</summary>
     public abstract nint FindExport(string name);
-
-    /// <summary>
-    /// The exported DriverProc when the driver is native, so the send path calls it directly; null for .NET drivers.
-    /// </summary>
-    public abstract delegate* unmanaged<nuint, nint, uint, nint, nint, nint> NativeDriverProc { get; }
-
-    /// <summary>The driver object when the driver is .NET, so the send path calls it directly; null for native drivers.</summary>
-    public abstract IDriverProc? ManagedDriverProc { get; }
 
     /// <summary>Unloads the file. Called once, after DRV_FREE, when no thread is inside the module's code.</summary>
     public abstract void Unload();

@@ -8,7 +8,7 @@ namespace InstallableDrivers.Modules;
 /// A .NET assembly that names its driver type with <see cref="InstallableDriverAttribute"/>, loaded into its own
 /// collectible <see cref="DriverLoadContext"/> and unloaded with it.
 /// </summary>
-internal sealed unsafe class ManagedDriverModule : DriverModule
+internal sealed class ManagedDriverModule : DriverModule
 {
     private static long nextModuleHandle;
 
@@ -25,10 +25,8 @@ internal sealed unsafe class ManagedDriverModule : DriverModule
 
     public override nint ModuleHandle { get; }
 
-    /// <summary>Null: calls go to <see cref="ManagedDriverProc"/>, which the dispatcher guards against exceptions.</summary>
-    public override delegate* unmanaged<nuint, nint, uint, nint, nint, nint> NativeDriverProc => null;
-
-    public override IDriverProc? ManagedDriverProc => driver;
+    /// <summary>The driver object; null once unloaded.</summary>
+    public IDriverProc? Driver => driver;
 
     public override nint FindExport(string name) => 0;
 

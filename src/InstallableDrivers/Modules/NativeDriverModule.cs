@@ -21,7 +21,8 @@ internal sealed unsafe class NativeDriverModule : DriverModule
 
     public override nint ModuleHandle => library;
 
-    public override delegate* unmanaged<nuint, nint, uint, nint, nint, nint> NativeDriverProc => driverProc;
+    /// <summary>The exported DriverProc.</summary>
+    public delegate* unmanaged<nuint, nint, uint, nint, nint, nint> DriverProc => driverProc;
 
     /// <summary>Loads <paramref name="filePath"/> and finds its DriverProc; on any failure nothing stays loaded.</summary>
     /// <exception cref="DriverOpenException">The file is not a loadable library, or exports no DriverProc.</exception>
@@ -72,8 +73,6 @@ internal sealed unsafe class NativeDriverModule : DriverModule
         Load(filePath).Unload();
         return DriverProcExport;
     }
-
-    public override IDriverProc? ManagedDriverProc => null;
 
     public override nint FindExport(string name) => NativeLibrary.TryGetExport(library, name, out var address) ? address : 0;
 

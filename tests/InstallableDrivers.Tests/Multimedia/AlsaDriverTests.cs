@@ -16,6 +16,7 @@ namespace InstallableDrivers.Tests.Multimedia;
 /// The ALSA wave driver (drivers/wave/alsa.c) plays into and records from real ALSA devices made of ALSA's file and null
 /// plugins (<see cref="AlsaTestDevice"/>): what arrives in the file is what ALSA was given.
 /// </summary>
+[Collection(AlsaTestDevice.Users)]
 public sealed unsafe class AlsaDriverTests : IDisposable
 {
     private static readonly string DriverFile = Path.Combine(TestDrivers.Directory, "alsa.so");

@@ -16,6 +16,9 @@ namespace InstallableDrivers.Tests.Multimedia;
 /// </remarks>
 internal static class AlsaTestDevice
 {
+    /// <summary>The xUnit collection of the test classes that use these devices, so that they run one at a time.</summary>
+    public const string Users = "ALSA test devices";
+
     /// <summary>The playback device's ALSA name.</summary>
     public const string Playback = "idrvtest";
 

@@ -49,13 +49,14 @@ public sealed class IntegrityTests : IDisposable
     }
 
     [Fact]
-    public void A_file_of_another_size_is_refused_without_hashing()
+    public void A_file_of_another_size_is_refused_naming_both_sizes()
     {
+        var installed = new FileInfo(path).Length;
         File.AppendAllText(path, "x");
         using var manager = CreateManager();
         var e = Assert.Throws<DriverOpenException>(() => manager.Resolve("trace"));
         Assert.Equal(DriverFailureReason.IntegrityFailure, e.Reason);
-        Assert.Contains("bytes, ", e.Message, StringComparison.Ordinal);
+        Assert.Contains($"its size is {installed + 1} bytes, {installed} when installed", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

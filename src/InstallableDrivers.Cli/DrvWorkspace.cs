@@ -6,9 +6,9 @@ namespace InstallableDrivers.Cli;
 /// What one drv command works on: the registry file, the install records beside its aliases, and a manager that looks
 /// for bare driver file names in the registry's <c>drivers</c> folder, as <see cref="DriverManager.Default"/> does.
 /// </summary>
-internal sealed class DriverSession : IDisposable
+internal sealed class DrvWorkspace : IDisposable
 {
-    public DriverSession(string registryPath, bool verifyIntegrity, IDriverMessageObserver? observer = null)
+    public DrvWorkspace(string registryPath, bool verifyIntegrity, IDriverMessageObserver? observer = null)
     {
         RegistryPath = registryPath;
         Registry = new IniDriverRegistry(registryPath);

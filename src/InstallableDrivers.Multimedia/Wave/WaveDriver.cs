@@ -1,0 +1,68 @@
+using InstallableDrivers.Multimedia.Interop;
+
+namespace InstallableDrivers.Multimedia.Wave;
+
+/// <summary>
+/// One wave driver the services opened (a <c>waveN</c> registry value): its instance and its <c>wodMessage</c> and
+/// <c>widMessage</c> entry points, native exports or a .NET driver's interfaces. Every call enters the driver's code
+/// through <see cref="DriverEntryPoint{TManaged}.Enter"/>, so a driver closing meanwhile is never called.
+/// </summary>
+internal sealed unsafe class WaveDriver
+{
+    private readonly DriverEntryPoint<IWaveOutDriver>? output;
+    private readonly DriverEntryPoint<IWaveInDriver>? input;
+
+    public WaveDriver(string alias, HDRVR handle, DriverEntryPoint<IWaveOutDriver>? output, DriverEntryPoint<IWaveInDriver>? input)
+    {
+        Alias = alias;
+        Handle = handle;
+        this.output = output;
+        this.input = input;
+    }
+
+    /// <summary>The registry value that named the driver (<c>wave</c>, <c>wave1</c> …).</summary>
+    public string Alias { get; }
+
+    public HDRVR Handle { get; }
+
+    public bool Has(WaveDirection direction) => (direction == WaveDirection.Output ? output is not null : input is not null);
+
+    /// <summary>Calls the entry point of a direction; MMSYSERR_NODRIVER when the driver has none or is closing.</summary>
+    public uint Message(WaveDirection direction, uint deviceId, uint message, nuint user, nuint param1, nuint param2)
+    {
+        if (direction == WaveDirection.Output)
+        {
+            if (output is null)
+            {
+                return (uint)MMRESULT.MMSYSERR_NODRIVER;
+            }
+
+            using var call = output.Enter();
+            if (!call.IsOpen)
+            {
+                return (uint)MMRESULT.MMSYSERR_NODRIVER;
+            }
+
+            return output.Target is { } managed
+                ? managed.wodMessage(deviceId, message, user, param1, param2)
+                : ((delegate* unmanaged<uint, uint, nuint, nuint, nuint, uint>)output.Address)(deviceId, message, user, param1, param2);
+        }
+        else
+        {
+            if (input is null)
+            {
+                return (uint)MMRESULT.MMSYSERR_NODRIVER;
+            }
+
+            using var call = input.Enter();
+            if (!call.IsOpen)
+            {
+                return (uint)MMRESULT.MMSYSERR_NODRIVER;
+            }
+
+            return input.Target is { } managed
+                ? managed.widMessage(deviceId, message, user, param1, param2)
+                : ((delegate* unmanaged<uint, uint, nuint, nuint, nuint, uint>)input.Address)(deviceId, message, user, param1, param2);
+        }
+    }
+}
