@@ -9,33 +9,44 @@ namespace InstallableDrivers.Multimedia;
 internal sealed unsafe class AcmFormatEnumeration(ACMFORMATDETAILS* details, delegate* unmanaged<nint, ACMFORMATDETAILS*, nuint, uint, int> callback,
     nuint instance, uint restrictions, byte[] given)
 {
-    /// <summary>True once a driver has listed its PCM formats; with no driver named, PCM is listed once.</summary>
-    public bool PcmDone { get; private set; }
+    /// <summary>The PCM formats reported so far: with no driver named, each is reported once, by the first driver listing it.</summary>
+    private readonly HashSet<(uint Channels, uint Rate, uint Bits)> pcmReported = [];
+
+    /// <summary>The caller's room at pwfx, given again with each question (a driver may set cbwfx to what it wrote).</summary>
+    private readonly uint room = details->cbwfx;
 
     private WAVEFORMATEX* Destination => (WAVEFORMATEX*)details->pwfx;
 
-    /// <summary>Lists the driver's standard formats that pass the restrictions; false once the callback said stop.</summary>
-    public bool List(AcmDriverLease driver, bool skipPcm)
+    /// <summary>
+    /// Lists the driver's standard formats that pass the restrictions, leaving out PCM formats already reported when
+    /// <paramref name="oncePcm"/>; false once the callback said stop.
+    /// </summary>
+    public bool List(AcmDriverLease driver, bool oncePcm)
     {
         fixed (byte* givenBytes = given)
         {
             var wanted = (WAVEFORMATEX*)givenBytes;
             foreach (var tag in driver.Driver.FormatTags)
             {
-                if ((Has(AcmDetailsFlags.ACM_FORMATENUMF_WFORMATTAG) && tag.dwFormatTag != wanted->wFormatTag)
-                    || (skipPcm && tag.dwFormatTag == WaveFormatTag.WAVE_FORMAT_PCM))
+                if (Has(AcmDetailsFlags.ACM_FORMATENUMF_WFORMATTAG) && tag.dwFormatTag != wanted->wFormatTag)
                 {
                     continue;
                 }
 
-                PcmDone |= tag.dwFormatTag == WaveFormatTag.WAVE_FORMAT_PCM;
                 for (uint index = 0; index < tag.cStandardFormats; index++)
                 {
                     details->dwFormatTag = tag.dwFormatTag;
                     details->dwFormatIndex = index;
                     details->fdwSupport = 0;
+                    details->cbwfx = room;
                     if (driver.Send(AcmMessages.ACMDM_FORMAT_DETAILS, (nint)details, (nint)AcmDetailsFlags.ACM_FORMATDETAILSF_INDEX) != 0
                         || !Matches(wanted) || (Has(AcmDetailsFlags.ACM_FORMATENUMF_CONVERT) && !Converts(driver, givenBytes)))
+                    {
+                        continue;
+                    }
+
+                    if (oncePcm && tag.dwFormatTag == WaveFormatTags.WAVE_FORMAT_PCM
+                        && !pcmReported.Add((Destination->nChannels, Destination->nSamplesPerSec, Destination->wBitsPerSample)))
                     {
                         continue;
                     }
@@ -59,7 +70,7 @@ internal sealed unsafe class AcmFormatEnumeration(ACMFORMATDETAILS* details, del
             var request = new ACMDRVFORMATSUGGEST
             {
                 cbStruct = (uint)sizeof(ACMDRVFORMATSUGGEST), pwfxSrc = (nint)givenBytes, cbwfxSrc = (uint)WaveFormatBytes.SizeOf((WAVEFORMATEX*)givenBytes),
-                pwfxDst = details->pwfx, cbwfxDst = details->cbwfx,
+                pwfxDst = details->pwfx, cbwfxDst = room,
             };
             if (driver.Send(AcmMessages.ACMDM_FORMAT_SUGGEST, (nint)(&request), 0) != 0)
             {
@@ -68,6 +79,7 @@ internal sealed unsafe class AcmFormatEnumeration(ACMFORMATDETAILS* details, del
 
             details->dwFormatTag = Destination->wFormatTag;
             details->dwFormatIndex = 0;
+            details->cbwfx = room;
             driver.Send(AcmMessages.ACMDM_FORMAT_DETAILS, (nint)details, (nint)AcmDetailsFlags.ACM_FORMATDETAILSF_FORMAT);
             return callback(driver.Driver.Handle, details, instance, driver.Driver.Support) != 0;
         }

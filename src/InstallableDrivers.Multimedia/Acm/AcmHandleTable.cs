@@ -25,4 +25,11 @@ internal sealed class AcmHandleTable
         where T : class => handle != 0 && objects.TryGetValue(handle, out var target) ? target as T : null;
 
     public void Remove(nint handle) => objects.Remove(handle);
+
+    /// <summary>Forgets every handle.</summary>
+    public void Clear() => objects.Clear();
+
+    /// <summary>Every object of kind <typeparamref name="T"/>, in no particular order.</summary>
+    public List<T> All<T>()
+        where T : class => [.. objects.Values.OfType<T>()];
 }

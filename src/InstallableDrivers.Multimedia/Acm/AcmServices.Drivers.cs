@@ -200,18 +200,18 @@ public sealed unsafe partial class AcmServices
             return MMRESULT.MMSYSERR_INVALFLAG;
         }
 
-        if (phadid is null)
-        {
-            return MMRESULT.MMSYSERR_INVALPARAM;
-        }
-
         lock (gate)
         {
             _ = Drivers;
             var driver = handles.Get<AcmDriverInstance>(hao)?.DriverId ?? handles.Get<AcmStream>(hao)?.Driver.DriverId;
             if (driver is null)
             {
-                return MMRESULT.MMSYSERR_INVALHANDLE;
+                return MMRESULT.MMSYSERR_INVALHANDLE; // before a bad pointer, as msacm32 checks
+            }
+
+            if (phadid is null)
+            {
+                return MMRESULT.MMSYSERR_INVALPARAM;
             }
 
             *phadid = driver.Handle;
@@ -361,16 +361,18 @@ public sealed unsafe partial class AcmServices
     }
 
     /// <summary>
-    /// acmDriverPriority: moves a global driver in the search order and enables or disables it. Priority 1 is searched
-    /// first, (DWORD)-1 means last, 0 keeps the place. ACM_DRIVERPRIORITYF_BEGIN and END bracket a series of changes
-    /// (they defer notifications, of which this ACM sends none); they take a null driver id and nothing else.
+    /// acmDriverPriority: moves a global driver in the search order and enables or disables any driver. Priority 1 is
+    /// searched first, (DWORD)-1 means last, 0 keeps the place. ACM_DRIVERPRIORITYF_BEGIN and END bracket a series of
+    /// changes (they defer change notifications, of which this ACM sends none); they take a null driver id, a zero
+    /// priority and no other flag, and while one thread is between BEGIN and END another thread's BEGIN or END is
+    /// MMSYSERR_ALLOCATED.
     /// </summary>
     /// <param name="hadid">The driver id; 0 with BEGIN or END.</param>
     /// <param name="dwPriority">The new priority, 0 or (DWORD)-1.</param>
     /// <param name="fdwPriority">ACM_DRIVERPRIORITYF_ENABLE or DISABLE; or BEGIN; or END.</param>
     /// <returns>MMSYSERR_NOERROR; MMSYSERR_INVALFLAG for unknown or conflicting flags; MMSYSERR_INVALHANDLE; MMSYSERR_INVALPARAM
     /// for a priority past the number of global drivers, or BEGIN/END with a driver or priority; MMSYSERR_NOTSUPPORTED for
-    /// a local driver, which has no priority.</returns>
+    /// a nonzero priority of a local driver, which has none; MMSYSERR_ALLOCATED when another thread holds the deferral.</returns>
     public MMRESULT acmDriverPriority(nint hadid, uint dwPriority, uint fdwPriority)
     {
         const uint known = AcmDriverFlags.ACM_DRIVERPRIORITYF_ABLEMASK | AcmDriverFlags.ACM_DRIVERPRIORITYF_DEFERMASK;
@@ -384,7 +386,7 @@ public sealed unsafe partial class AcmServices
 
         if (defer != 0)
         {
-            return hadid == 0 && dwPriority == 0 ? MMRESULT.MMSYSERR_NOERROR : MMRESULT.MMSYSERR_INVALPARAM;
+            return hadid == 0 && dwPriority == 0 ? Defer(defer == AcmDriverFlags.ACM_DRIVERPRIORITYF_BEGIN) : MMRESULT.MMSYSERR_INVALPARAM;
         }
 
         lock (gate)
@@ -394,7 +396,7 @@ public sealed unsafe partial class AcmServices
                 return MMRESULT.MMSYSERR_INVALHANDLE;
             }
 
-            if (driver.IsLocal)
+            if (driver.IsLocal && dwPriority != 0)
             {
                 return MMRESULT.MMSYSERR_NOTSUPPORTED;
             }
@@ -416,6 +418,31 @@ public sealed unsafe partial class AcmServices
             if (able != 0)
             {
                 driver.IsEnabled = able == AcmDriverFlags.ACM_DRIVERPRIORITYF_ENABLE;
+            }
+
+            return MMRESULT.MMSYSERR_NOERROR;
+        }
+    }
+
+    /// <summary>ACM_DRIVERPRIORITYF_BEGIN (nested) and END: the calling thread takes or releases the deferral.</summary>
+    private MMRESULT Defer(bool begin)
+    {
+        var thread = Environment.CurrentManagedThreadId;
+        lock (gate)
+        {
+            if (deferrals > 0 && deferringThread != thread)
+            {
+                return MMRESULT.MMSYSERR_ALLOCATED;
+            }
+
+            if (begin)
+            {
+                deferringThread = thread;
+                deferrals++;
+            }
+            else if (deferrals > 0)
+            {
+                deferrals--;
             }
 
             return MMRESULT.MMSYSERR_NOERROR;

@@ -44,6 +44,32 @@ public sealed unsafe partial class AcmServices
     }
 
     /// <summary>
+    /// Asks the drivers in turn until one answers MMSYSERR_NOERROR; with a named driver (<paramref name="had"/> not 0) its
+    /// answer is final. ACMERR_NOTPOSSIBLE when none answers.
+    /// </summary>
+    private MMRESULT AskInTurn(nint had, IEnumerable<AcmDriverId> drivers, AcmDriverInstance? open, Func<AcmDriverLease, MMRESULT> ask)
+    {
+        foreach (var driver in drivers)
+        {
+            if (Lease(driver, open, out var lease) != MMRESULT.MMSYSERR_NOERROR)
+            {
+                continue;
+            }
+
+            using (lease)
+            {
+                var result = ask(lease);
+                if (result == MMRESULT.MMSYSERR_NOERROR || had != 0)
+                {
+                    return result;
+                }
+            }
+        }
+
+        return (MMRESULT)AcmErrors.ACMERR_NOTPOSSIBLE;
+    }
+
+    /// <summary>
     /// acmFormatTagDetails: details of a format tag (ACMDM_FORMATTAG_DETAILS). By index the driver must be named (an open
     /// driver or an enabled driver id); by tag, a null driver means the first driver in search order that knows the tag;
     /// LARGESTSIZE with a null driver answers with the driver whose tag (dwFormatTag, or any for WAVE_FORMAT_UNKNOWN) has
@@ -83,7 +109,7 @@ public sealed unsafe partial class AcmServices
             // The driver whose matching tag is largest, from what the drivers said when they were added.
             var tag = paftd->dwFormatTag;
             drivers = [.. drivers
-                .Select(d => (Driver: d, Size: d.FormatTags.Where(t => tag == WaveFormatTag.WAVE_FORMAT_UNKNOWN || t.dwFormatTag == tag)
+                .Select(d => (Driver: d, Size: d.FormatTags.Where(t => tag == WaveFormatTags.WAVE_FORMAT_UNKNOWN || t.dwFormatTag == tag)
                     .Select(t => t.cbFormatSize).DefaultIfEmpty(0u).Max()))
                 .Where(d => d.Size > 0).OrderByDescending(d => d.Size).Take(1).Select(d => d.Driver)];
         }
@@ -92,30 +118,17 @@ public sealed unsafe partial class AcmServices
             drivers = [.. drivers.Where(d => d.HasFormatTag(paftd->dwFormatTag))];
         }
 
-        foreach (var driver in drivers)
+        return AskInTurn(had, drivers, open, lease =>
         {
-            if (Lease(driver, open, out var lease) != MMRESULT.MMSYSERR_NOERROR)
+            var details = *paftd;
+            var result = (MMRESULT)(uint)lease.Send(AcmMessages.ACMDM_FORMATTAG_DETAILS, (nint)(&details), (nint)fdwDetails);
+            if (result == MMRESULT.MMSYSERR_NOERROR)
             {
-                continue;
+                *paftd = details;
             }
 
-            using (lease)
-            {
-                var details = *paftd;
-                var result = (MMRESULT)(uint)lease.Send(AcmMessages.ACMDM_FORMATTAG_DETAILS, (nint)(&details), (nint)fdwDetails);
-                if (result == MMRESULT.MMSYSERR_NOERROR || had != 0)
-                {
-                    if (result == MMRESULT.MMSYSERR_NOERROR)
-                    {
-                        *paftd = details;
-                    }
-
-                    return result;
-                }
-            }
-        }
-
-        return (MMRESULT)AcmErrors.ACMERR_NOTPOSSIBLE;
+            return result;
+        });
     }
 
     /// <summary>
@@ -163,12 +176,12 @@ public sealed unsafe partial class AcmServices
                     var cbStruct = paftd->cbStruct;
                     *paftd = new ACMFORMATTAGDETAILS { cbStruct = cbStruct, dwFormatTagIndex = index };
                     var result = lease.Send(AcmMessages.ACMDM_FORMATTAG_DETAILS, (nint)paftd, (nint)AcmDetailsFlags.ACM_FORMATTAGDETAILSF_INDEX);
-                    if (result != 0 || (had == 0 && paftd->dwFormatTag == WaveFormatTag.WAVE_FORMAT_PCM && pcmDone))
+                    if (result != 0 || (had == 0 && paftd->dwFormatTag == WaveFormatTags.WAVE_FORMAT_PCM && pcmDone))
                     {
                         continue;
                     }
 
-                    pcmDone |= paftd->dwFormatTag == WaveFormatTag.WAVE_FORMAT_PCM;
+                    pcmDone |= paftd->dwFormatTag == WaveFormatTags.WAVE_FORMAT_PCM;
                     if (fnCallback(driver.Handle, paftd, dwInstance, driver.Support) == 0)
                     {
                         return MMRESULT.MMSYSERR_NOERROR;
@@ -189,8 +202,9 @@ public sealed unsafe partial class AcmServices
     /// <param name="pafd">The structure: cbStruct, dwFormatTag, pwfx and cbwfx, and dwFormatIndex for INDEX.</param>
     /// <param name="fdwDetails">ACM_FORMATDETAILSF_INDEX or FORMAT.</param>
     /// <returns>MMSYSERR_NOERROR; MMSYSERR_INVALFLAG; MMSYSERR_INVALHANDLE; MMSYSERR_INVALPARAM for a null or short
-    /// structure, a null format, or (FORMAT) a dwFormatTag other than the format's; ACMERR_NOTPOSSIBLE when no driver
-    /// has the details.</returns>
+    /// structure, a null format, a nonzero fdwSupport, (FORMAT) a dwFormatTag other than the format's, (INDEX)
+    /// WAVE_FORMAT_UNKNOWN or an index past the tag's standard formats; ACMERR_NOTPOSSIBLE when no driver has the
+    /// details.</returns>
     public MMRESULT acmFormatDetails(nint had, ACMFORMATDETAILS* pafd, uint fdwDetails)
     {
         var query = fdwDetails & AcmDetailsFlags.ACM_FORMATDETAILSF_QUERYMASK;
@@ -199,13 +213,14 @@ public sealed unsafe partial class AcmServices
             return MMRESULT.MMSYSERR_INVALFLAG;
         }
 
-        if (pafd is null || pafd->cbStruct < sizeof(ACMFORMATDETAILS) || pafd->pwfx == 0 || pafd->cbwfx < WaveFormatBytes.PcmFormatSize)
+        if (pafd is null || pafd->cbStruct < sizeof(ACMFORMATDETAILS) || pafd->pwfx == 0 || pafd->cbwfx < WaveFormatBytes.PcmFormatSize
+            || pafd->fdwSupport != 0)
         {
             return MMRESULT.MMSYSERR_INVALPARAM;
         }
 
         var byFormat = query == AcmDetailsFlags.ACM_FORMATDETAILSF_FORMAT;
-        if (byFormat && ((WAVEFORMATEX*)pafd->pwfx)->wFormatTag != pafd->dwFormatTag)
+        if (byFormat ? ((WAVEFORMATEX*)pafd->pwfx)->wFormatTag != pafd->dwFormatTag : pafd->dwFormatTag == WaveFormatTags.WAVE_FORMAT_UNKNOWN)
         {
             return MMRESULT.MMSYSERR_INVALPARAM;
         }
@@ -221,29 +236,21 @@ public sealed unsafe partial class AcmServices
             return found;
         }
 
-        foreach (var driver in drivers.Where(d => had != 0 || d.HasFormatTag(pafd->dwFormatTag)))
+        // By index the driver is named (so it is the only one): an index past the tag's standard formats is a bad
+        // parameter, whatever the driver would say.
+        var tag = pafd->dwFormatTag;
+        if (!byFormat && drivers[0].FormatTags.Any(t => t.dwFormatTag == tag && pafd->dwFormatIndex >= t.cStandardFormats))
         {
-            if (Lease(driver, open, out var lease) != MMRESULT.MMSYSERR_NOERROR)
-            {
-                continue;
-            }
-
-            using (lease)
-            {
-                var result = (MMRESULT)(uint)lease.Send(AcmMessages.ACMDM_FORMAT_DETAILS, (nint)pafd, (nint)fdwDetails);
-                if (result == MMRESULT.MMSYSERR_NOERROR || had != 0)
-                {
-                    return result;
-                }
-            }
+            return MMRESULT.MMSYSERR_INVALPARAM;
         }
 
-        return (MMRESULT)AcmErrors.ACMERR_NOTPOSSIBLE;
+        return AskInTurn(had, drivers.Where(d => had != 0 || d.HasFormatTag(pafd->dwFormatTag)), open,
+            lease => (MMRESULT)(uint)lease.Send(AcmMessages.ACMDM_FORMAT_DETAILS, (nint)pafd, (nint)fdwDetails));
     }
 
     /// <summary>
     /// acmFormatEnum: calls <paramref name="fnCallback"/> with each standard format of a driver (or of every enabled
-    /// driver, PCM once) that passes the ACM_FORMATENUMF_* restrictions, until it returns FALSE. The restrictions read
+    /// driver, each PCM format once, from the first driver that lists it) that passes the ACM_FORMATENUMF_* restrictions, until it returns FALSE. The restrictions read
     /// the format at <c>pafd->pwfx</c> (copied first, since each enumerated format is written there): WFORMATTAG,
     /// NCHANNELS, NSAMPLESPERSEC, WBITSPERSAMPLE keep formats with that field; CONVERT keeps formats the given one
     /// converts to (asked with ACMDM_STREAM_OPEN and ACM_STREAMOPENF_QUERY); SUGGEST lists each driver's suggestion
@@ -256,7 +263,8 @@ public sealed unsafe partial class AcmServices
     /// <param name="dwInstance">Passed to the callback.</param>
     /// <param name="fdwEnum">ACM_FORMATENUMF_* restrictions.</param>
     /// <returns>MMSYSERR_NOERROR (also when nothing matched); MMSYSERR_INVALFLAG; MMSYSERR_INVALHANDLE; MMSYSERR_INVALPARAM
-    /// for null pointers, a short structure, a dwFormatTag that disagrees with WFORMATTAG, or CONVERT with SUGGEST.</returns>
+    /// for null pointers, a short structure, a nonzero fdwSupport, a cbwfx smaller than the largest format of the drivers
+    /// asked, a dwFormatTag that disagrees with WFORMATTAG, or CONVERT with SUGGEST.</returns>
     public MMRESULT acmFormatEnum(nint had, ACMFORMATDETAILS* pafd, delegate* unmanaged<nint, ACMFORMATDETAILS*, nuint, uint, int> fnCallback,
         nuint dwInstance, uint fdwEnum)
     {
@@ -272,14 +280,14 @@ public sealed unsafe partial class AcmServices
         var convert = (fdwEnum & AcmDetailsFlags.ACM_FORMATENUMF_CONVERT) != 0;
         var suggest = (fdwEnum & AcmDetailsFlags.ACM_FORMATENUMF_SUGGEST) != 0;
         if (pafd is null || fnCallback is null || pafd->cbStruct < sizeof(ACMFORMATDETAILS) || pafd->pwfx == 0
-            || pafd->cbwfx < WaveFormatBytes.PcmFormatSize || (convert && suggest))
+            || pafd->cbwfx < WaveFormatBytes.PcmFormatSize || pafd->fdwSupport != 0 || (convert && suggest))
         {
             return MMRESULT.MMSYSERR_INVALPARAM;
         }
 
         var given = (WAVEFORMATEX*)pafd->pwfx;
         var byTag = (fdwEnum & AcmDetailsFlags.ACM_FORMATENUMF_WFORMATTAG) != 0;
-        if (byTag ? pafd->dwFormatTag != given->wFormatTag : pafd->dwFormatTag != WaveFormatTag.WAVE_FORMAT_UNKNOWN)
+        if (byTag ? pafd->dwFormatTag != given->wFormatTag : pafd->dwFormatTag != WaveFormatTags.WAVE_FORMAT_UNKNOWN)
         {
             return MMRESULT.MMSYSERR_INVALPARAM;
         }
@@ -288,6 +296,12 @@ public sealed unsafe partial class AcmServices
         if (found != MMRESULT.MMSYSERR_NOERROR || (fdwEnum & hardware) != 0)
         {
             return found;
+        }
+
+        // The room must hold the largest format of the drivers asked (ACM_METRIC_MAX_SIZE_FORMAT), as msacm32 requires.
+        if (pafd->cbwfx < drivers.SelectMany(d => d.FormatTags).Select(t => t.cbFormatSize).DefaultIfEmpty(0u).Max())
+        {
+            return MMRESULT.MMSYSERR_INVALPARAM;
         }
 
         var enumeration = new AcmFormatEnumeration(pafd, fnCallback, dwInstance, fdwEnum, WaveFormatBytes.Of(given));
@@ -300,7 +314,7 @@ public sealed unsafe partial class AcmServices
 
             using (lease)
             {
-                var more = suggest ? enumeration.Suggest(lease) : enumeration.List(lease, skipPcm: had == 0 && enumeration.PcmDone);
+                var more = suggest ? enumeration.Suggest(lease) : enumeration.List(lease, oncePcm: had == 0);
                 if (!more)
                 {
                     break;
@@ -343,14 +357,9 @@ public sealed unsafe partial class AcmServices
 
         var source = WaveFormatBytes.Of(pwfxSrc);
         var fixedTag = (fdwSuggest & AcmDetailsFlags.ACM_FORMATSUGGESTF_WFORMATTAG) != 0;
-        foreach (var driver in drivers.Where(d => had != 0 || (d.HasFormatTag(pwfxSrc->wFormatTag) && (!fixedTag || d.HasFormatTag(pwfxDst->wFormatTag)))))
+        var candidates = drivers.Where(d => had != 0 || (d.HasFormatTag(pwfxSrc->wFormatTag) && (!fixedTag || d.HasFormatTag(pwfxDst->wFormatTag))));
+        return AskInTurn(had, candidates, open, lease =>
         {
-            if (Lease(driver, open, out var lease) != MMRESULT.MMSYSERR_NOERROR)
-            {
-                continue;
-            }
-
-            using (lease)
             fixed (byte* src = source)
             {
                 var request = new ACMDRVFORMATSUGGEST
@@ -358,15 +367,9 @@ public sealed unsafe partial class AcmServices
                     cbStruct = (uint)sizeof(ACMDRVFORMATSUGGEST), fdwSuggest = fdwSuggest, pwfxSrc = (nint)src, cbwfxSrc = (uint)WaveFormatBytes.SizeOf(pwfxSrc),
                     pwfxDst = (nint)pwfxDst, cbwfxDst = cbwfxDst,
                 };
-                var result = (MMRESULT)(uint)lease.Send(AcmMessages.ACMDM_FORMAT_SUGGEST, (nint)(&request), 0);
-                if (result == MMRESULT.MMSYSERR_NOERROR || had != 0)
-                {
-                    return result;
-                }
+                return (MMRESULT)(uint)lease.Send(AcmMessages.ACMDM_FORMAT_SUGGEST, (nint)(&request), 0);
             }
-        }
-
-        return (MMRESULT)AcmErrors.ACMERR_NOTPOSSIBLE;
+        });
     }
 
     /// <summary>
@@ -402,24 +405,8 @@ public sealed unsafe partial class AcmServices
         }
 
         var tag = paftd->dwFilterTag;
-        foreach (var driver in drivers.Where(d => had != 0 || d.FilterTags.Any(t => query == AcmDetailsFlags.ACM_FILTERTAGDETAILSF_LARGESTSIZE || t.dwFilterTag == tag)))
-        {
-            if (Lease(driver, open, out var lease) != MMRESULT.MMSYSERR_NOERROR)
-            {
-                continue;
-            }
-
-            using (lease)
-            {
-                var result = (MMRESULT)(uint)lease.Send(AcmMessages.ACMDM_FILTERTAG_DETAILS, (nint)paftd, (nint)fdwDetails);
-                if (result == MMRESULT.MMSYSERR_NOERROR || had != 0)
-                {
-                    return result;
-                }
-            }
-        }
-
-        return (MMRESULT)AcmErrors.ACMERR_NOTPOSSIBLE;
+        var candidates = drivers.Where(d => had != 0 || d.FilterTags.Any(t => query == AcmDetailsFlags.ACM_FILTERTAGDETAILSF_LARGESTSIZE || t.dwFilterTag == tag));
+        return AskInTurn(had, candidates, open, lease => (MMRESULT)(uint)lease.Send(AcmMessages.ACMDM_FILTERTAG_DETAILS, (nint)paftd, (nint)fdwDetails));
     }
 
     /// <summary>acmFilterTagEnum: calls <paramref name="fnCallback"/> with every filter tag of a driver or of every enabled driver, until it returns FALSE.</summary>
@@ -505,24 +492,8 @@ public sealed unsafe partial class AcmServices
             return found;
         }
 
-        foreach (var driver in drivers.Where(d => had != 0 || d.FilterTags.Any(t => t.dwFilterTag == pafd->dwFilterTag)))
-        {
-            if (Lease(driver, open, out var lease) != MMRESULT.MMSYSERR_NOERROR)
-            {
-                continue;
-            }
-
-            using (lease)
-            {
-                var result = (MMRESULT)(uint)lease.Send(AcmMessages.ACMDM_FILTER_DETAILS, (nint)pafd, (nint)fdwDetails);
-                if (result == MMRESULT.MMSYSERR_NOERROR || had != 0)
-                {
-                    return result;
-                }
-            }
-        }
-
-        return (MMRESULT)AcmErrors.ACMERR_NOTPOSSIBLE;
+        return AskInTurn(had, drivers.Where(d => had != 0 || d.FilterTags.Any(t => t.dwFilterTag == pafd->dwFilterTag)), open,
+            lease => (MMRESULT)(uint)lease.Send(AcmMessages.ACMDM_FILTER_DETAILS, (nint)pafd, (nint)fdwDetails));
     }
 
     /// <summary>

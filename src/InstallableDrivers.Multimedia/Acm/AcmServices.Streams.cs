@@ -8,9 +8,6 @@ public sealed unsafe partial class AcmServices
     /// <summary>The CALLBACK_* bits of fdwOpen (mmsystem.h CALLBACK_TYPEMASK).</summary>
     private const uint CallbackTypeMask = 0x00070000;
 
-    private const uint StatusBits = AcmStreamFlags.ACMSTREAMHEADER_STATUSF_DONE | AcmStreamFlags.ACMSTREAMHEADER_STATUSF_PREPARED
-        | AcmStreamFlags.ACMSTREAMHEADER_STATUSF_INQUEUE;
-
     /// <summary>
     /// acmStreamOpen: opens a conversion stream, or with ACM_STREAMOPENF_QUERY only asks whether one could be opened.
     /// With a null <paramref name="had"/> the enabled drivers that list both format tags are tried in search order
@@ -21,7 +18,7 @@ public sealed unsafe partial class AcmServices
     /// <param name="had">An open driver, or 0 for any.</param>
     /// <param name="pwfxSrc">The source format.</param>
     /// <param name="pwfxDst">The destination format.</param>
-    /// <param name="pwfltr">A filter (source and destination formats then equal), or null.</param>
+    /// <param name="pwfltr">A filter (source and destination then of the same tag, else MMSYSERR_INVALPARAM), or null.</param>
     /// <param name="dwCallback">The callback of an asynchronous stream, else 0.</param>
     /// <param name="dwInstance">The callback's instance value, else 0.</param>
     /// <param name="fdwOpen">ACM_STREAMOPENF_QUERY, ASYNC, NONREALTIME and a CALLBACK_* type.</param>
@@ -39,7 +36,7 @@ public sealed unsafe partial class AcmServices
 
         var query = (fdwOpen & AcmStreamFlags.ACM_STREAMOPENF_QUERY) != 0;
         if (pwfxSrc is null || pwfxDst is null || (query ? phas is not null : phas is null)
-            || (pwfltr is not null && pwfltr->cbStruct < sizeof(WAVEFILTER)))
+            || (pwfltr is not null && (pwfltr->cbStruct < sizeof(WAVEFILTER) || pwfxSrc->wFormatTag != pwfxDst->wFormatTag)))
         {
             return MMRESULT.MMSYSERR_INVALPARAM;
         }
@@ -196,13 +193,15 @@ public sealed unsafe partial class AcmServices
     /// acmStreamPrepareHeader: prepares a header for conversions on the stream. The driver is asked first
     /// (ACMDM_STREAM_PREPARE); MMSYSERR_NOTSUPPORTED lets the ACM do it, which it does by recording the buffers as
     /// prepared in the header's reserved part (the ACMDRVSTREAMHEADER fields). The header then has
-    /// ACMSTREAMHEADER_STATUSF_PREPARED and neither DONE nor INQUEUE. A header already prepared is left as it is.
+    /// ACMSTREAMHEADER_STATUSF_PREPARED; its other status bits stay as they were (a DONE left from earlier use stays, as
+    /// on Windows). A header already prepared is left as it is.
     /// </summary>
     /// <param name="has">The stream.</param>
     /// <param name="pash">The header: cbStruct at least sizeof(ACMSTREAMHEADER), both buffers and their lengths set.</param>
     /// <param name="fdwPrepare">Must be 0.</param>
     /// <returns>MMSYSERR_NOERROR; MMSYSERR_INVALFLAG; MMSYSERR_INVALHANDLE; MMSYSERR_INVALPARAM for a null or short header,
-    /// or null buffers; the driver's own error.</returns>
+    /// null buffers or an empty source; ACMERR_NOTPOSSIBLE for a source shorter than one block of the source format;
+    /// the driver's own error.</returns>
     public MMRESULT acmStreamPrepareHeader(nint has, ACMSTREAMHEADER* pash, uint fdwPrepare)
     {
         if (fdwPrepare != 0)
@@ -215,7 +214,7 @@ public sealed unsafe partial class AcmServices
             return MMRESULT.MMSYSERR_INVALHANDLE;
         }
 
-        if (pash is null || pash->cbStruct < sizeof(ACMSTREAMHEADER) || pash->pbSrc == 0 || pash->pbDst == 0)
+        if (pash is null || pash->cbStruct < sizeof(ACMSTREAMHEADER) || pash->pbSrc == 0 || pash->pbDst == 0 || pash->cbSrcLength == 0)
         {
             return MMRESULT.MMSYSERR_INVALPARAM;
         }
@@ -226,13 +225,18 @@ public sealed unsafe partial class AcmServices
             return MMRESULT.MMSYSERR_NOERROR;
         }
 
+        // A source buffer that cannot hold one block of the source format can never convert anything.
+        if (header->cbSrcLength < ((WAVEFORMATEX*)stream.Instance->pwfxSrc)->nBlockAlign)
+        {
+            return (MMRESULT)AcmErrors.ACMERR_NOTPOSSIBLE;
+        }
+
         header->fdwPrepared = fdwPrepare;
         header->dwPrepared = (nuint)has;
         header->pbPreparedSrc = header->pbSrc;
         header->cbPreparedSrcLength = header->cbSrcLength;
         header->pbPreparedDst = header->pbDst;
         header->cbPreparedDstLength = header->cbDstLength;
-        header->fdwStatus &= ~StatusBits;
         var result = (MMRESULT)(uint)stream.Send(AcmMessages.ACMDM_STREAM_PREPARE, (nint)header);
         if (result != MMRESULT.MMSYSERR_NOERROR && result != MMRESULT.MMSYSERR_NOTSUPPORTED)
         {
@@ -245,11 +249,24 @@ public sealed unsafe partial class AcmServices
     }
 
     /// <summary>
-    /// Checks a header given to convert or unprepare: prepared, for this stream, not queued, and its buffers those it
-    /// was prepared with (lengths no longer than prepared; for unprepare, the same).
+    /// Finds the stream and checks a header given to convert or unprepare: a whole ACMSTREAMHEADER, prepared, for this
+    /// stream, not queued, and its buffers those it was prepared with (lengths no longer than prepared; for unprepare,
+    /// the same).
     /// </summary>
-    private static MMRESULT CheckPrepared(nint has, ACMDRVSTREAMHEADER* header, bool exactLengths)
+    private MMRESULT FindPrepared(nint has, ACMSTREAMHEADER* pash, bool exactLengths, out AcmStream? stream)
     {
+        stream = FindStream(has);
+        if (stream is null)
+        {
+            return MMRESULT.MMSYSERR_INVALHANDLE;
+        }
+
+        if (pash is null || pash->cbStruct < sizeof(ACMSTREAMHEADER))
+        {
+            return MMRESULT.MMSYSERR_INVALPARAM;
+        }
+
+        var header = (ACMDRVSTREAMHEADER*)pash;
         if ((header->fdwStatus & AcmStreamFlags.ACMSTREAMHEADER_STATUSF_PREPARED) == 0)
         {
             return (MMRESULT)AcmErrors.ACMERR_UNPREPARED;
@@ -292,28 +309,19 @@ public sealed unsafe partial class AcmServices
             return MMRESULT.MMSYSERR_INVALFLAG;
         }
 
-        if (FindStream(has) is not { } stream)
-        {
-            return MMRESULT.MMSYSERR_INVALHANDLE;
-        }
-
-        if (pash is null || pash->cbStruct < sizeof(ACMSTREAMHEADER))
-        {
-            return MMRESULT.MMSYSERR_INVALPARAM;
-        }
-
-        var header = (ACMDRVSTREAMHEADER*)pash;
-        var check = CheckPrepared(has, header, exactLengths: false);
+        var check = FindPrepared(has, pash, exactLengths: false, out var stream);
         if (check != MMRESULT.MMSYSERR_NOERROR)
         {
             return check;
         }
 
+        var header = (ACMDRVSTREAMHEADER*)pash;
+
         header->fdwStatus &= ~AcmStreamFlags.ACMSTREAMHEADER_STATUSF_DONE;
         header->fdwConvert = fdwConvert;
         header->cbSrcLengthUsed = 0;
         header->cbDstLengthUsed = 0;
-        var result = (MMRESULT)(uint)stream.Send(AcmMessages.ACMDM_STREAM_CONVERT, (nint)header);
+        var result = (MMRESULT)(uint)stream!.Send(AcmMessages.ACMDM_STREAM_CONVERT, (nint)header);
         if (result == MMRESULT.MMSYSERR_NOERROR)
         {
             header->fdwStatus |= AcmStreamFlags.ACMSTREAMHEADER_STATUSF_DONE;
@@ -338,24 +346,15 @@ public sealed unsafe partial class AcmServices
             return MMRESULT.MMSYSERR_INVALFLAG;
         }
 
-        if (FindStream(has) is not { } stream)
-        {
-            return MMRESULT.MMSYSERR_INVALHANDLE;
-        }
-
-        if (pash is null || pash->cbStruct < sizeof(ACMSTREAMHEADER))
-        {
-            return MMRESULT.MMSYSERR_INVALPARAM;
-        }
-
-        var header = (ACMDRVSTREAMHEADER*)pash;
-        var check = CheckPrepared(has, header, exactLengths: true);
+        var check = FindPrepared(has, pash, exactLengths: true, out var stream);
         if (check != MMRESULT.MMSYSERR_NOERROR)
         {
             return check;
         }
 
-        var result = (MMRESULT)(uint)stream.Send(AcmMessages.ACMDM_STREAM_UNPREPARE, (nint)header);
+        var header = (ACMDRVSTREAMHEADER*)pash;
+
+        var result = (MMRESULT)(uint)stream!.Send(AcmMessages.ACMDM_STREAM_UNPREPARE, (nint)header);
         if (result != MMRESULT.MMSYSERR_NOERROR && result != MMRESULT.MMSYSERR_NOTSUPPORTED)
         {
             return result;

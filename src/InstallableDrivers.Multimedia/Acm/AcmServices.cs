@@ -30,6 +30,10 @@ public sealed unsafe partial class AcmServices : IDisposable
     private List<AcmDriverId>? drivers;
     private bool disposed;
 
+    /// <summary>The thread between acmDriverPriority's BEGIN and END, and how deep (BEGIN nests).</summary>
+    private int deferringThread;
+    private int deferrals;
+
     /// <summary>Creates the ACM over the codec drivers listed in <paramref name="manager"/>'s registry.</summary>
     /// <param name="manager">The driver manager that opens the codec drivers; the ACM does not own it.</param>
     public AcmServices(DriverManager manager)
@@ -50,11 +54,13 @@ public sealed unsafe partial class AcmServices : IDisposable
     public uint acmGetVersion() => Version;
 
     /// <summary>
-    /// Closes every stream and driver instance still open and forgets the drivers. Handles given out become invalid.
+    /// Closes every stream (ACMDM_STREAM_CLOSE) and driver instance still open and forgets the drivers. Afterwards the
+    /// ACM has no drivers and every handle it gave out is MMSYSERR_INVALHANDLE.
     /// </summary>
     public void Dispose()
     {
         List<AcmDriverId> all;
+        List<AcmStream> streams;
         lock (gate)
         {
             if (disposed)
@@ -65,6 +71,14 @@ public sealed unsafe partial class AcmServices : IDisposable
             disposed = true;
             all = drivers ?? [];
             drivers = [];
+            streams = handles.All<AcmStream>();
+            handles.Clear();
+        }
+
+        foreach (var stream in streams)
+        {
+            stream.Send(AcmMessages.ACMDM_STREAM_CLOSE, 0);
+            stream.Dispose();
         }
 
         foreach (var driver in all)
@@ -79,14 +93,7 @@ public sealed unsafe partial class AcmServices : IDisposable
     }
 
     /// <summary>The drivers in search order, read from the registry on first use. Call inside <see cref="gate"/>.</summary>
-    private List<AcmDriverId> Drivers
-    {
-        get
-        {
-            ObjectDisposedException.ThrowIf(disposed, this);
-            return drivers ??= LoadDrivers();
-        }
-    }
+    private List<AcmDriverId> Drivers => drivers ??= LoadDrivers();
 
     /// <summary>
     /// Reads the registry's codec drivers and adds the PCM converter last, as msacm32 lists its own converter after the
@@ -147,13 +154,19 @@ public sealed unsafe partial class AcmServices : IDisposable
     /// metrics.</returns>
     public MMRESULT acmMetrics(nint hao, uint uMetric, void* pMetric)
     {
-        if (pMetric is null)
-        {
-            return MMRESULT.MMSYSERR_INVALPARAM;
-        }
-
         lock (gate)
         {
+            // A bad handle is reported before a bad pointer, as msacm32 does.
+            if (hao != 0 && FindDriverOfObject(hao) is null)
+            {
+                return MMRESULT.MMSYSERR_INVALHANDLE;
+            }
+
+            if (pMetric is null)
+            {
+                return MMRESULT.MMSYSERR_INVALPARAM;
+            }
+
             uint value;
             switch (uMetric)
             {

@@ -14,7 +14,7 @@ internal static unsafe class WaveFormatBytes
     /// </summary>
     public static byte[] Of(WAVEFORMATEX* format)
     {
-        if (format->wFormatTag == WaveFormatTag.WAVE_FORMAT_PCM)
+        if (format->wFormatTag == WaveFormatTags.WAVE_FORMAT_PCM)
         {
             var pcm = new byte[sizeof(WAVEFORMATEX)];
             new ReadOnlySpan<byte>(format, PcmFormatSize).CopyTo(pcm);
@@ -26,5 +26,5 @@ internal static unsafe class WaveFormatBytes
 
     /// <summary>The bytes a format of this tag occupies: 16 for PCM, else 18 plus cbSize.</summary>
     public static int SizeOf(WAVEFORMATEX* format) =>
-        format->wFormatTag == WaveFormatTag.WAVE_FORMAT_PCM ? PcmFormatSize : sizeof(WAVEFORMATEX) + format->cbSize;
+        format->wFormatTag == WaveFormatTags.WAVE_FORMAT_PCM ? PcmFormatSize : sizeof(WAVEFORMATEX) + format->cbSize;
 }

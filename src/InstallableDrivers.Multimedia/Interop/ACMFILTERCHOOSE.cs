@@ -9,12 +9,6 @@ namespace InstallableDrivers.Multimedia.Interop;
 [StructLayout(LayoutKind.Sequential, Pack = 1)]
 public unsafe struct ACMFILTERCHOOSE
 {
-    /// <summary>Characters in <see cref="szFilterTag"/>.</summary>
-    public const int ACMFILTERTAGDETAILS_FILTERTAG_CHARS = 48;
-
-    /// <summary>Characters in <see cref="szFilter"/>.</summary>
-    public const int ACMFILTERDETAILS_FILTER_CHARS = 128;
-
     /// <summary>The size of this structure in bytes.</summary>
     public uint cbStruct;
 
@@ -34,10 +28,10 @@ public unsafe struct ACMFILTERCHOOSE
     public nint pszTitle;
 
     /// <summary>Receives the chosen filter tag's name.</summary>
-    public fixed char szFilterTag[ACMFILTERTAGDETAILS_FILTERTAG_CHARS];
+    public fixed char szFilterTag[ACMFILTERTAGDETAILS.ACMFILTERTAGDETAILS_FILTERTAG_CHARS];
 
     /// <summary>Receives the chosen filter's description.</summary>
-    public fixed char szFilter[ACMFILTERDETAILS_FILTER_CHARS];
+    public fixed char szFilter[ACMFILTERDETAILS.ACMFILTERDETAILS_FILTER_CHARS];
 
     /// <summary>Buffer for a user-defined name of the chosen filter, or 0.</summary>
     public nint pszName;

@@ -9,12 +9,6 @@ namespace InstallableDrivers.Multimedia.Interop;
 [StructLayout(LayoutKind.Sequential, Pack = 1)]
 public unsafe struct ACMFORMATCHOOSE
 {
-    /// <summary>Characters in <see cref="szFormatTag"/>.</summary>
-    public const int ACMFORMATTAGDETAILS_FORMATTAG_CHARS = 48;
-
-    /// <summary>Characters in <see cref="szFormat"/>.</summary>
-    public const int ACMFORMATDETAILS_FORMAT_CHARS = 128;
-
     /// <summary>The size of this structure in bytes.</summary>
     public uint cbStruct;
 
@@ -34,10 +28,10 @@ public unsafe struct ACMFORMATCHOOSE
     public nint pszTitle;
 
     /// <summary>Receives the chosen format tag's name.</summary>
-    public fixed char szFormatTag[ACMFORMATTAGDETAILS_FORMATTAG_CHARS];
+    public fixed char szFormatTag[ACMFORMATTAGDETAILS.ACMFORMATTAGDETAILS_FORMATTAG_CHARS];
 
     /// <summary>Receives the chosen format's description.</summary>
-    public fixed char szFormat[ACMFORMATDETAILS_FORMAT_CHARS];
+    public fixed char szFormat[ACMFORMATDETAILS.ACMFORMATDETAILS_FORMAT_CHARS];
 
     /// <summary>Buffer for a user-defined name of the chosen format, or 0.</summary>
     public nint pszName;

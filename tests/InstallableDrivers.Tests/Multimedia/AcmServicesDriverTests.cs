@@ -90,6 +90,7 @@ public sealed unsafe class AcmServicesDriverTests : IDisposable
         Assert.Equal(MMRESULT.MMSYSERR_INVALHANDLE, acm.Acm.acmDriverID(ima, &id, 0));
         Assert.Equal(MMRESULT.MMSYSERR_INVALFLAG, acm.Acm.acmDriverID(had, &id, 1));
         Assert.Equal(MMRESULT.MMSYSERR_INVALPARAM, acm.Acm.acmDriverID(had, null, 0));
+        Assert.Equal(MMRESULT.MMSYSERR_INVALHANDLE, acm.Acm.acmDriverID(0x77, null, 0)); // the handle is checked first
 
         Assert.Equal(MMRESULT.MMSYSERR_INVALFLAG, acm.Acm.acmDriverClose(had, 1));
         Assert.Equal(MMRESULT.MMSYSERR_NOERROR, acm.Acm.acmDriverClose(had, 0));
@@ -113,7 +114,7 @@ public sealed unsafe class AcmServicesDriverTests : IDisposable
     {
         var g711 = acm.DriverNamed("711");
         var had = acm.OpenDriver(g711);
-        var stream = acm.Stream(WaveFormats.Pcm(1, 8000), WaveFormats.G711(WaveFormatTag.WAVE_FORMAT_MULAW, 1, 8000), had);
+        var stream = acm.Stream(WaveFormats.Pcm(1, 8000), WaveFormats.G711(WaveFormatTags.WAVE_FORMAT_MULAW, 1, 8000), had);
 
         Assert.Equal((MMRESULT)AcmErrors.ACMERR_BUSY, acm.Acm.acmDriverClose(had, 0));
         Assert.Equal((MMRESULT)AcmErrors.ACMERR_BUSY, acm.Acm.acmDriverRemove(g711, 0));
@@ -177,9 +178,22 @@ public sealed unsafe class AcmServicesDriverTests : IDisposable
             acm.Acm.acmDriverPriority(0, 0, AcmDriverFlags.ACM_DRIVERPRIORITYF_BEGIN | AcmDriverFlags.ACM_DRIVERPRIORITYF_ENABLE));
         Assert.Equal(MMRESULT.MMSYSERR_INVALPARAM, acm.Acm.acmDriverPriority(ima, 0, AcmDriverFlags.ACM_DRIVERPRIORITYF_BEGIN));
         Assert.Equal(MMRESULT.MMSYSERR_NOERROR, acm.Acm.acmDriverPriority(0, 0, AcmDriverFlags.ACM_DRIVERPRIORITYF_BEGIN));
+        // Another thread cannot take or end the deferral this one holds.
+        Assert.Equal(MMRESULT.MMSYSERR_ALLOCATED, OnAnotherThread(() => acm.Acm.acmDriverPriority(0, 0, AcmDriverFlags.ACM_DRIVERPRIORITYF_BEGIN)));
+        Assert.Equal(MMRESULT.MMSYSERR_ALLOCATED, OnAnotherThread(() => acm.Acm.acmDriverPriority(0, 0, AcmDriverFlags.ACM_DRIVERPRIORITYF_END)));
         Assert.Equal(MMRESULT.MMSYSERR_NOERROR, acm.Acm.acmDriverPriority(0, 0, AcmDriverFlags.ACM_DRIVERPRIORITYF_END));
+        Assert.Equal(MMRESULT.MMSYSERR_NOERROR, OnAnotherThread(() => acm.Acm.acmDriverPriority(0, 0, AcmDriverFlags.ACM_DRIVERPRIORITYF_BEGIN)));
         Assert.Equal(MMRESULT.MMSYSERR_INVALHANDLE, acm.Acm.acmDriverPriority(0x77, 1, 0));
         Assert.Equal(MMRESULT.MMSYSERR_INVALPARAM, acm.Acm.acmDriverPriority(ima, 99, 0));
+    }
+
+    private static MMRESULT OnAnotherThread(Func<MMRESULT> call)
+    {
+        var result = MMRESULT.MMSYSERR_ERROR;
+        var thread = new Thread(() => result = call());
+        thread.Start();
+        thread.Join();
+        return result;
     }
 
     [Fact]
@@ -206,6 +220,8 @@ public sealed unsafe class AcmServicesDriverTests : IDisposable
         Assert.Equal(MMRESULT.MMSYSERR_INVALHANDLE, acm.Acm.acmMetrics(g711, AcmMetric.ACM_METRIC_COUNT_CODECS, &count));
         Assert.Equal(MMRESULT.MMSYSERR_INVALHANDLE, acm.Acm.acmMetrics(0, AcmMetric.ACM_METRIC_DRIVER_SUPPORT, &count));
         Assert.Equal(MMRESULT.MMSYSERR_INVALPARAM, acm.Acm.acmMetrics(0, AcmMetric.ACM_METRIC_COUNT_CODECS, null));
+        Assert.Equal(MMRESULT.MMSYSERR_INVALPARAM, acm.Acm.acmMetrics(g711, AcmMetric.ACM_METRIC_DRIVER_SUPPORT, null));
+        Assert.Equal(MMRESULT.MMSYSERR_INVALHANDLE, acm.Acm.acmMetrics(0x77, AcmMetric.ACM_METRIC_DRIVER_SUPPORT, null)); // handle first
         Assert.Equal(MMRESULT.MMSYSERR_NOTSUPPORTED, acm.Acm.acmMetrics(0, 999, &count));
     }
 

@@ -108,12 +108,15 @@ public sealed unsafe class AcmServicesPcmConverterTests(ITestOutputHelper log) :
     }
 
     [Fact]
-    public void Stereo_to_mono_averages_and_mono_to_stereo_copies()
+    public void Stereo_to_mono_adds_and_clamps_and_mono_to_stereo_copies()
     {
-        short[] stereo = [1, 2, -1, -2, 32767, 32767, -32768, -32768, 1000, -1000, 32767, -32768];
+        short[] stereo = [1, 2, -1, -2, 32767, 32767, -32768, -32768, 1000, -1000, 32767, -32768, 20000, 20000];
         var mono = WaveFormats.Pcm16Samples(Convert(WaveFormats.Pcm(2, 8000), WaveFormats.Pcm(1, 8000), WaveFormats.Pcm16Bytes(stereo)));
-        // (L + R) / 2, rounded half up: 1.5 → 2, -1.5 → -1, -0.5 → 0.
-        Assert.Equal([2, -1, 32767, -32768, 0, 0], mono.Select(s => (int)s));
+        // L + R, clamped, as Windows' PCM converter mixes (Wine's tests record it on Windows).
+        Assert.Equal([3, -3, 32767, -32768, 0, -1, 32767], mono.Select(s => (int)s));
+
+        // 8-bit: samples 0 and 1 are -128 and -127; their sum clamps to -128, stored as 0.
+        Assert.Equal([0, 255], Convert(WaveFormats.Pcm(2, 8000, 8), WaveFormats.Pcm(1, 8000, 8), [0, 1, 200, 250]).Select(b => (int)b));
 
         short[] single = [5, -7, 32767];
         var doubled = WaveFormats.Pcm16Samples(Convert(WaveFormats.Pcm(1, 8000), WaveFormats.Pcm(2, 8000, 16), WaveFormats.Pcm16Bytes(single)));
@@ -130,8 +133,8 @@ public sealed unsafe class AcmServicesPcmConverterTests(ITestOutputHelper log) :
         Assert.Equal(MMRESULT.MMSYSERR_NOERROR, acm.Acm.acmStreamConvert(stream, header.Header, AcmStreamFlags.ACM_STREAMCONVERTF_BLOCKALIGN));
         // Six frames fit the destination; the source's three trailing bytes are not a frame.
         Assert.Equal(24u, header.Header->cbSrcLengthUsed);
-        // Frame i is (2i·256, (2i + 1)·256): the mean is (2i + 0.5)·256, so 8 bits hold 2i + 0.5 rounded up, plus 128.
-        Assert.Equal([129, 131, 133, 135, 137, 139], header.Output.Select(b => (int)b));
+        // Frame i is (2i·256, (2i + 1)·256): the sum is (4i + 1)·256, which 8 bits hold as 4i + 1, plus 128.
+        Assert.Equal([129, 133, 137, 141, 145, 149], header.Output.Select(b => (int)b));
 
         Assert.Equal(10u * 4, acm.Size(stream, 10, AcmStreamFlags.ACM_STREAMSIZEF_DESTINATION));
         Assert.Equal(10u, acm.Size(stream, 43, AcmStreamFlags.ACM_STREAMSIZEF_SOURCE));
@@ -145,9 +148,9 @@ public sealed unsafe class AcmServicesPcmConverterTests(ITestOutputHelper log) :
         var query = AcmStreamFlags.ACM_STREAMOPENF_QUERY;
         Assert.Equal((MMRESULT)AcmErrors.ACMERR_NOTPOSSIBLE, acm.OpenStream(out _, 0, WaveFormats.Pcm(1, 8000, 12), WaveFormats.Pcm(1, 8000), query));
         Assert.Equal((MMRESULT)AcmErrors.ACMERR_NOTPOSSIBLE, acm.OpenStream(out _, 0, WaveFormats.Pcm(3, 8000), WaveFormats.Pcm(1, 8000), query));
-        var inconsistent = WaveFormats.Make(WaveFormatTag.WAVE_FORMAT_PCM, 1, 8000, 16000, 4, 16);
+        var inconsistent = WaveFormats.Make(WaveFormatTags.WAVE_FORMAT_PCM, 1, 8000, 16000, 4, 16);
         Assert.Equal((MMRESULT)AcmErrors.ACMERR_NOTPOSSIBLE, acm.OpenStream(out _, 0, inconsistent, WaveFormats.Pcm(1, 8000), query));
-        var float64 = WaveFormats.Make(WaveFormatTag.WAVE_FORMAT_IEEE_FLOAT, 1, 8000, 64000, 8, 64);
+        var float64 = WaveFormats.Make(WaveFormatTags.WAVE_FORMAT_IEEE_FLOAT, 1, 8000, 64000, 8, 64);
         Assert.Equal((MMRESULT)AcmErrors.ACMERR_NOTPOSSIBLE, acm.OpenStream(out _, 0, float64, WaveFormats.Pcm(1, 8000), query));
         Assert.Equal(MMRESULT.MMSYSERR_NOERROR, acm.OpenStream(out _, 0, WaveFormats.Pcm(2, 96000, 24), WaveFormats.Float(1, 8000), query));
     }
@@ -287,7 +290,7 @@ public sealed unsafe class AcmServicesPcmConverterTests(ITestOutputHelper log) :
     [Fact]
     public void Channels_and_rate_change_together()
     {
-        // Stereo 1 kHz left, 1.5 kHz right at 48 kHz to mono at 16 kHz: both tones at half amplitude.
+        // Stereo 1 kHz left, 1.5 kHz right at 48 kHz to mono at 16 kHz: both tones, the channels added.
         var stereo = new double[48000 * 2];
         for (var n = 0; n < 48000; n++)
         {
@@ -298,7 +301,7 @@ public sealed unsafe class AcmServicesPcmConverterTests(ITestOutputHelper log) :
         var mono = FloatSamples(Convert(WaveFormats.Float(2, 48000), WaveFormats.Float(1, 16000), FloatBytes(stereo)));
         Assert.Equal(16000, mono.Length);
         var settled = mono.AsSpan(1600, 8000);
-        Assert.InRange(Amplitude(settled, 16000, 1000), 0.2497, 0.2503);
-        Assert.InRange(Amplitude(settled, 16000, 1500), 0.2497, 0.2503);
+        Assert.InRange(Amplitude(settled, 16000, 1000), 0.4995, 0.5005);
+        Assert.InRange(Amplitude(settled, 16000, 1500), 0.4995, 0.5005);
     }
 }

@@ -9,7 +9,7 @@ namespace InstallableDrivers.Tests.Multimedia;
 public sealed unsafe class AcmServicesStreamTests : IDisposable
 {
     private static readonly byte[] Pcm8k = WaveFormats.Pcm(1, 8000);
-    private static readonly byte[] Mulaw8k = WaveFormats.G711(WaveFormatTag.WAVE_FORMAT_MULAW, 1, 8000);
+    private static readonly byte[] Mulaw8k = WaveFormats.G711(WaveFormatTags.WAVE_FORMAT_MULAW, 1, 8000);
 
     private readonly AcmServicesHarness acm = new();
 
@@ -66,7 +66,7 @@ public sealed unsafe class AcmServicesStreamTests : IDisposable
     public void Query_opens_nothing_and_answers_whether_a_driver_could()
     {
         Assert.Equal(MMRESULT.MMSYSERR_NOERROR, acm.OpenStream(out _, 0, Pcm8k, Mulaw8k, AcmStreamFlags.ACM_STREAMOPENF_QUERY));
-        var stereoMulaw = WaveFormats.G711(WaveFormatTag.WAVE_FORMAT_MULAW, 2, 8000);
+        var stereoMulaw = WaveFormats.G711(WaveFormatTags.WAVE_FORMAT_MULAW, 2, 8000);
         Assert.Equal((MMRESULT)AcmErrors.ACMERR_NOTPOSSIBLE, acm.OpenStream(out _, 0, Pcm8k, stereoMulaw, AcmStreamFlags.ACM_STREAMOPENF_QUERY));
         var unknownTag = WaveFormats.Make(0x1234, 1, 8000, 8000, 1, 8);
         Assert.Equal((MMRESULT)AcmErrors.ACMERR_NOTPOSSIBLE, acm.OpenStream(out _, 0, Pcm8k, unknownTag));
@@ -126,8 +126,10 @@ public sealed unsafe class AcmServicesStreamTests : IDisposable
         header.Header->fdwStatus = AcmStreamFlags.ACMSTREAMHEADER_STATUSF_DONE; // left over from earlier use
 
         Assert.Equal((MMRESULT)AcmErrors.ACMERR_UNPREPARED, acm.Acm.acmStreamConvert(stream, header.Header, 0));
+        // Preparing adds PREPARED and leaves DONE as it was (Windows does the same, as Wine's tests record).
         Assert.Equal(MMRESULT.MMSYSERR_NOERROR, acm.Acm.acmStreamPrepareHeader(stream, header.Header, 0));
-        Assert.Equal(AcmHeader.Prepared, header.Header->fdwStatus);
+        Assert.Equal(AcmHeader.Prepared | AcmStreamFlags.ACMSTREAMHEADER_STATUSF_DONE, header.Header->fdwStatus);
+        header.Header->fdwStatus = AcmHeader.Prepared;
         // Prepared again: no effect, no error.
         Assert.Equal(MMRESULT.MMSYSERR_NOERROR, acm.Acm.acmStreamPrepareHeader(stream, header.Header, 0));
         Assert.Equal(AcmHeader.Prepared, header.Header->fdwStatus);
@@ -168,6 +170,12 @@ public sealed unsafe class AcmServicesStreamTests : IDisposable
         header.Header->cbStruct = 84; // the 32-bit size: too small here
         Assert.Equal(MMRESULT.MMSYSERR_INVALPARAM, acm.Acm.acmStreamPrepareHeader(stream, header.Header, 0));
         header.Header->cbStruct = (uint)sizeof(ACMSTREAMHEADER);
+        header.Header->cbSrcLength = 0;
+        Assert.Equal(MMRESULT.MMSYSERR_INVALPARAM, acm.Acm.acmStreamPrepareHeader(stream, header.Header, 0));
+        header.Header->cbSrcLength = 1; // less than one 16-bit frame
+        Assert.Equal((MMRESULT)AcmErrors.ACMERR_NOTPOSSIBLE, acm.Acm.acmStreamPrepareHeader(stream, header.Header, 0));
+        Assert.Equal(0u, header.Header->fdwStatus);
+        header.Header->cbSrcLength = 200;
         Assert.Equal(MMRESULT.MMSYSERR_NOERROR, acm.Acm.acmStreamPrepareHeader(stream, header.Header, 0));
 
         Assert.Equal(MMRESULT.MMSYSERR_INVALFLAG, acm.Acm.acmStreamConvert(stream, header.Header, 0x1));

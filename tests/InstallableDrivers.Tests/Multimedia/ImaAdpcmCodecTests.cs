@@ -1,8 +1,8 @@
 using InstallableDrivers.Multimedia.Interop;
 using static InstallableDrivers.Multimedia.Interop.AcmErrors;
 using static InstallableDrivers.Multimedia.Interop.AcmStreamFlags;
-using static InstallableDrivers.Multimedia.Interop.WaveFormatTag;
-using static InstallableDrivers.Tests.Multimedia.MmResults;
+using static InstallableDrivers.Multimedia.Interop.WaveFormatTags;
+using static InstallableDrivers.Multimedia.Interop.MMRESULT;
 
 namespace InstallableDrivers.Tests.Multimedia;
 
@@ -147,13 +147,13 @@ public sealed unsafe class ImaAdpcmCodecTests : IDisposable
         using var encoder = _driver.Stream(WaveFormats.Pcm(1, 8000), WaveFormats.Ima(1, 8000, 256));
 
         var (result, used, output) = encoder.Convert(pcm, 1024, ACM_STREAMCONVERTF_START);
-        Assert.Equal((MMSYSERR_NOERROR, pcmBlock, 256), (result, used, output.Length));
+        Assert.Equal(((long)MMSYSERR_NOERROR, pcmBlock, 256), (result, used, output.Length));
 
         (result, used, output) = encoder.Convert(pcm, 1024, ACM_STREAMCONVERTF_START | ACM_STREAMCONVERTF_END | ACM_STREAMCONVERTF_BLOCKALIGN);
-        Assert.Equal((MMSYSERR_NOERROR, pcmBlock, 256), (result, used, output.Length));
+        Assert.Equal(((long)MMSYSERR_NOERROR, pcmBlock, 256), (result, used, output.Length));
 
         (result, used, output) = encoder.Convert(pcm, 1024, ACM_STREAMCONVERTF_START | ACM_STREAMCONVERTF_END);
-        Assert.Equal((MMSYSERR_NOERROR, pcm.Length, 512), (result, used, output.Length));
+        Assert.Equal(((long)MMSYSERR_NOERROR, pcm.Length, 512), (result, used, output.Length));
 
         // The flushed block decodes to the 200 remaining samples followed by silence.
         var decodedTail = ImaAdpcmReference.DecodeBlock(output.AsSpan(256), 1);
@@ -164,7 +164,7 @@ public sealed unsafe class ImaAdpcmCodecTests : IDisposable
 
         // No room for a block: nothing is converted, and that is no error.
         (result, used, output) = encoder.Convert(pcm, 255, ACM_STREAMCONVERTF_END);
-        Assert.Equal((MMSYSERR_NOERROR, 0, 0), (result, used, output.Length));
+        Assert.Equal(((long)MMSYSERR_NOERROR, 0, 0), (result, used, output.Length));
     }
 
     [Fact]
@@ -189,30 +189,30 @@ public sealed unsafe class ImaAdpcmCodecTests : IDisposable
         using var decoder = _driver.Stream(WaveFormats.Ima(1, 8000, 256), WaveFormats.Pcm(1, 8000));
 
         var (result, used, output) = decoder.Convert(blocks, 4000, ACM_STREAMCONVERTF_END);
-        Assert.Equal((MMSYSERR_NOERROR, 512, 2020), (result, used, output.Length)); // the 100-byte tail is no block
+        Assert.Equal(((long)MMSYSERR_NOERROR, 512, 2020), (result, used, output.Length)); // the 100-byte tail is no block
 
         (result, used, output) = decoder.Convert(blocks, 2019, 0); // room for one decoded block, not two
-        Assert.Equal((MMSYSERR_NOERROR, 256, 1010), (result, used, output.Length));
+        Assert.Equal(((long)MMSYSERR_NOERROR, 256, 1010), (result, used, output.Length));
     }
 
     [Fact]
     public void Stream_size_answers_in_blocks_rounding_the_encoders_source_up()
     {
         using var encoder = _driver.Stream(WaveFormats.Pcm(1, 8000), WaveFormats.Ima(1, 8000, 256));
-        Assert.Equal((MMSYSERR_NOERROR, 256u), encoder.Size(ACM_STREAMSIZEF_SOURCE, 1010));
-        Assert.Equal((MMSYSERR_NOERROR, 512u), encoder.Size(ACM_STREAMSIZEF_SOURCE, 1012)); // END flushes the rest
-        Assert.Equal((MMSYSERR_NOERROR, 256u), encoder.Size(ACM_STREAMSIZEF_SOURCE, 2));
-        Assert.Equal((MMSYSERR_NOERROR, 2020u), encoder.Size(ACM_STREAMSIZEF_DESTINATION, 600));
+        Assert.Equal(((long)MMSYSERR_NOERROR, 256u), encoder.Size(ACM_STREAMSIZEF_SOURCE, 1010));
+        Assert.Equal(((long)MMSYSERR_NOERROR, 512u), encoder.Size(ACM_STREAMSIZEF_SOURCE, 1012)); // END flushes the rest
+        Assert.Equal(((long)MMSYSERR_NOERROR, 256u), encoder.Size(ACM_STREAMSIZEF_SOURCE, 2));
+        Assert.Equal(((long)MMSYSERR_NOERROR, 2020u), encoder.Size(ACM_STREAMSIZEF_DESTINATION, 600));
         Assert.Equal(ACMERR_NOTPOSSIBLE, encoder.Size(ACM_STREAMSIZEF_DESTINATION, 255).Result);
         Assert.Equal(ACMERR_NOTPOSSIBLE, encoder.Size(ACM_STREAMSIZEF_SOURCE, 0).Result);
 
         using var decoder = _driver.Stream(WaveFormats.Ima(2, 44100, 2048), WaveFormats.Pcm(2, 44100));
         var frames = WaveFormats.ImaSamplesPerBlock(2048, 2);
-        Assert.Equal((MMSYSERR_NOERROR, (uint)(frames * 4)), decoder.Size(ACM_STREAMSIZEF_SOURCE, 2048 + 2047));
+        Assert.Equal(((long)MMSYSERR_NOERROR, (uint)(frames * 4)), decoder.Size(ACM_STREAMSIZEF_SOURCE, 2048 + 2047));
         Assert.Equal(ACMERR_NOTPOSSIBLE, decoder.Size(ACM_STREAMSIZEF_SOURCE, 2047).Result);
-        Assert.Equal((MMSYSERR_NOERROR, 2048u), decoder.Size(ACM_STREAMSIZEF_DESTINATION, (uint)(frames * 4) + 3));
+        Assert.Equal(((long)MMSYSERR_NOERROR, 2048u), decoder.Size(ACM_STREAMSIZEF_DESTINATION, (uint)(frames * 4) + 3));
         Assert.Equal(ACMERR_NOTPOSSIBLE, decoder.Size(ACM_STREAMSIZEF_DESTINATION, (uint)(frames * 4) - 1).Result);
-        Assert.Equal(MMSYSERR_INVALFLAG, decoder.Size(0x2, 4096).Result);
+        Assert.Equal((long)MMSYSERR_INVALFLAG, decoder.Size(0x2, 4096).Result);
     }
 
     public static TheoryData<string, byte[], byte[]> ImpossibleConversions => new()
@@ -242,11 +242,11 @@ public sealed unsafe class ImaAdpcmCodecTests : IDisposable
     public void Details_list_two_tags_and_the_standard_formats_have_the_standard_blocks()
     {
         var details = new ACMDRIVERDETAILS { cbStruct = (uint)sizeof(ACMDRIVERDETAILS) };
-        Assert.Equal(MMSYSERR_NOERROR, _driver.DriverDetails(&details));
+        Assert.Equal((long)MMSYSERR_NOERROR, _driver.DriverDetails(&details));
         Assert.Equal(2u, details.cFormatTags);
 
         var tag = _driver.FormatTagDetails(AcmDetailsFlags.ACM_FORMATTAGDETAILSF_INDEX, 1);
-        Assert.Equal(MMSYSERR_NOERROR, tag.Result);
+        Assert.Equal((long)MMSYSERR_NOERROR, tag.Result);
         Assert.Equal(WAVE_FORMAT_IMA_ADPCM, tag.Details.dwFormatTag);
         Assert.Equal(20u, tag.Details.cbFormatSize);
         Assert.Equal("IMA ADPCM", tag.Details.FormatTagName);
@@ -256,7 +256,7 @@ public sealed unsafe class ImaAdpcmCodecTests : IDisposable
         for (var index = 0u; index < tag.Details.cStandardFormats; index++)
         {
             var (result, _, format) = _driver.FormatDetailsByIndex(WAVE_FORMAT_IMA_ADPCM, index);
-            Assert.Equal(MMSYSERR_NOERROR, result);
+            Assert.Equal((long)MMSYSERR_NOERROR, result);
             var channels = WaveFormats.Channels(format);
             var rate = WaveFormats.Rate(format);
             var perChannel = rate <= 11025 ? 256 : rate <= 22050 ? 512 : 1024;
@@ -267,12 +267,12 @@ public sealed unsafe class ImaAdpcmCodecTests : IDisposable
             Assert.Equal(2, WaveFormats.ExtraSize(format));
             Assert.Equal(samplesPerBlock, WaveFormats.ImaSamplesPerBlockField(format));
             Assert.Equal(rate * blockAlign / samplesPerBlock, WaveFormats.AvgBytes(format));
-            Assert.Equal(MMSYSERR_NOERROR, _driver.OpenStream(format[..20], WaveFormats.Pcm(channels, rate), ACM_STREAMOPENF_QUERY).Result);
+            Assert.Equal((long)MMSYSERR_NOERROR, _driver.OpenStream(format[..20], WaveFormats.Pcm(channels, rate), ACM_STREAMOPENF_QUERY).Result);
         }
 
         var mono8k = _driver.FormatDetailsByIndex(WAVE_FORMAT_IMA_ADPCM, 0).Format;
         Assert.Equal((256, 505, 4055), (WaveFormats.BlockAlign(mono8k), WaveFormats.ImaSamplesPerBlockField(mono8k), WaveFormats.AvgBytes(mono8k)));
-        Assert.Equal(MMSYSERR_INVALPARAM, _driver.FormatDetailsByIndex(WAVE_FORMAT_IMA_ADPCM, 0, room: 18).Result);
+        Assert.Equal((long)MMSYSERR_INVALPARAM, _driver.FormatDetailsByIndex(WAVE_FORMAT_IMA_ADPCM, 0, room: 18).Result);
         Assert.Equal(ACMERR_NOTPOSSIBLE, _driver.FormatDetailsByIndex(WAVE_FORMAT_ALAW, 0).Result);
     }
 
@@ -280,11 +280,11 @@ public sealed unsafe class ImaAdpcmCodecTests : IDisposable
     public void Suggest_proposes_the_standard_IMA_format_for_PCM_and_PCM_for_IMA()
     {
         var (result, suggested) = _driver.Suggest(WaveFormats.Pcm(2, 44100), new byte[20], 0);
-        Assert.Equal(MMSYSERR_NOERROR, result);
+        Assert.Equal((long)MMSYSERR_NOERROR, result);
         Assert.Equal(WaveFormats.Ima(2, 44100, 2048), suggested);
 
         (result, suggested) = _driver.Suggest(WaveFormats.Ima(1, 8000, 256), new byte[18], 0);
-        Assert.Equal(MMSYSERR_NOERROR, result);
+        Assert.Equal((long)MMSYSERR_NOERROR, result);
         Assert.Equal(WaveFormats.Pcm(1, 8000)[..16], suggested[..16]);
 
         Assert.Equal(ACMERR_NOTPOSSIBLE, _driver.Suggest(WaveFormats.Pcm(1, 8000), new byte[19], 0).Result);

@@ -2,8 +2,8 @@ namespace InstallableDrivers.Multimedia;
 
 /// <summary>
 /// One stream of the PCM converter: from one <see cref="PcmFormat"/> to another, changing sample type and size
-/// (<see cref="PcmSamples"/>), channels (mono to stereo copies the channel; stereo to mono averages the two, (L + R) / 2,
-/// before rounding), and rate (<see cref="WindowedSincResampler"/>, after the channel change).
+/// (<see cref="PcmSamples"/>), channels (mono to stereo copies the channel; stereo to mono adds the two, L + R, clamped
+/// when written, as Windows' converter mixes), and rate (<see cref="WindowedSincResampler"/>, after the channel change).
 /// </summary>
 internal sealed class PcmConversion(PcmFormat source, PcmFormat destination)
 {
@@ -78,10 +78,16 @@ internal sealed class PcmConversion(PcmFormat source, PcmFormat destination)
     private void ReadFrame(ReadOnlySpan<byte> bytes, Span<double> frame)
     {
         var first = PcmSamples.Read(bytes, source);
-        var second = source.Channels == 2 ? PcmSamples.Read(bytes[source.SampleBytes..], source) : first;
+        if (source.Channels == 1)
+        {
+            frame.Fill(first);
+            return;
+        }
+
+        var second = PcmSamples.Read(bytes[source.SampleBytes..], source);
         if (destination.Channels == 1)
         {
-            frame[0] = (first + second) / 2;
+            frame[0] = first + second;
         }
         else
         {

@@ -23,8 +23,8 @@ internal sealed unsafe class PcmConverterDriver : IDriverProc
     /// <summary>The two tags, in ACMDM_FORMATTAG_DETAILS index order.</summary>
     private static readonly (ushort Tag, string Name, int[] Bits)[] Tags =
     [
-        (WaveFormatTag.WAVE_FORMAT_PCM, "PCM", PcmBits),
-        (WaveFormatTag.WAVE_FORMAT_IEEE_FLOAT, "IEEE Float", [32]),
+        (WaveFormatTags.WAVE_FORMAT_PCM, "PCM", PcmBits),
+        (WaveFormatTags.WAVE_FORMAT_IEEE_FLOAT, "IEEE Float", [32]),
     ];
 
     /// <inheritdoc />
@@ -124,7 +124,7 @@ internal sealed unsafe class PcmConverterDriver : IDriverProc
                 break;
             case AcmDetailsFlags.ACM_FORMATTAGDETAILSF_LARGESTSIZE:
                 // Float's 18-byte WAVEFORMATEX is the larger.
-                index = target->dwFormatTag == WaveFormatTag.WAVE_FORMAT_UNKNOWN ? 1 : Array.FindIndex(Tags, t => t.Tag == target->dwFormatTag);
+                index = target->dwFormatTag == WaveFormatTags.WAVE_FORMAT_UNKNOWN ? 1 : Array.FindIndex(Tags, t => t.Tag == target->dwFormatTag);
                 break;
             default:
                 return MMRESULT.MMSYSERR_NOTSUPPORTED;
@@ -217,12 +217,12 @@ internal sealed unsafe class PcmConverterDriver : IDriverProc
         var bits = source.Bits;
         if ((flags & AcmDetailsFlags.ACM_FORMATSUGGESTF_WFORMATTAG) != 0)
         {
-            if (wanted->wFormatTag is not (WaveFormatTag.WAVE_FORMAT_PCM or WaveFormatTag.WAVE_FORMAT_IEEE_FLOAT))
+            if (wanted->wFormatTag is not (WaveFormatTags.WAVE_FORMAT_PCM or WaveFormatTags.WAVE_FORMAT_IEEE_FLOAT))
             {
                 return NotPossible;
             }
 
-            isFloat = wanted->wFormatTag == WaveFormatTag.WAVE_FORMAT_IEEE_FLOAT;
+            isFloat = wanted->wFormatTag == WaveFormatTags.WAVE_FORMAT_IEEE_FLOAT;
             bits = isFloat ? 32 : source.IsFloat ? 16 : source.Bits;
         }
 

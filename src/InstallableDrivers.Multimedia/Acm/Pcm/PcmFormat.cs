@@ -25,8 +25,8 @@ internal readonly record struct PcmFormat(bool IsFloat, int Channels, int Rate, 
     /// (nBlockAlign and nAvgBytesPerSec must be what the other fields make them).</summary>
     public static unsafe PcmFormat? From(WAVEFORMATEX* format)
     {
-        var isFloat = format->wFormatTag == WaveFormatTag.WAVE_FORMAT_IEEE_FLOAT;
-        if (!isFloat && format->wFormatTag != WaveFormatTag.WAVE_FORMAT_PCM)
+        var isFloat = format->wFormatTag == WaveFormatTags.WAVE_FORMAT_IEEE_FLOAT;
+        if (!isFloat && format->wFormatTag != WaveFormatTags.WAVE_FORMAT_PCM)
         {
             return null;
         }
@@ -49,7 +49,7 @@ internal readonly record struct PcmFormat(bool IsFloat, int Channels, int Rate, 
             return false;
         }
 
-        format->wFormatTag = IsFloat ? WaveFormatTag.WAVE_FORMAT_IEEE_FLOAT : WaveFormatTag.WAVE_FORMAT_PCM;
+        format->wFormatTag = IsFloat ? WaveFormatTags.WAVE_FORMAT_IEEE_FLOAT : WaveFormatTags.WAVE_FORMAT_PCM;
         format->nChannels = (ushort)Channels;
         format->nSamplesPerSec = (uint)Rate;
         format->nAvgBytesPerSec = (uint)(Rate * FrameBytes);
