@@ -12,7 +12,7 @@ internal static class ExitCodes
         (ExitCode.Refused, "refused by the driver: DRV_LOAD/DRV_OPEN returned 0, or DRVCNF_CANCEL"),
         (ExitCode.IntegrityFailure, "integrity failure: the driver file changed since it was installed"),
         (ExitCode.RegistryError, "registry error: the registry file is malformed"),
-        (ExitCode.DeviceError, "device error: a waveOut/waveIn call failed, e.g. WAVERR_BADFORMAT (the message names call and code)"),
+        (ExitCode.DeviceError, "device error: a waveOut/waveIn or ACM call failed, e.g. WAVERR_BADFORMAT (the message names call and code)"),
         (ExitCode.NotPossible, "not possible: no installed codec converts between the formats convert was asked for"),
         (ExitCode.Interrupted, "interrupted: play or record stopped by Ctrl+C, cleanly (the output file is valid)"),
     ];

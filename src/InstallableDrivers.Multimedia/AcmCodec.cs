@@ -12,7 +12,7 @@ public sealed record AcmCodec(nint DriverId, string ShortName, string LongName, 
 {
     /// <summary>Every enabled driver of <paramref name="acm"/> in priority order, with its format tags and their standard formats.</summary>
     /// <param name="acm">The ACM to ask (acmDriverEnum, acmDriverDetails, acmFormatTagEnum, acmFormatEnum).</param>
-    /// <exception cref="AcmException">A call failed; the message names it.</exception>
+    /// <exception cref="MmException">A call failed; the message names it.</exception>
     public static IReadOnlyList<AcmCodec> GetAll(AcmServices acm)
     {
         ArgumentNullException.ThrowIfNull(acm);

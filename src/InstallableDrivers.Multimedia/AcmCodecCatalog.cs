@@ -28,9 +28,9 @@ internal static unsafe class AcmCodecCatalog
     private static AcmCodec ReadDriver(AcmServices acm, nint driverId, uint support)
     {
         var details = new ACMDRIVERDETAILS { cbStruct = (uint)sizeof(ACMDRIVERDETAILS) };
-        AcmException.ThrowIfFailed(nameof(AcmServices.acmDriverDetails), acm.acmDriverDetails(driverId, &details, 0));
+        AcmFailure.ThrowIfFailed(nameof(AcmServices.acmDriverDetails), acm.acmDriverDetails(driverId, &details, 0));
         nint opened;
-        AcmException.ThrowIfFailed(nameof(AcmServices.acmDriverOpen), acm.acmDriverOpen(&opened, driverId, 0), details.ShortName);
+        AcmFailure.ThrowIfFailed(nameof(AcmServices.acmDriverOpen), acm.acmDriverOpen(&opened, driverId, 0), details.ShortName);
         var driver = opened;
         try
         {
@@ -63,8 +63,10 @@ internal static unsafe class AcmCodecCatalog
             return formats;
         }
 
-        // The tag's largest format, and at least a WAVEFORMATEX: PCM's is the 16-byte PCMWAVEFORMAT.
-        var room = Math.Max(tag.cbFormatSize, (uint)WaveFormat.HeaderSize);
+        // acmFormatEnum wants room for the largest format of any driver (ACM_METRIC_MAX_SIZE_FORMAT).
+        uint room;
+        AcmFailure.ThrowIfFailed(nameof(AcmServices.acmMetrics), acm.acmMetrics(0, AcmMetric.ACM_METRIC_MAX_SIZE_FORMAT, &room));
+        room = Math.Max(room, (uint)WaveFormat.HeaderSize);
         var buffer = (byte*)NativeMemory.AllocZeroed(room);
         var handle = GCHandle.Alloc(formats);
         try
@@ -89,9 +91,9 @@ internal static unsafe class AcmCodecCatalog
     /// <summary>An enumeration's result: ACMERR_NOTPOSSIBLE means there was nothing to list.</summary>
     private static void Check(string function, MMRESULT result)
     {
-        if ((uint)result != AcmErrors.ACMERR_NOTPOSSIBLE)
+        if (result != AcmFailure.NotPossible)
         {
-            AcmException.ThrowIfFailed(function, result);
+            AcmFailure.ThrowIfFailed(function, result);
         }
     }
 

@@ -49,7 +49,7 @@ internal static class AcmConversionPath
     }
 
     private static bool IsUncompressed(WaveFormat format) =>
-        format.FormatTag is WaveFormatTag.WAVE_FORMAT_PCM or WaveFormatTag.WAVE_FORMAT_IEEE_FLOAT;
+        format.FormatTag is WaveFormatTags.WAVE_FORMAT_PCM or WaveFormatTags.WAVE_FORMAT_IEEE_FLOAT;
 
     private static bool Same(WaveFormat first, WaveFormat second) => first.ToBytes().AsSpan().SequenceEqual(second.ToBytes());
 
@@ -73,7 +73,7 @@ internal static class AcmConversionPath
     {
         var suggestion = stackalloc byte[SuggestionRoom];
         new Span<byte>(suggestion, SuggestionRoom).Clear();
-        ((WAVEFORMATEX*)suggestion)->wFormatTag = WaveFormatTag.WAVE_FORMAT_PCM;
+        ((WAVEFORMATEX*)suggestion)->wFormatTag = WaveFormatTags.WAVE_FORMAT_PCM;
         fixed (byte* source = format.ToBytes())
         {
             var result = acm.acmFormatSuggest(0, (WAVEFORMATEX*)source, (WAVEFORMATEX*)suggestion, SuggestionRoom,

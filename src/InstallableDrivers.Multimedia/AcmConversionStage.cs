@@ -19,14 +19,16 @@ internal sealed class AcmConversionStage(AcmConversionStream stream) : IDisposab
 
     /// <summary>
     /// Converts what is pending plus <paramref name="input"/>; the result is valid until the next call. With
-    /// <paramref name="end"/> the stream ends here: a source remainder too short for even one block is dropped after
-    /// the driver has been offered it (a truncated last block of a compressed file).
+    /// <paramref name="end"/> the stream ends here: a source remainder shorter than one source block (a truncated last
+    /// block of a compressed file, a partial sample frame) is dropped, as msacm32 would refuse it.
     /// </summary>
     public ReadOnlySpan<byte> Push(ReadOnlySpan<byte> input, bool end)
     {
         Append(input);
         var written = 0;
-        while (pendingLength > 0)
+        // msacm32 refuses to prepare a source shorter than one source block (ACMERR_NOTPOSSIBLE): such a remainder
+        // waits for more, and at the end it is a truncated block that no driver may be given.
+        while (pendingLength >= Math.Max(stream.Source.BlockAlign, 1))
         {
             if (!RoomFor(end, out var room))
             {

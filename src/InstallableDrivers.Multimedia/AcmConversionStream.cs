@@ -18,7 +18,7 @@ public sealed unsafe class AcmConversionStream : IDisposable
     /// <param name="source">The format of the data to convert.</param>
     /// <param name="destination">The format to convert it to.</param>
     /// <param name="driver">An open driver (HACMDRIVER) to use, or 0 for whichever driver converts the pair.</param>
-    /// <exception cref="AcmException">acmStreamOpen failed: ACMERR_NOTPOSSIBLE when no driver converts the pair.</exception>
+    /// <exception cref="MmException">acmStreamOpen failed: ACMERR_NOTPOSSIBLE when no driver converts the pair.</exception>
     public AcmConversionStream(AcmServices acm, WaveFormat source, WaveFormat destination, nint driver = 0)
     {
         ArgumentNullException.ThrowIfNull(acm);
@@ -28,7 +28,7 @@ public sealed unsafe class AcmConversionStream : IDisposable
         Source = source;
         Destination = destination;
         var result = Open(acm, source, destination, driver, AcmStreamFlags.ACM_STREAMOPENF_NONREALTIME, out handle);
-        AcmException.ThrowIfFailed(nameof(AcmServices.acmStreamOpen), result, $"{source} to {destination}");
+        AcmFailure.ThrowIfFailed(nameof(AcmServices.acmStreamOpen), result, $"{source} to {destination}");
     }
 
     /// <summary>The format of the data the stream takes.</summary>
@@ -44,19 +44,19 @@ public sealed unsafe class AcmConversionStream : IDisposable
     /// <param name="acm">The ACM to ask.</param>
     /// <param name="source">The format of the data.</param>
     /// <param name="destination">The format wanted.</param>
-    /// <exception cref="AcmException">acmStreamOpen failed for another reason than ACMERR_NOTPOSSIBLE.</exception>
+    /// <exception cref="MmException">acmStreamOpen failed for another reason than ACMERR_NOTPOSSIBLE.</exception>
     public static bool CanConvert(AcmServices acm, WaveFormat source, WaveFormat destination)
     {
         ArgumentNullException.ThrowIfNull(acm);
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(destination);
         var result = Open(acm, source, destination, 0, AcmStreamFlags.ACM_STREAMOPENF_QUERY | AcmStreamFlags.ACM_STREAMOPENF_NONREALTIME, out _);
-        if ((uint)result == AcmErrors.ACMERR_NOTPOSSIBLE)
+        if (result == AcmFailure.NotPossible)
         {
             return false;
         }
 
-        AcmException.ThrowIfFailed(nameof(AcmServices.acmStreamOpen), result, $"{source} to {destination}");
+        AcmFailure.ThrowIfFailed(nameof(AcmServices.acmStreamOpen), result, $"{source} to {destination}");
         return true;
     }
 
@@ -66,19 +66,19 @@ public sealed unsafe class AcmConversionStream : IDisposable
     /// </summary>
     /// <param name="sourceBytes">Source bytes, positive.</param>
     /// <param name="destinationBytes">The room needed.</param>
-    /// <exception cref="AcmException">acmStreamSize failed for another reason.</exception>
+    /// <exception cref="MmException">acmStreamSize failed for another reason.</exception>
     public bool TryGetDestinationSize(int sourceBytes, out int destinationBytes)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sourceBytes);
         uint size;
         var result = acm.acmStreamSize(OpenHandle, (uint)sourceBytes, &size, AcmStreamFlags.ACM_STREAMSIZEF_SOURCE);
         destinationBytes = result == MMRESULT.MMSYSERR_NOERROR ? checked((int)size) : 0;
-        if ((uint)result == AcmErrors.ACMERR_NOTPOSSIBLE)
+        if (result == AcmFailure.NotPossible)
         {
             return false;
         }
 
-        AcmException.ThrowIfFailed(nameof(AcmServices.acmStreamSize), result);
+        AcmFailure.ThrowIfFailed(nameof(AcmServices.acmStreamSize), result);
         return true;
     }
 
@@ -90,7 +90,7 @@ public sealed unsafe class AcmConversionStream : IDisposable
     /// <param name="destination">Where the converted data goes.</param>
     /// <param name="flags">BlockAlign, Start, End.</param>
     /// <returns>The source bytes used and the destination bytes written.</returns>
-    /// <exception cref="AcmException">A call failed; the message names it.</exception>
+    /// <exception cref="MmException">A call failed; the message names it.</exception>
     public AcmConversionResult Convert(ReadOnlySpan<byte> source, Span<byte> destination, AcmConvertFlags flags)
     {
         var stream = OpenHandle;
@@ -110,19 +110,19 @@ public sealed unsafe class AcmConversionStream : IDisposable
                 pbDst = (nint)dst,
                 cbDstLength = (uint)destination.Length,
             };
-            AcmException.ThrowIfFailed(nameof(AcmServices.acmStreamPrepareHeader), acm.acmStreamPrepareHeader(stream, &header, 0));
+            AcmFailure.ThrowIfFailed(nameof(AcmServices.acmStreamPrepareHeader), acm.acmStreamPrepareHeader(stream, &header, 0));
             var converted = acm.acmStreamConvert(stream, &header, (uint)flags);
             // The header must be unprepared whatever the conversion did: it was prepared over these pinned buffers.
             var unprepared = acm.acmStreamUnprepareHeader(stream, &header, 0);
-            AcmException.ThrowIfFailed(nameof(AcmServices.acmStreamConvert), converted);
-            AcmException.ThrowIfFailed(nameof(AcmServices.acmStreamUnprepareHeader), unprepared);
+            AcmFailure.ThrowIfFailed(nameof(AcmServices.acmStreamConvert), converted);
+            AcmFailure.ThrowIfFailed(nameof(AcmServices.acmStreamUnprepareHeader), unprepared);
             return new AcmConversionResult((int)header.cbSrcLengthUsed, (int)header.cbDstLengthUsed);
         }
     }
 
     /// <summary>Stops the stream's conversions (acmStreamReset); the next buffer should carry Start.</summary>
-    /// <exception cref="AcmException">acmStreamReset failed.</exception>
-    public void Reset() => AcmException.ThrowIfFailed(nameof(AcmServices.acmStreamReset), acm.acmStreamReset(OpenHandle, 0));
+    /// <exception cref="MmException">acmStreamReset failed.</exception>
+    public void Reset() => AcmFailure.ThrowIfFailed(nameof(AcmServices.acmStreamReset), acm.acmStreamReset(OpenHandle, 0));
 
     /// <summary>Closes the stream (acmStreamClose). A failure to close is not reported: there is nothing left to do about it.</summary>
     public void Dispose()

@@ -19,14 +19,14 @@ public sealed class AcmConverter : IDisposable
     /// <param name="acm">The ACM whose drivers convert.</param>
     /// <param name="source">The format of the data.</param>
     /// <param name="destination">The format wanted.</param>
-    /// <exception cref="AcmException">No driver, alone or through PCM, converts the pair (acmStreamOpen, ACMERR_NOTPOSSIBLE), or a stream failed to open.</exception>
+    /// <exception cref="MmException">No driver, alone or through PCM, converts the pair (acmStreamOpen, ACMERR_NOTPOSSIBLE), or a stream failed to open.</exception>
     public AcmConverter(AcmServices acm, WaveFormat source, WaveFormat destination)
     {
         ArgumentNullException.ThrowIfNull(acm);
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(destination);
         Formats = AcmConversionPath.Find(acm, source, destination)
-            ?? throw new AcmException(nameof(AcmServices.acmStreamOpen), (MMRESULT)AcmErrors.ACMERR_NOTPOSSIBLE,
+            ?? throw AcmFailure.Create(nameof(AcmServices.acmStreamOpen), AcmFailure.NotPossible,
                 $"no installed driver converts {source} to {destination}, directly or through PCM");
         var opened = new List<AcmConversionStage>();
         try
@@ -61,7 +61,7 @@ public sealed class AcmConverter : IDisposable
     /// <param name="source">The next source bytes, of any length.</param>
     /// <param name="isLast">Whether this is the stream's last buffer.</param>
     /// <returns>The converted bytes this buffer completes.</returns>
-    /// <exception cref="AcmException">A conversion failed.</exception>
+    /// <exception cref="MmException">A conversion failed.</exception>
     public ReadOnlySpan<byte> Convert(ReadOnlySpan<byte> source, bool isLast)
     {
         var data = source;
@@ -78,7 +78,7 @@ public sealed class AcmConverter : IDisposable
     /// <param name="output">Where the converted data goes.</param>
     /// <param name="progress">Told the fraction of the input converted (0 to 1), when the input's length is known (a seekable stream).</param>
     /// <returns>The bytes written to <paramref name="output"/>.</returns>
-    /// <exception cref="AcmException">A conversion failed.</exception>
+    /// <exception cref="MmException">A conversion failed.</exception>
     public long Convert(Stream input, Stream output, IProgress<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -98,7 +98,7 @@ public sealed class AcmConverter : IDisposable
     /// <param name="acm">The ACM whose drivers convert; <see cref="AcmServices.Default"/> (the drivers of <see cref="DriverManager.Default"/>'s registry) if null.</param>
     /// <returns>The formats the data passed through (<see cref="Formats"/>).</returns>
     /// <exception cref="InvalidDataException">The input is not a well-formed WAV file.</exception>
-    /// <exception cref="AcmException">No driver converts the input's format to the target, or a conversion failed.</exception>
+    /// <exception cref="MmException">No driver converts the input's format to the target, or a conversion failed.</exception>
     /// <exception cref="IOException">A file could not be read or written.</exception>
     public static IReadOnlyList<WaveFormat> ConvertFile(string inputPath, string outputPath, WaveFormat targetFormat, IProgress<double>? progress = null,
         AcmServices? acm = null)
@@ -140,7 +140,7 @@ public sealed class AcmConverter : IDisposable
     /// The sample frames the last step took in when it encodes PCM (what a WAV file's fact chunk counts: the padding
     /// of a last partial block is not audio), else null.
     /// </summary>
-    private long? FramesEncoded => Formats.Count >= 2 && Formats[^2].FormatTag is WaveFormatTag.WAVE_FORMAT_PCM or WaveFormatTag.WAVE_FORMAT_IEEE_FLOAT
+    private long? FramesEncoded => Formats.Count >= 2 && Formats[^2].FormatTag is WaveFormatTags.WAVE_FORMAT_PCM or WaveFormatTags.WAVE_FORMAT_IEEE_FLOAT
         ? stages[^1].SourceBytesUsed / Math.Max(Formats[^2].BlockAlign, 1)
         : null;
 

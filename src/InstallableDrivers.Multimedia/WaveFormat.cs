@@ -56,7 +56,7 @@ public sealed class WaveFormat
         get
         {
             // WAVEFORMATEXTENSIBLE's extra: wValidBitsPerSample (2), dwChannelMask (4), SubFormat (16).
-            if (FormatTag != WaveFormatTag.WAVE_FORMAT_EXTENSIBLE || extra.Length < 22)
+            if (FormatTag != WaveFormatTags.WAVE_FORMAT_EXTENSIBLE || extra.Length < 22)
             {
                 return FormatTag;
             }
@@ -84,16 +84,16 @@ public sealed class WaveFormat
     public int AverageBytesPerSecond => (int)Header.nAvgBytesPerSec;
 
     /// <summary>Integer PCM: <paramref name="bits"/> per sample (8, 16, 24, 32), <paramref name="channels"/> interleaved.</summary>
-    public static WaveFormat Pcm(int sampleRate, int bits, int channels) => Uncompressed(WaveFormatTag.WAVE_FORMAT_PCM, sampleRate, bits, channels);
+    public static WaveFormat Pcm(int sampleRate, int bits, int channels) => Uncompressed(WaveFormatTags.WAVE_FORMAT_PCM, sampleRate, bits, channels);
 
     /// <summary>32-bit IEEE floating-point samples, <paramref name="channels"/> interleaved.</summary>
-    public static WaveFormat IeeeFloat(int sampleRate, int channels) => Uncompressed(WaveFormatTag.WAVE_FORMAT_IEEE_FLOAT, sampleRate, 32, channels);
+    public static WaveFormat IeeeFloat(int sampleRate, int channels) => Uncompressed(WaveFormatTags.WAVE_FORMAT_IEEE_FLOAT, sampleRate, 32, channels);
 
     /// <summary>ITU-T G.711 µ-law (WAVE_FORMAT_MULAW): 8 bits a sample, <paramref name="channels"/> (1 or 2) interleaved.</summary>
-    public static WaveFormat MuLaw(int sampleRate, int channels) => G711(WaveFormatTag.WAVE_FORMAT_MULAW, sampleRate, channels);
+    public static WaveFormat MuLaw(int sampleRate, int channels) => G711(WaveFormatTags.WAVE_FORMAT_MULAW, sampleRate, channels);
 
     /// <summary>ITU-T G.711 A-law (WAVE_FORMAT_ALAW): 8 bits a sample, <paramref name="channels"/> (1 or 2) interleaved.</summary>
-    public static WaveFormat ALaw(int sampleRate, int channels) => G711(WaveFormatTag.WAVE_FORMAT_ALAW, sampleRate, channels);
+    public static WaveFormat ALaw(int sampleRate, int channels) => G711(WaveFormatTags.WAVE_FORMAT_ALAW, sampleRate, channels);
 
     /// <summary>
     /// IMA ADPCM (IMAADPCMWAVEFORMAT) with the standard block: 256 bytes a channel up to 11.025 kHz, 512 up to
@@ -106,7 +106,7 @@ public sealed class WaveFormat
         var samplesPerBlock = ((blockAlign - (4 * channels)) * 8 / (4 * channels)) + 1;
         var extra = new byte[2];
         BinaryPrimitives.WriteUInt16LittleEndian(extra, (ushort)samplesPerBlock);
-        return Adpcm(WaveFormatTag.WAVE_FORMAT_IMA_ADPCM, sampleRate, channels, blockAlign, samplesPerBlock, extra);
+        return Adpcm(WaveFormatTags.WAVE_FORMAT_IMA_ADPCM, sampleRate, channels, blockAlign, samplesPerBlock, extra);
     }
 
     /// <summary>
@@ -135,7 +135,7 @@ public sealed class WaveFormat
             BinaryPrimitives.WriteInt16LittleEndian(extra.AsSpan(6 + (4 * i)), MsAdpcmStandardCoefficients[i].Coef2);
         }
 
-        return Adpcm(WaveFormatTag.WAVE_FORMAT_ADPCM, sampleRate, channels, blockAlign, samplesPerBlock, extra);
+        return Adpcm(WaveFormatTags.WAVE_FORMAT_ADPCM, sampleRate, channels, blockAlign, samplesPerBlock, extra);
     }
 
     /// <summary>
@@ -200,8 +200,8 @@ public sealed class WaveFormat
     {
         var encoding = EncodingTag switch
         {
-            WaveFormatTag.WAVE_FORMAT_PCM => "PCM",
-            WaveFormatTag.WAVE_FORMAT_IEEE_FLOAT => "float",
+            WaveFormatTags.WAVE_FORMAT_PCM => "PCM",
+            WaveFormatTags.WAVE_FORMAT_IEEE_FLOAT => "float",
             _ => $"tag 0x{EncodingTag:X4}",
         };
         return $"{SampleRate} Hz, {BitsPerSample}-bit, {Channels} channel{(Channels == 1 ? "" : "s")}, {encoding}";

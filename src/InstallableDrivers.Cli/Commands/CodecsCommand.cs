@@ -26,7 +26,7 @@ internal sealed class CodecsCommand : DrvCommand
         Options.Add(formats);
     }
 
-    protected override void Run(ParseResult parse, DriverSession session)
+    protected override void Run(ParseResult parse, DrvWorkspace session)
     {
         using var acm = new AcmServices(session.Manager);
         var codecs = AcmCodec.GetAll(acm);

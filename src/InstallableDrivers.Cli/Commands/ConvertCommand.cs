@@ -45,7 +45,7 @@ internal sealed class ConvertCommand : DrvCommand
         Options.Add(to);
     }
 
-    protected override void Run(ParseResult parse, DriverSession session)
+    protected override void Run(ParseResult parse, DrvWorkspace session)
     {
         var inputPath = Path.GetFullPath(parse.GetRequiredValue(input));
         var outputPath = Path.GetFullPath(parse.GetRequiredValue(output));
@@ -57,7 +57,7 @@ internal sealed class ConvertCommand : DrvCommand
         {
             formats = WithProgress(Path.GetFileName(inputPath), progress => AcmConverter.ConvertFile(inputPath, outputPath, target, progress, acm));
         }
-        catch (AcmException e) when (e.Function == nameof(AcmServices.acmStreamOpen) && (uint)e.Result == AcmErrors.ACMERR_NOTPOSSIBLE)
+        catch (MmException e) when (e.Function == nameof(AcmServices.acmStreamOpen) && (uint)e.Result == AcmErrors.ACMERR_NOTPOSSIBLE)
         {
             throw new CliException(ExitCode.NotPossible,
                 $"{e.Message} 'drv codecs' lists the installed codecs; docs/drv.md says how to install the ones drv ships.", e);

@@ -143,14 +143,14 @@ public sealed class DrvConvertTests : DrvTest
         Assert.False(File.Exists(output));
     }
 
-    /// <summary>With no codec installed only PCM converts: µ-law is not possible (exit 7), and an existing output stays as it was.</summary>
+    /// <summary>With no codec installed only PCM converts: µ-law is not possible (exit 8), and an existing output stays as it was.</summary>
     [Fact]
     public void A_conversion_no_installed_codec_does_is_not_possible_and_leaves_the_output_alone()
     {
         var output = Home.PathOf("out.wav");
         File.WriteAllText(output, "keep me");
         var result = Home.Run("convert", WriteInput(sine), output, "--to", "mulaw");
-        Assert.Equal(7, result.ExitCode);
+        Assert.Equal(8, result.ExitCode);
         Assert.Contains("ACMERR_NOTPOSSIBLE", result.Error, StringComparison.Ordinal);
         Assert.Equal("keep me", File.ReadAllText(output));
         Assert.Single(Directory.GetFiles(Path.GetDirectoryName(output)!, "*out.wav*"));

@@ -18,10 +18,10 @@ public sealed class AcmConverterTests : IDisposable
 
     /// <summary>The factories build exactly the standard formats the codec drivers list (ACMDM_FORMAT_DETAILS by index).</summary>
     [Theory]
-    [InlineData("g711", WaveFormatTag.WAVE_FORMAT_ALAW)]
-    [InlineData("g711", WaveFormatTag.WAVE_FORMAT_MULAW)]
-    [InlineData("imaadpcm", WaveFormatTag.WAVE_FORMAT_IMA_ADPCM)]
-    [InlineData("msadpcm", WaveFormatTag.WAVE_FORMAT_ADPCM)]
+    [InlineData("g711", WaveFormatTags.WAVE_FORMAT_ALAW)]
+    [InlineData("g711", WaveFormatTags.WAVE_FORMAT_MULAW)]
+    [InlineData("imaadpcm", WaveFormatTags.WAVE_FORMAT_IMA_ADPCM)]
+    [InlineData("msadpcm", WaveFormatTags.WAVE_FORMAT_ADPCM)]
     public void The_format_factories_build_the_standard_formats_the_codecs_list(string codec, ushort tag)
     {
         using var driver = new AcmCodecDriver(codec);
@@ -37,9 +37,9 @@ public sealed class AcmConverterTests : IDisposable
             var format = WaveFormat.Parse(bytes.AsSpan(0, (int)details.cbwfx));
             var built = tag switch
             {
-                WaveFormatTag.WAVE_FORMAT_MULAW => WaveFormat.MuLaw(format.SampleRate, format.Channels),
-                WaveFormatTag.WAVE_FORMAT_ALAW => WaveFormat.ALaw(format.SampleRate, format.Channels),
-                WaveFormatTag.WAVE_FORMAT_IMA_ADPCM => WaveFormat.ImaAdpcm(format.SampleRate, format.Channels),
+                WaveFormatTags.WAVE_FORMAT_MULAW => WaveFormat.MuLaw(format.SampleRate, format.Channels),
+                WaveFormatTags.WAVE_FORMAT_ALAW => WaveFormat.ALaw(format.SampleRate, format.Channels),
+                WaveFormatTags.WAVE_FORMAT_IMA_ADPCM => WaveFormat.ImaAdpcm(format.SampleRate, format.Channels),
                 _ => WaveFormat.MsAdpcm(format.SampleRate, format.Channels),
             };
             Assert.Equal(format.ToBytes(), built.ToBytes());
@@ -54,11 +54,11 @@ public sealed class AcmConverterTests : IDisposable
     public void Codecs_are_listed_with_their_format_tags()
     {
         var codecs = AcmCodec.GetAll(acm).ToDictionary(codec => codec.ShortName);
-        Assert.Equal([WaveFormatTag.WAVE_FORMAT_PCM, WaveFormatTag.WAVE_FORMAT_ALAW, WaveFormatTag.WAVE_FORMAT_MULAW],
+        Assert.Equal([WaveFormatTags.WAVE_FORMAT_PCM, WaveFormatTags.WAVE_FORMAT_ALAW, WaveFormatTags.WAVE_FORMAT_MULAW],
             codecs["G.711"].FormatTags.Select(tag => tag.Tag));
         Assert.Equal("ITU-T G.711 µ-law", codecs["G.711"].FormatTags[2].Name);
-        Assert.Equal([WaveFormatTag.WAVE_FORMAT_PCM, WaveFormatTag.WAVE_FORMAT_IMA_ADPCM], codecs["IMA ADPCM"].FormatTags.Select(tag => tag.Tag));
-        Assert.Equal([WaveFormatTag.WAVE_FORMAT_PCM, WaveFormatTag.WAVE_FORMAT_ADPCM], codecs["MS-ADPCM"].FormatTags.Select(tag => tag.Tag));
+        Assert.Equal([WaveFormatTags.WAVE_FORMAT_PCM, WaveFormatTags.WAVE_FORMAT_IMA_ADPCM], codecs["IMA ADPCM"].FormatTags.Select(tag => tag.Tag));
+        Assert.Equal([WaveFormatTags.WAVE_FORMAT_PCM, WaveFormatTags.WAVE_FORMAT_ADPCM], codecs["MS-ADPCM"].FormatTags.Select(tag => tag.Tag));
         Assert.Equal("8.000 kHz, 4 Bit, Mono", codecs["IMA ADPCM"].FormatTags[1].Formats[0].Name);
     }
 
@@ -98,7 +98,7 @@ public sealed class AcmConverterTests : IDisposable
         Assert.False(AcmConversionStream.CanConvert(acm, mulaw, target));
         using var converter = new AcmConverter(acm, mulaw, target);
         Assert.Equal(3, converter.Formats.Count);
-        Assert.Equal((WaveFormatTag.WAVE_FORMAT_PCM, 8000), (converter.Formats[1].FormatTag, converter.Formats[1].SampleRate));
+        Assert.Equal((WaveFormatTags.WAVE_FORMAT_PCM, 8000), (converter.Formats[1].FormatTag, converter.Formats[1].SampleRate));
         var output = converter.Convert(new byte[8000], isLast: true).ToArray();
         Assert.InRange(output.Length / 2, 44100 - 64, 44100 + 64);
     }
@@ -108,10 +108,10 @@ public sealed class AcmConverterTests : IDisposable
     public void A_conversion_nothing_does_names_acmStreamOpen_and_ACMERR_NOTPOSSIBLE()
     {
         var gsm = WaveFormat.Parse([0x31, 0, 1, 0, 0x40, 0x1F, 0, 0, 0x59, 0x06, 0, 0, 65, 0, 0, 0, 2, 0, 0x40, 0x01]);
-        var error = Assert.Throws<AcmException>(() => new AcmConverter(acm, WaveFormat.Pcm(8000, 16, 1), gsm));
+        var error = Assert.Throws<MmException>(() => new AcmConverter(acm, WaveFormat.Pcm(8000, 16, 1), gsm));
         Assert.Equal(nameof(AcmServices.acmStreamOpen), error.Function);
         Assert.Equal(AcmErrors.ACMERR_NOTPOSSIBLE, (uint)error.Result);
-        Assert.Contains("acmStreamOpen returned ACMERR_NOTPOSSIBLE (512)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("acmStreamOpen failed: 512 (512): ACMERR_NOTPOSSIBLE: no installed driver converts", error.Message, StringComparison.Ordinal);
     }
 
     /// <summary>A conversion stream refuses use after Dispose rather than passing a closed handle on.</summary>

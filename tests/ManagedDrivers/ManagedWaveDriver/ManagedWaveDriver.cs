@@ -65,7 +65,7 @@ public sealed unsafe class ManagedWaveDriver : IDriverProc, IWaveOutDriver
     private static MMRESULT Open(nuint* user, WAVEOPENDESC* description, uint flags)
     {
         var format = (WAVEFORMATEX*)description->lpFormat;
-        if (format->wFormatTag != WaveFormatTag.WAVE_FORMAT_PCM || format->wBitsPerSample != 16)
+        if (format->wFormatTag != WaveFormatTags.WAVE_FORMAT_PCM || format->wBitsPerSample != 16)
         {
             return WAVERR_BADFORMAT;
         }
