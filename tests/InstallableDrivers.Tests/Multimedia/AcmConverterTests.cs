@@ -89,6 +89,28 @@ public sealed class AcmConverterTests : IDisposable
         Assert.True(whole.Length >= destination.AverageBytesPerSecond * 4321L / 8000 - destination.BlockAlign, $"{whole.Length} bytes");
     }
 
+    /// <summary>
+    /// A stream converts to the same bytes as the buffers did, and a seekable input reports progress that only grows
+    /// and ends at 1.
+    /// </summary>
+    [Fact]
+    public void A_stream_converts_as_its_buffers_and_reports_progress_to_the_end()
+    {
+        var source = WaveFormat.Pcm(8000, 16, 1);
+        var destination = WaveFormat.ImaAdpcm(8000, 1);
+        var pcm = WaveFormats.Pcm16Bytes(Signals.Sine(100_003, 8000, 16384, 440));
+        var expected = ConvertInPieces(source, destination, pcm, [pcm.Length]);
+        using var converter = new AcmConverter(acm, source, destination);
+        using var output = new MemoryStream();
+        var reports = new List<double>();
+        var written = converter.Convert(new MemoryStream(pcm), output, new SynchronousReports(reports));
+        Assert.Equal(expected, output.ToArray());
+        Assert.Equal(expected.Length, written);
+        Assert.True(reports.Count > 1, $"{reports.Count} progress reports");
+        Assert.Equal(reports.Order(), reports);
+        Assert.Equal(1.0, reports[^1]);
+    }
+
     /// <summary>µ-law at 8 kHz to PCM at 44.1 kHz: no driver does it, so the converter decodes first, then resamples.</summary>
     [Fact]
     public void A_conversion_no_driver_does_goes_through_pcm()
