@@ -15,7 +15,7 @@ internal sealed unsafe class BenchWaveDriver : IDisposable
     /// <summary>CD format: 44.1 kHz, 16-bit, stereo.</summary>
     public static readonly WAVEFORMATEX Format = new()
     {
-        wFormatTag = WaveFormatTag.WAVE_FORMAT_PCM, nChannels = 2, nSamplesPerSec = 44100, nAvgBytesPerSec = 176400, nBlockAlign = 4, wBitsPerSample = 16,
+        wFormatTag = WaveFormatTags.WAVE_FORMAT_PCM, nChannels = 2, nSamplesPerSec = 44100, nAvgBytesPerSec = 176400, nBlockAlign = 4, wBitsPerSample = 16,
     };
 
     private readonly WAVEFORMATEX* format;

@@ -44,7 +44,7 @@ public sealed class WaveFileWriter : Stream
         Format = format;
         riffStart = stream.Position;
 
-        var pcm = format.FormatTag == WaveFormatTag.WAVE_FORMAT_PCM;
+        var pcm = format.FormatTag == WaveFormatTags.WAVE_FORMAT_PCM;
         var formatBlock = pcm ? format.ToBytes().AsSpan(0, 16) : format.ToBytes();
         using var header = new BinaryWriter(stream, System.Text.Encoding.ASCII, leaveOpen: true); // little-endian, as RIFF is
         header.Write("RIFF"u8);
@@ -58,7 +58,7 @@ public sealed class WaveFileWriter : Stream
         }
 
         factOffset = -1;
-        if (format.EncodingTag != WaveFormatTag.WAVE_FORMAT_PCM)
+        if (format.EncodingTag != WaveFormatTags.WAVE_FORMAT_PCM)
         {
             header.Write("fact"u8);
             header.Write(4u);
@@ -204,7 +204,7 @@ public sealed class WaveFileWriter : Stream
 
     private long DefaultSampleCount()
     {
-        var samplesPerBlock = Format.EncodingTag is WaveFormatTag.WAVE_FORMAT_ADPCM or WaveFormatTag.WAVE_FORMAT_IMA_ADPCM && Format.Extra.Length >= 2
+        var samplesPerBlock = Format.EncodingTag is WaveFormatTags.WAVE_FORMAT_ADPCM or WaveFormatTags.WAVE_FORMAT_IMA_ADPCM && Format.Extra.Length >= 2
             ? BinaryPrimitives.ReadUInt16LittleEndian(Format.Extra)
             : 1;
         return DataLength / Format.BlockAlign * samplesPerBlock;

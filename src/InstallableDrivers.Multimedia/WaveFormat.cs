@@ -52,7 +52,7 @@ public sealed class WaveFormat
         get
         {
             // WAVEFORMATEXTENSIBLE's extra: wValidBitsPerSample (2), dwChannelMask (4), SubFormat (16).
-            if (FormatTag != WaveFormatTag.WAVE_FORMAT_EXTENSIBLE || extra.Length < 22)
+            if (FormatTag != WaveFormatTags.WAVE_FORMAT_EXTENSIBLE || extra.Length < 22)
             {
                 return FormatTag;
             }
@@ -80,10 +80,10 @@ public sealed class WaveFormat
     public int AverageBytesPerSecond => (int)Header.nAvgBytesPerSec;
 
     /// <summary>Integer PCM: <paramref name="bits"/> per sample (8, 16, 24, 32), <paramref name="channels"/> interleaved.</summary>
-    public static WaveFormat Pcm(int sampleRate, int bits, int channels) => Uncompressed(WaveFormatTag.WAVE_FORMAT_PCM, sampleRate, bits, channels);
+    public static WaveFormat Pcm(int sampleRate, int bits, int channels) => Uncompressed(WaveFormatTags.WAVE_FORMAT_PCM, sampleRate, bits, channels);
 
     /// <summary>32-bit IEEE floating-point samples, <paramref name="channels"/> interleaved.</summary>
-    public static WaveFormat IeeeFloat(int sampleRate, int channels) => Uncompressed(WaveFormatTag.WAVE_FORMAT_IEEE_FLOAT, sampleRate, 32, channels);
+    public static WaveFormat IeeeFloat(int sampleRate, int channels) => Uncompressed(WaveFormatTags.WAVE_FORMAT_IEEE_FLOAT, sampleRate, 32, channels);
 
     /// <summary>
     /// Reads a format block as it lies in memory or in a <c>fmt </c> chunk: the header, then <c>cbSize</c> bytes. A
@@ -147,8 +147,8 @@ public sealed class WaveFormat
     {
         var encoding = EncodingTag switch
         {
-            WaveFormatTag.WAVE_FORMAT_PCM => "PCM",
-            WaveFormatTag.WAVE_FORMAT_IEEE_FLOAT => "float",
+            WaveFormatTags.WAVE_FORMAT_PCM => "PCM",
+            WaveFormatTags.WAVE_FORMAT_IEEE_FLOAT => "float",
             _ => $"tag 0x{EncodingTag:X4}",
         };
         return $"{SampleRate} Hz, {BitsPerSample}-bit, {Channels} channel{(Channels == 1 ? "" : "s")}, {encoding}";

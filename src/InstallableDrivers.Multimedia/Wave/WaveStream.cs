@@ -82,7 +82,7 @@ internal sealed unsafe class WaveStream
     /// (the copy's reads as 0); any other tag is a WAVEFORMATEX and its cbSize extra bytes.
     /// </summary>
     public static int FormatSize(WAVEFORMATEX* format) =>
-        format->wFormatTag == WaveFormatTag.WAVE_FORMAT_PCM ? sizeof(WAVEFORMATEX) - sizeof(ushort) : sizeof(WAVEFORMATEX) + format->cbSize;
+        format->wFormatTag == WaveFormatTags.WAVE_FORMAT_PCM ? sizeof(WAVEFORMATEX) - sizeof(ushort) : sizeof(WAVEFORMATEX) + format->cbSize;
 
     /// <summary>Sends a message for this stream (dwUser is the driver's value).</summary>
     public MMRESULT Message(uint message, nuint param1, nuint param2) => (MMRESULT)Device.Message(message, *DriverValue, param1, param2);

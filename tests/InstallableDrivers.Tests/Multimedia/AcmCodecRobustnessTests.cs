@@ -1,7 +1,7 @@
 using InstallableDrivers.Multimedia.Interop;
 using InstallableDrivers.Tests.Support;
 using static InstallableDrivers.Multimedia.Interop.AcmMessages;
-using static InstallableDrivers.Tests.Multimedia.MmResults;
+using static InstallableDrivers.Multimedia.Interop.MMRESULT;
 
 namespace InstallableDrivers.Tests.Multimedia;
 
@@ -13,7 +13,7 @@ public sealed unsafe class AcmCodecRobustnessTests
 {
     public static TheoryData<string, byte[], byte[]> Codecs => new()
     {
-        { "g711", WaveFormats.Pcm(1, 8000), WaveFormats.G711(WaveFormatTag.WAVE_FORMAT_ALAW, 1, 8000) },
+        { "g711", WaveFormats.Pcm(1, 8000), WaveFormats.G711(WaveFormatTags.WAVE_FORMAT_ALAW, 1, 8000) },
         { "imaadpcm", WaveFormats.Pcm(1, 8000), WaveFormats.Ima(1, 8000, 256) },
     };
 
@@ -24,17 +24,17 @@ public sealed unsafe class AcmCodecRobustnessTests
         using var driver = new AcmCodecDriver(codec);
         foreach (var message in new[] { ACMDM_DRIVER_DETAILS, ACMDM_FORMATTAG_DETAILS, ACMDM_FORMAT_DETAILS, ACMDM_FORMAT_SUGGEST, ACMDM_STREAM_OPEN })
         {
-            Assert.True(MMSYSERR_INVALPARAM == driver.Send(message, 0, 0), $"message 0x{message:X}");
+            Assert.True((long)MMSYSERR_INVALPARAM == driver.Send(message, 0, 0), $"message 0x{message:X}");
         }
 
         using var stream = driver.Stream(source, destination);
-        Assert.Equal(MMSYSERR_INVALPARAM, driver.Send(ACMDM_STREAM_SIZE, 0, 0));
-        Assert.Equal(MMSYSERR_INVALPARAM, driver.Send(ACMDM_STREAM_SIZE, (nint)stream.Instance, 0));
-        Assert.Equal(MMSYSERR_INVALPARAM, driver.Send(ACMDM_STREAM_CONVERT, (nint)stream.Instance, 0));
+        Assert.Equal((long)MMSYSERR_INVALPARAM, driver.Send(ACMDM_STREAM_SIZE, 0, 0));
+        Assert.Equal((long)MMSYSERR_INVALPARAM, driver.Send(ACMDM_STREAM_SIZE, (nint)stream.Instance, 0));
+        Assert.Equal((long)MMSYSERR_INVALPARAM, driver.Send(ACMDM_STREAM_CONVERT, (nint)stream.Instance, 0));
 
         // A length with no buffer behind it.
         var header = new ACMDRVSTREAMHEADER { cbStruct = (uint)sizeof(ACMDRVSTREAMHEADER), cbSrcLength = 2020, cbDstLength = 4096 };
-        Assert.Equal(MMSYSERR_INVALPARAM, driver.Send(ACMDM_STREAM_CONVERT, (nint)stream.Instance, (nint)(&header)));
+        Assert.Equal((long)MMSYSERR_INVALPARAM, driver.Send(ACMDM_STREAM_CONVERT, (nint)stream.Instance, (nint)(&header)));
     }
 
     [Theory]
@@ -45,8 +45,8 @@ public sealed unsafe class AcmCodecRobustnessTests
         var neverOpened = new AcmCodecStream(driver, source, destination, 0, 0);
         try
         {
-            Assert.Equal(MMSYSERR_INVALHANDLE, neverOpened.Size(AcmStreamFlags.ACM_STREAMSIZEF_SOURCE, 4096).Result);
-            Assert.Equal(MMSYSERR_INVALHANDLE, neverOpened.Convert(new byte[2020], 4096, 0).Result);
+            Assert.Equal((long)MMSYSERR_INVALHANDLE, neverOpened.Size(AcmStreamFlags.ACM_STREAMSIZEF_SOURCE, 4096).Result);
+            Assert.Equal((long)MMSYSERR_INVALHANDLE, neverOpened.Convert(new byte[2020], 4096, 0).Result);
         }
         finally
         {

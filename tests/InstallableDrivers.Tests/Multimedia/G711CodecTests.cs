@@ -1,8 +1,8 @@
 using InstallableDrivers.Multimedia.Interop;
 using static InstallableDrivers.Multimedia.Interop.AcmErrors;
 using static InstallableDrivers.Multimedia.Interop.AcmStreamFlags;
-using static InstallableDrivers.Multimedia.Interop.WaveFormatTag;
-using static InstallableDrivers.Tests.Multimedia.MmResults;
+using static InstallableDrivers.Multimedia.Interop.WaveFormatTags;
+using static InstallableDrivers.Multimedia.Interop.MMRESULT;
 
 namespace InstallableDrivers.Tests.Multimedia;
 
@@ -188,13 +188,13 @@ public sealed unsafe class G711CodecTests : IDisposable
         var source = WaveFormats.Pcm16Bytes([100, 200, 300, 400, 500, 600]).AsSpan(0, 11); // 2 frames and 3 bytes
 
         var (result, used, output) = stream.Convert(source, 100, 0);
-        Assert.Equal(MMSYSERR_NOERROR, result);
+        Assert.Equal((long)MMSYSERR_NOERROR, result);
         Assert.Equal(8, used);
         Assert.Equal(4, output.Length);
 
         // A destination with room for one frame and a half takes one frame.
         (result, used, output) = stream.Convert(source, 3, ACM_STREAMCONVERTF_END);
-        Assert.Equal(MMSYSERR_NOERROR, result);
+        Assert.Equal((long)MMSYSERR_NOERROR, result);
         Assert.Equal(4, used);
         Assert.Equal(2, output.Length);
     }
@@ -203,13 +203,13 @@ public sealed unsafe class G711CodecTests : IDisposable
     public void Stream_size_answers_in_whole_frames_both_ways()
     {
         using var stream = _driver.Stream(WaveFormats.Pcm(2, 8000), WaveFormats.G711(WAVE_FORMAT_ALAW, 2, 8000));
-        Assert.Equal((MMSYSERR_NOERROR, 2000u), stream.Size(ACM_STREAMSIZEF_SOURCE, 4000));
-        Assert.Equal((MMSYSERR_NOERROR, 2000u), stream.Size(ACM_STREAMSIZEF_SOURCE, 4003));
-        Assert.Equal((MMSYSERR_NOERROR, 2000u), stream.Size(ACM_STREAMSIZEF_DESTINATION, 1001));
+        Assert.Equal(((long)MMSYSERR_NOERROR, 2000u), stream.Size(ACM_STREAMSIZEF_SOURCE, 4000));
+        Assert.Equal(((long)MMSYSERR_NOERROR, 2000u), stream.Size(ACM_STREAMSIZEF_SOURCE, 4003));
+        Assert.Equal(((long)MMSYSERR_NOERROR, 2000u), stream.Size(ACM_STREAMSIZEF_DESTINATION, 1001));
         Assert.Equal(ACMERR_NOTPOSSIBLE, stream.Size(ACM_STREAMSIZEF_SOURCE, 3).Result); // less than one frame
         Assert.Equal(ACMERR_NOTPOSSIBLE, stream.Size(ACM_STREAMSIZEF_DESTINATION, 1).Result);
-        Assert.Equal(MMSYSERR_INVALFLAG, stream.Size(0x5, 100).Result);
-        Assert.Equal(MMSYSERR_NOERROR, stream.Reset());
+        Assert.Equal((long)MMSYSERR_INVALFLAG, stream.Size(0x5, 100).Result);
+        Assert.Equal((long)MMSYSERR_NOERROR, stream.Reset());
     }
 
     // ---- Opening streams ---------------------------------------------------------------------------------------
@@ -239,7 +239,7 @@ public sealed unsafe class G711CodecTests : IDisposable
     {
         var pcm = WaveFormats.Pcm(1, 22050);
         var alaw = WaveFormats.G711(WAVE_FORMAT_ALAW, 1, 22050);
-        Assert.Equal(MMSYSERR_NOERROR, _driver.OpenStream(pcm, alaw, ACM_STREAMOPENF_QUERY).Result);
+        Assert.Equal((long)MMSYSERR_NOERROR, _driver.OpenStream(pcm, alaw, ACM_STREAMOPENF_QUERY).Result);
         Assert.Equal(ACMERR_NOTPOSSIBLE, _driver.OpenStream(pcm, alaw, ACM_STREAMOPENF_ASYNC).Result);
 
         var filter = new byte[32];
@@ -258,7 +258,7 @@ public sealed unsafe class G711CodecTests : IDisposable
         Assert.Equal(0u, _driver.OpenError);
 
         var details = new ACMDRIVERDETAILS { cbStruct = (uint)sizeof(ACMDRIVERDETAILS) };
-        Assert.Equal(MMSYSERR_NOERROR, _driver.DriverDetails(&details));
+        Assert.Equal((long)MMSYSERR_NOERROR, _driver.DriverDetails(&details));
         Assert.Equal((uint)sizeof(ACMDRIVERDETAILS), details.cbStruct);
         Assert.Equal(AcmDriverFlags.ACMDRIVERDETAILS_FCCTYPE_AUDIOCODEC, details.fccType);
         Assert.Equal(AcmDriverFlags.ACMDRIVERDETAILS_SUPPORTF_CODEC, details.fdwSupport);
@@ -276,7 +276,7 @@ public sealed unsafe class G711CodecTests : IDisposable
         bytes.Fill(0xCC);
         details.cbStruct = 8; // room for cbStruct and fccType only
 
-        Assert.Equal(MMSYSERR_NOERROR, _driver.DriverDetails(&details));
+        Assert.Equal((long)MMSYSERR_NOERROR, _driver.DriverDetails(&details));
         Assert.Equal(8u, details.cbStruct);
         Assert.Equal(AcmDriverFlags.ACMDRIVERDETAILS_FCCTYPE_AUDIOCODEC, details.fccType);
         Assert.Equal(0xCCCCCCCCu, details.fccComp);
@@ -290,7 +290,7 @@ public sealed unsafe class G711CodecTests : IDisposable
         for (var index = 0u; index < 3; index++)
         {
             var (result, details) = _driver.FormatTagDetails(AcmDetailsFlags.ACM_FORMATTAGDETAILSF_INDEX, index);
-            Assert.Equal(MMSYSERR_NOERROR, result);
+            Assert.Equal((long)MMSYSERR_NOERROR, result);
             Assert.Equal(tags[index], details.dwFormatTag);
             Assert.Equal(index, details.dwFormatTagIndex);
             Assert.Equal(8u, details.cStandardFormats);
@@ -300,12 +300,12 @@ public sealed unsafe class G711CodecTests : IDisposable
         Assert.Equal(ACMERR_NOTPOSSIBLE, _driver.FormatTagDetails(AcmDetailsFlags.ACM_FORMATTAGDETAILSF_INDEX, 3).Result);
 
         var byTag = _driver.FormatTagDetails(AcmDetailsFlags.ACM_FORMATTAGDETAILSF_FORMATTAG, tag: WAVE_FORMAT_MULAW);
-        Assert.Equal((MMSYSERR_NOERROR, 2u), (byTag.Result, byTag.Details.dwFormatTagIndex));
+        Assert.Equal(((long)MMSYSERR_NOERROR, 2u), (byTag.Result, byTag.Details.dwFormatTagIndex));
         Assert.Equal(ACMERR_NOTPOSSIBLE, _driver.FormatTagDetails(AcmDetailsFlags.ACM_FORMATTAGDETAILSF_FORMATTAG, tag: WAVE_FORMAT_ADPCM).Result);
 
         var largest = _driver.FormatTagDetails(AcmDetailsFlags.ACM_FORMATTAGDETAILSF_LARGESTSIZE, tag: WAVE_FORMAT_UNKNOWN);
-        Assert.Equal((MMSYSERR_NOERROR, 18u), (largest.Result, largest.Details.cbFormatSize));
-        Assert.Equal(MMSYSERR_NOTSUPPORTED, _driver.FormatTagDetails(0x7, 0).Result);
+        Assert.Equal(((long)MMSYSERR_NOERROR, 18u), (largest.Result, largest.Details.cbFormatSize));
+        Assert.Equal((long)MMSYSERR_NOTSUPPORTED, _driver.FormatTagDetails(0x7, 0).Result);
     }
 
     [Theory]
@@ -317,7 +317,7 @@ public sealed unsafe class G711CodecTests : IDisposable
         for (var index = 0u; index < 8; index++)
         {
             var (result, details, format) = _driver.FormatDetailsByIndex(tag, index);
-            Assert.Equal(MMSYSERR_NOERROR, result);
+            Assert.Equal((long)MMSYSERR_NOERROR, result);
             Assert.Equal(tag, WaveFormats.Tag(format));
             var channels = WaveFormats.Channels(format);
             var rate = WaveFormats.Rate(format);
@@ -329,18 +329,18 @@ public sealed unsafe class G711CodecTests : IDisposable
             Assert.Equal(expectedName, details.FormatName);
 
             var other = tag == WAVE_FORMAT_PCM ? WaveFormats.G711(WAVE_FORMAT_MULAW, channels, rate) : WaveFormats.Pcm(channels, rate);
-            Assert.Equal(MMSYSERR_NOERROR, _driver.OpenStream(format[..18], other, ACM_STREAMOPENF_QUERY).Result);
+            Assert.Equal((long)MMSYSERR_NOERROR, _driver.OpenStream(format[..18], other, ACM_STREAMOPENF_QUERY).Result);
         }
 
         Assert.Equal(ACMERR_NOTPOSSIBLE, _driver.FormatDetailsByIndex(tag, 8).Result);
-        Assert.Equal(MMSYSERR_INVALPARAM, _driver.FormatDetailsByIndex(tag, 0, room: 14).Result);
+        Assert.Equal((long)MMSYSERR_INVALPARAM, _driver.FormatDetailsByIndex(tag, 0, room: 14).Result);
     }
 
     [Fact]
     public void Describing_a_format_names_it_or_refuses_an_unknown_one()
     {
         var (result, details) = _driver.DescribeFormat(WaveFormats.G711(WAVE_FORMAT_ALAW, 2, 11025));
-        Assert.Equal(MMSYSERR_NOERROR, result);
+        Assert.Equal((long)MMSYSERR_NOERROR, result);
         Assert.Equal("11.025 kHz, 8 Bit, Stereo", details.FormatName);
         Assert.Equal(ACMERR_NOTPOSSIBLE, _driver.DescribeFormat(WaveFormats.Pcm(1, 8000, 8)).Result);
     }
@@ -352,16 +352,16 @@ public sealed unsafe class G711CodecTests : IDisposable
         var room = new byte[18];
 
         var (result, suggested) = _driver.Suggest(pcm, room, 0);
-        Assert.Equal(MMSYSERR_NOERROR, result);
+        Assert.Equal((long)MMSYSERR_NOERROR, result);
         Assert.Equal(WaveFormats.G711(WAVE_FORMAT_MULAW, 2, 22050), suggested);
 
         var wantAlaw = WaveFormats.Make(WAVE_FORMAT_ALAW, 0, 0, 0, 0, 0);
         (result, suggested) = _driver.Suggest(pcm, wantAlaw, AcmDetailsFlags.ACM_FORMATSUGGESTF_WFORMATTAG);
-        Assert.Equal(MMSYSERR_NOERROR, result);
+        Assert.Equal((long)MMSYSERR_NOERROR, result);
         Assert.Equal(WaveFormats.G711(WAVE_FORMAT_ALAW, 2, 22050), suggested);
 
         (result, suggested) = _driver.Suggest(WaveFormats.G711(WAVE_FORMAT_ALAW, 1, 8000), room, 0);
-        Assert.Equal(MMSYSERR_NOERROR, result);
+        Assert.Equal((long)MMSYSERR_NOERROR, result);
         Assert.Equal(WaveFormats.Pcm(1, 8000)[..16], suggested[..16]);
 
         var otherRate = WaveFormats.Make(WAVE_FORMAT_ALAW, 2, 44100, 0, 0, 0);
@@ -374,10 +374,10 @@ public sealed unsafe class G711CodecTests : IDisposable
     [Fact]
     public void Messages_it_does_not_handle_are_not_supported_rather_than_falsely_successful()
     {
-        Assert.Equal(MMSYSERR_NOTSUPPORTED, _driver.Send(AcmMessages.ACMDM_DRIVER_ABOUT, -1, 0));
-        Assert.Equal(MMSYSERR_NOTSUPPORTED, _driver.Send(AcmMessages.ACMDM_FILTERTAG_DETAILS, 0, 0));
-        Assert.Equal(MMSYSERR_NOTSUPPORTED, _driver.Send(AcmMessages.ACMDM_STREAM_PREPARE, 0, 0));
-        Assert.Equal(MMSYSERR_NOTSUPPORTED, _driver.Send(AcmMessages.ACMDM_USER + 5, 0, 0));
+        Assert.Equal((long)MMSYSERR_NOTSUPPORTED, _driver.Send(AcmMessages.ACMDM_DRIVER_ABOUT, -1, 0));
+        Assert.Equal((long)MMSYSERR_NOTSUPPORTED, _driver.Send(AcmMessages.ACMDM_FILTERTAG_DETAILS, 0, 0));
+        Assert.Equal((long)MMSYSERR_NOTSUPPORTED, _driver.Send(AcmMessages.ACMDM_STREAM_PREPARE, 0, 0));
+        Assert.Equal((long)MMSYSERR_NOTSUPPORTED, _driver.Send(AcmMessages.ACMDM_USER + 5, 0, 0));
     }
 
     [Fact]

@@ -1,8 +1,8 @@
 using InstallableDrivers.Multimedia.Interop;
 using static InstallableDrivers.Multimedia.Interop.AcmErrors;
 using static InstallableDrivers.Multimedia.Interop.AcmStreamFlags;
-using static InstallableDrivers.Multimedia.Interop.WaveFormatTag;
-using static InstallableDrivers.Tests.Multimedia.MmResults;
+using static InstallableDrivers.Multimedia.Interop.WaveFormatTags;
+using static InstallableDrivers.Multimedia.Interop.MMRESULT;
 
 namespace InstallableDrivers.Tests.Multimedia;
 
@@ -86,10 +86,10 @@ public sealed unsafe class ImaAdpcmCodecTests : IDisposable
     [InlineData(44100, 1024, SnrAt44kHzDb)]
     public void A_sine_survives_the_round_trip_above_the_documented_snr(int rate, int blockAlign, double thresholdDb)
     {
-        var original = ImaAdpcmReference.Sine(rate, rate, 16384, 1000);
+        var original = Signals.Sine(rate, rate, 16384, 1000);
         var (encoded, decoded) = RoundTrip(1, rate, blockAlign, original);
 
-        var snr = ImaAdpcmReference.SignalToNoise(original, decoded);
+        var snr = Signals.SignalToNoise(original, decoded);
         Assert.True(snr > thresholdDb, $"SNR {snr:F1} dB, below {thresholdDb} dB");
 
         // What the driver's decoder makes of the driver's encoder output is what the reference decoder makes of it.
@@ -100,13 +100,13 @@ public sealed unsafe class ImaAdpcmCodecTests : IDisposable
     public void Stereo_keeps_its_channels_apart()
     {
         // Different frequencies in each channel: a mix-up of the per-channel 4-byte groups would ruin both.
-        var original = ImaAdpcmReference.Sine(22050, 22050, 12000, 440, 1500);
+        var original = Signals.Sine(22050, 22050, 12000, 440, 1500);
         var (_, decoded) = RoundTrip(2, 22050, 1024, original);
 
         var left = original.Where((_, i) => i % 2 == 0).ToArray();
         var right = original.Where((_, i) => i % 2 == 1).ToArray();
-        var leftSnr = ImaAdpcmReference.SignalToNoise(left, decoded.Where((_, i) => i % 2 == 0).ToArray());
-        var rightSnr = ImaAdpcmReference.SignalToNoise(right, decoded.Where((_, i) => i % 2 == 1).ToArray());
+        var leftSnr = Signals.SignalToNoise(left, decoded.Where((_, i) => i % 2 == 0).ToArray());
+        var rightSnr = Signals.SignalToNoise(right, decoded.Where((_, i) => i % 2 == 1).ToArray());
         Assert.True(leftSnr > StereoSnrDb && rightSnr > StereoSnrDb, $"SNR left {leftSnr:F1} dB, right {rightSnr:F1} dB");
     }
 
@@ -122,7 +122,7 @@ public sealed unsafe class ImaAdpcmCodecTests : IDisposable
     public void Encoded_blocks_have_the_WAV_layout()
     {
         const int blockAlign = 512, channels = 2, perBlock = 505; // (512 - 8) * 2 / 2 + 1
-        var original = ImaAdpcmReference.Sine(3 * perBlock, 11025, 8000, 300, 700);
+        var original = Signals.Sine(3 * perBlock, 11025, 8000, 300, 700);
         using var encoder = _driver.Stream(WaveFormats.Pcm(channels, 11025), WaveFormats.Ima(channels, 11025, blockAlign));
         var encoded = encoder.ConvertAll(WaveFormats.Pcm16Bytes(original));
 
@@ -143,34 +143,34 @@ public sealed unsafe class ImaAdpcmCodecTests : IDisposable
     public void Whole_blocks_convert_and_a_partial_one_waits_for_END_unless_BLOCKALIGN()
     {
         const int perBlock = 505, pcmBlock = perBlock * 2;
-        var pcm = WaveFormats.Pcm16Bytes(ImaAdpcmReference.Sine(perBlock + 200, 8000, 10000, 500));
+        var pcm = WaveFormats.Pcm16Bytes(Signals.Sine(perBlock + 200, 8000, 10000, 500));
         using var encoder = _driver.Stream(WaveFormats.Pcm(1, 8000), WaveFormats.Ima(1, 8000, 256));
 
         var (result, used, output) = encoder.Convert(pcm, 1024, ACM_STREAMCONVERTF_START);
-        Assert.Equal((MMSYSERR_NOERROR, pcmBlock, 256), (result, used, output.Length));
+        Assert.Equal(((long)MMSYSERR_NOERROR, pcmBlock, 256), (result, used, output.Length));
 
         (result, used, output) = encoder.Convert(pcm, 1024, ACM_STREAMCONVERTF_START | ACM_STREAMCONVERTF_END | ACM_STREAMCONVERTF_BLOCKALIGN);
-        Assert.Equal((MMSYSERR_NOERROR, pcmBlock, 256), (result, used, output.Length));
+        Assert.Equal(((long)MMSYSERR_NOERROR, pcmBlock, 256), (result, used, output.Length));
 
         (result, used, output) = encoder.Convert(pcm, 1024, ACM_STREAMCONVERTF_START | ACM_STREAMCONVERTF_END);
-        Assert.Equal((MMSYSERR_NOERROR, pcm.Length, 512), (result, used, output.Length));
+        Assert.Equal(((long)MMSYSERR_NOERROR, pcm.Length, 512), (result, used, output.Length));
 
         // The flushed block decodes to the 200 remaining samples followed by silence.
         var decodedTail = ImaAdpcmReference.DecodeBlock(output.AsSpan(256), 1);
         var tail = WaveFormats.Pcm16Samples(pcm.AsSpan(pcmBlock));
-        var tailSnr = ImaAdpcmReference.SignalToNoise(tail, decodedTail.AsSpan(0, 200));
+        var tailSnr = Signals.SignalToNoise(tail, decodedTail.AsSpan(0, 200));
         Assert.True(tailSnr > SnrAt8kHzDb, $"SNR of the flushed samples {tailSnr:F1} dB"); // a 500 Hz tone at 8 kHz
         Assert.True(decodedTail.Skip(250).All(sample => Math.Abs((int)sample) < 200), "the padding decodes to near silence");
 
         // No room for a block: nothing is converted, and that is no error.
         (result, used, output) = encoder.Convert(pcm, 255, ACM_STREAMCONVERTF_END);
-        Assert.Equal((MMSYSERR_NOERROR, 0, 0), (result, used, output.Length));
+        Assert.Equal(((long)MMSYSERR_NOERROR, 0, 0), (result, used, output.Length));
     }
 
     [Fact]
     public void The_encoder_carries_its_step_index_from_buffer_to_buffer_until_START()
     {
-        var pcm = WaveFormats.Pcm16Bytes(ImaAdpcmReference.Sine(505, 8000, 20000, 1000));
+        var pcm = WaveFormats.Pcm16Bytes(Signals.Sine(505, 8000, 20000, 1000));
         using var encoder = _driver.Stream(WaveFormats.Pcm(1, 8000), WaveFormats.Ima(1, 8000, 256));
 
         var first = encoder.Convert(pcm, 256, ACM_STREAMCONVERTF_START).Output;
@@ -189,30 +189,30 @@ public sealed unsafe class ImaAdpcmCodecTests : IDisposable
         using var decoder = _driver.Stream(WaveFormats.Ima(1, 8000, 256), WaveFormats.Pcm(1, 8000));
 
         var (result, used, output) = decoder.Convert(blocks, 4000, ACM_STREAMCONVERTF_END);
-        Assert.Equal((MMSYSERR_NOERROR, 512, 2020), (result, used, output.Length)); // the 100-byte tail is no block
+        Assert.Equal(((long)MMSYSERR_NOERROR, 512, 2020), (result, used, output.Length)); // the 100-byte tail is no block
 
         (result, used, output) = decoder.Convert(blocks, 2019, 0); // room for one decoded block, not two
-        Assert.Equal((MMSYSERR_NOERROR, 256, 1010), (result, used, output.Length));
+        Assert.Equal(((long)MMSYSERR_NOERROR, 256, 1010), (result, used, output.Length));
     }
 
     [Fact]
     public void Stream_size_answers_in_blocks_rounding_the_encoders_source_up()
     {
         using var encoder = _driver.Stream(WaveFormats.Pcm(1, 8000), WaveFormats.Ima(1, 8000, 256));
-        Assert.Equal((MMSYSERR_NOERROR, 256u), encoder.Size(ACM_STREAMSIZEF_SOURCE, 1010));
-        Assert.Equal((MMSYSERR_NOERROR, 512u), encoder.Size(ACM_STREAMSIZEF_SOURCE, 1012)); // END flushes the rest
-        Assert.Equal((MMSYSERR_NOERROR, 256u), encoder.Size(ACM_STREAMSIZEF_SOURCE, 2));
-        Assert.Equal((MMSYSERR_NOERROR, 2020u), encoder.Size(ACM_STREAMSIZEF_DESTINATION, 600));
+        Assert.Equal(((long)MMSYSERR_NOERROR, 256u), encoder.Size(ACM_STREAMSIZEF_SOURCE, 1010));
+        Assert.Equal(((long)MMSYSERR_NOERROR, 512u), encoder.Size(ACM_STREAMSIZEF_SOURCE, 1012)); // END flushes the rest
+        Assert.Equal(((long)MMSYSERR_NOERROR, 256u), encoder.Size(ACM_STREAMSIZEF_SOURCE, 2));
+        Assert.Equal(((long)MMSYSERR_NOERROR, 2020u), encoder.Size(ACM_STREAMSIZEF_DESTINATION, 600));
         Assert.Equal(ACMERR_NOTPOSSIBLE, encoder.Size(ACM_STREAMSIZEF_DESTINATION, 255).Result);
         Assert.Equal(ACMERR_NOTPOSSIBLE, encoder.Size(ACM_STREAMSIZEF_SOURCE, 0).Result);
 
         using var decoder = _driver.Stream(WaveFormats.Ima(2, 44100, 2048), WaveFormats.Pcm(2, 44100));
         var frames = WaveFormats.ImaSamplesPerBlock(2048, 2);
-        Assert.Equal((MMSYSERR_NOERROR, (uint)(frames * 4)), decoder.Size(ACM_STREAMSIZEF_SOURCE, 2048 + 2047));
+        Assert.Equal(((long)MMSYSERR_NOERROR, (uint)(frames * 4)), decoder.Size(ACM_STREAMSIZEF_SOURCE, 2048 + 2047));
         Assert.Equal(ACMERR_NOTPOSSIBLE, decoder.Size(ACM_STREAMSIZEF_SOURCE, 2047).Result);
-        Assert.Equal((MMSYSERR_NOERROR, 2048u), decoder.Size(ACM_STREAMSIZEF_DESTINATION, (uint)(frames * 4) + 3));
+        Assert.Equal(((long)MMSYSERR_NOERROR, 2048u), decoder.Size(ACM_STREAMSIZEF_DESTINATION, (uint)(frames * 4) + 3));
         Assert.Equal(ACMERR_NOTPOSSIBLE, decoder.Size(ACM_STREAMSIZEF_DESTINATION, (uint)(frames * 4) - 1).Result);
-        Assert.Equal(MMSYSERR_INVALFLAG, decoder.Size(0x2, 4096).Result);
+        Assert.Equal((long)MMSYSERR_INVALFLAG, decoder.Size(0x2, 4096).Result);
     }
 
     public static TheoryData<string, byte[], byte[]> ImpossibleConversions => new()
@@ -242,11 +242,11 @@ public sealed unsafe class ImaAdpcmCodecTests : IDisposable
     public void Details_list_two_tags_and_the_standard_formats_have_the_standard_blocks()
     {
         var details = new ACMDRIVERDETAILS { cbStruct = (uint)sizeof(ACMDRIVERDETAILS) };
-        Assert.Equal(MMSYSERR_NOERROR, _driver.DriverDetails(&details));
+        Assert.Equal((long)MMSYSERR_NOERROR, _driver.DriverDetails(&details));
         Assert.Equal(2u, details.cFormatTags);
 
         var tag = _driver.FormatTagDetails(AcmDetailsFlags.ACM_FORMATTAGDETAILSF_INDEX, 1);
-        Assert.Equal(MMSYSERR_NOERROR, tag.Result);
+        Assert.Equal((long)MMSYSERR_NOERROR, tag.Result);
         Assert.Equal(WAVE_FORMAT_IMA_ADPCM, tag.Details.dwFormatTag);
         Assert.Equal(20u, tag.Details.cbFormatSize);
         Assert.Equal("IMA ADPCM", tag.Details.FormatTagName);
@@ -256,7 +256,7 @@ public sealed unsafe class ImaAdpcmCodecTests : IDisposable
         for (var index = 0u; index < tag.Details.cStandardFormats; index++)
         {
             var (result, _, format) = _driver.FormatDetailsByIndex(WAVE_FORMAT_IMA_ADPCM, index);
-            Assert.Equal(MMSYSERR_NOERROR, result);
+            Assert.Equal((long)MMSYSERR_NOERROR, result);
             var channels = WaveFormats.Channels(format);
             var rate = WaveFormats.Rate(format);
             var perChannel = rate <= 11025 ? 256 : rate <= 22050 ? 512 : 1024;
@@ -267,12 +267,12 @@ public sealed unsafe class ImaAdpcmCodecTests : IDisposable
             Assert.Equal(2, WaveFormats.ExtraSize(format));
             Assert.Equal(samplesPerBlock, WaveFormats.ImaSamplesPerBlockField(format));
             Assert.Equal(rate * blockAlign / samplesPerBlock, WaveFormats.AvgBytes(format));
-            Assert.Equal(MMSYSERR_NOERROR, _driver.OpenStream(format[..20], WaveFormats.Pcm(channels, rate), ACM_STREAMOPENF_QUERY).Result);
+            Assert.Equal((long)MMSYSERR_NOERROR, _driver.OpenStream(format[..20], WaveFormats.Pcm(channels, rate), ACM_STREAMOPENF_QUERY).Result);
         }
 
         var mono8k = _driver.FormatDetailsByIndex(WAVE_FORMAT_IMA_ADPCM, 0).Format;
         Assert.Equal((256, 505, 4055), (WaveFormats.BlockAlign(mono8k), WaveFormats.ImaSamplesPerBlockField(mono8k), WaveFormats.AvgBytes(mono8k)));
-        Assert.Equal(MMSYSERR_INVALPARAM, _driver.FormatDetailsByIndex(WAVE_FORMAT_IMA_ADPCM, 0, room: 18).Result);
+        Assert.Equal((long)MMSYSERR_INVALPARAM, _driver.FormatDetailsByIndex(WAVE_FORMAT_IMA_ADPCM, 0, room: 18).Result);
         Assert.Equal(ACMERR_NOTPOSSIBLE, _driver.FormatDetailsByIndex(WAVE_FORMAT_ALAW, 0).Result);
     }
 
@@ -280,11 +280,11 @@ public sealed unsafe class ImaAdpcmCodecTests : IDisposable
     public void Suggest_proposes_the_standard_IMA_format_for_PCM_and_PCM_for_IMA()
     {
         var (result, suggested) = _driver.Suggest(WaveFormats.Pcm(2, 44100), new byte[20], 0);
-        Assert.Equal(MMSYSERR_NOERROR, result);
+        Assert.Equal((long)MMSYSERR_NOERROR, result);
         Assert.Equal(WaveFormats.Ima(2, 44100, 2048), suggested);
 
         (result, suggested) = _driver.Suggest(WaveFormats.Ima(1, 8000, 256), new byte[18], 0);
-        Assert.Equal(MMSYSERR_NOERROR, result);
+        Assert.Equal((long)MMSYSERR_NOERROR, result);
         Assert.Equal(WaveFormats.Pcm(1, 8000)[..16], suggested[..16]);
 
         Assert.Equal(ACMERR_NOTPOSSIBLE, _driver.Suggest(WaveFormats.Pcm(1, 8000), new byte[19], 0).Result);

@@ -2,8 +2,8 @@ using InstallableDrivers.Multimedia.Interop;
 using InstallableDrivers.Tests.Support;
 using static InstallableDrivers.Multimedia.Interop.AcmErrors;
 using static InstallableDrivers.Multimedia.Interop.AcmStreamFlags;
-using static InstallableDrivers.Multimedia.Interop.WaveFormatTag;
-using static InstallableDrivers.Tests.Multimedia.MmResults;
+using static InstallableDrivers.Multimedia.Interop.WaveFormatTags;
+using static InstallableDrivers.Multimedia.Interop.MMRESULT;
 
 namespace InstallableDrivers.Tests.Multimedia;
 
@@ -121,8 +121,8 @@ public sealed unsafe class MsAdpcmCodecTests : IDisposable
         blocks[256] = 7; // the second block names an eighth pair; the standard table has seven
         using var stream = _driver.Stream(MsAdpcmReference.Format(1, 8000, 256), WaveFormats.Pcm(1, 8000));
 
-        Assert.Equal(MMSYSERR_INVALPARAM, stream.Convert(blocks, 4000, ACM_STREAMCONVERTF_START | ACM_STREAMCONVERTF_END).Result);
-        Assert.Equal(MMSYSERR_NOERROR, stream.Convert(blocks.AsSpan(0, 256), 4000, 0).Result); // the good block alone converts
+        Assert.Equal((long)MMSYSERR_INVALPARAM, stream.Convert(blocks, 4000, ACM_STREAMCONVERTF_START | ACM_STREAMCONVERTF_END).Result);
+        Assert.Equal((long)MMSYSERR_NOERROR, stream.Convert(blocks.AsSpan(0, 256), 4000, 0).Result); // the good block alone converts
     }
 
     public static TheoryData<int, int, double[], double> Sines => new()
@@ -138,7 +138,7 @@ public sealed unsafe class MsAdpcmCodecTests : IDisposable
     {
         var channels = frequencies.Length;
         var frames = 10 * MsAdpcmReference.SamplesPerBlock(blockAlign, channels);
-        var original = ImaAdpcmReference.Sine(frames, rate, 16384, frequencies);
+        var original = Signals.Sine(frames, rate, 16384, frequencies);
         using var encoder = _driver.Stream(WaveFormats.Pcm(channels, rate), MsAdpcmReference.Format(channels, rate, blockAlign));
         using var decoder = _driver.Stream(MsAdpcmReference.Format(channels, rate, blockAlign), WaveFormats.Pcm(channels, rate));
 
@@ -149,7 +149,7 @@ public sealed unsafe class MsAdpcmCodecTests : IDisposable
         Assert.Equal(original.Length, decoded.Length);
         for (var c = 0; c < channels; c++)
         {
-            var snr = ImaAdpcmReference.SignalToNoise(Channel(original, c, channels), Channel(decoded, c, channels));
+            var snr = Signals.SignalToNoise(Channel(original, c, channels), Channel(decoded, c, channels));
             Assert.True(snr > thresholdDb, $"channel {c}: SNR {snr:F1} dB, documented above {thresholdDb} dB");
         }
     }
@@ -157,13 +157,13 @@ public sealed unsafe class MsAdpcmCodecTests : IDisposable
     [Fact]
     public void Eight_bit_PCM_encodes_and_decodes_too()
     {
-        var original = ImaAdpcmReference.Sine(5000, 22050, 16384, 440).Select(s => (byte)((s >> 8) + 128)).ToArray();
+        var original = Signals.Sine(5000, 22050, 16384, 440).Select(s => (byte)((s >> 8) + 128)).ToArray();
         using var encoder = _driver.Stream(WaveFormats.Pcm(1, 22050, 8), MsAdpcmReference.Format(1, 22050, 512));
         using var decoder = _driver.Stream(MsAdpcmReference.Format(1, 22050, 512), WaveFormats.Pcm(1, 22050, 8));
 
         var decoded = decoder.ConvertAll(encoder.ConvertAll(original));
 
-        var snr = ImaAdpcmReference.SignalToNoise(
+        var snr = Signals.SignalToNoise(
             original.Select(b => (short)((b - 128) << 8)).ToArray(), decoded.Select(b => (short)((b - 128) << 8)).ToArray());
         Assert.True(snr > EightBitSnrDb, $"8-bit round trip SNR {snr:F1} dB, documented above {EightBitSnrDb} dB");
     }
@@ -171,7 +171,7 @@ public sealed unsafe class MsAdpcmCodecTests : IDisposable
     [Fact]
     public void Encoded_blocks_have_the_published_layout_and_the_reference_decodes_them_as_the_driver_does()
     {
-        var original = ImaAdpcmReference.Sine(3 * 1012, 44100, 20000, 300, 3000);
+        var original = Signals.Sine(3 * 1012, 44100, 20000, 300, 3000);
         using var encoder = _driver.Stream(WaveFormats.Pcm(2, 44100), MsAdpcmReference.Format(2, 44100, 1024));
         using var decoder = _driver.Stream(MsAdpcmReference.Format(2, 44100, 1024), WaveFormats.Pcm(2, 44100));
 
@@ -212,36 +212,36 @@ public sealed unsafe class MsAdpcmCodecTests : IDisposable
     public void Whole_blocks_convert_and_a_partial_one_waits_for_END_unless_BLOCKALIGN()
     {
         const int perBlock = 500, pcmBlock = perBlock * 2;
-        var original = ImaAdpcmReference.Sine(perBlock + 200, 8000, 10000, 500);
+        var original = Signals.Sine(perBlock + 200, 8000, 10000, 500);
         var pcm = WaveFormats.Pcm16Bytes(original);
         using var encoder = _driver.Stream(WaveFormats.Pcm(1, 8000), MsAdpcmReference.Format(1, 8000, 256));
 
         var (result, used, output) = encoder.Convert(pcm, 1024, ACM_STREAMCONVERTF_START);
-        Assert.Equal((MMSYSERR_NOERROR, pcmBlock, 256), (result, used, output.Length));
+        Assert.Equal(((long)MMSYSERR_NOERROR, pcmBlock, 256), (result, used, output.Length));
 
         (result, used, output) = encoder.Convert(pcm, 1024, ACM_STREAMCONVERTF_END | ACM_STREAMCONVERTF_BLOCKALIGN);
-        Assert.Equal((MMSYSERR_NOERROR, pcmBlock, 256), (result, used, output.Length));
+        Assert.Equal(((long)MMSYSERR_NOERROR, pcmBlock, 256), (result, used, output.Length));
 
         // At END the 200 remaining frames become a short block: the header (frames 0 and 1) and 198 codes in 99 bytes.
         (result, used, output) = encoder.Convert(pcm, 1024, ACM_STREAMCONVERTF_END);
-        Assert.Equal((MMSYSERR_NOERROR, pcm.Length, 256 + 7 + 99), (result, used, output.Length));
+        Assert.Equal(((long)MMSYSERR_NOERROR, pcm.Length, 256 + 7 + 99), (result, used, output.Length));
         var decodedTail = MsAdpcmReference.DecodeBlock(output.AsSpan(256), 1, MsAdpcmReference.StandardCoefficients);
         Assert.Equal(200, decodedTail.Length);
-        Assert.True(ImaAdpcmReference.SignalToNoise(original.AsSpan(perBlock), decodedTail) > SnrAt8kHzDb);
+        Assert.True(Signals.SignalToNoise(original.AsSpan(perBlock), decodedTail) > SnrAt8kHzDb);
 
         // An odd number of mono codes leaves a padding nibble: 201 frames take 100 code bytes and decode to 202.
         (result, used, output) = encoder.Convert(WaveFormats.Pcm16Bytes(original.AsSpan(0, 201)), 1024, ACM_STREAMCONVERTF_END);
-        Assert.Equal((MMSYSERR_NOERROR, 402, 107), (result, used, output.Length));
+        Assert.Equal(((long)MMSYSERR_NOERROR, 402, 107), (result, used, output.Length));
         Assert.Equal(202, MsAdpcmReference.DecodeBlock(output, 1, MsAdpcmReference.StandardCoefficients).Length);
 
         // One frame is a header alone, whose two samples both carry it.
         (result, used, output) = encoder.Convert(pcm.AsSpan(0, 2), 1024, ACM_STREAMCONVERTF_END);
-        Assert.Equal((MMSYSERR_NOERROR, 2, 7), (result, used, output.Length));
+        Assert.Equal(((long)MMSYSERR_NOERROR, 2, 7), (result, used, output.Length));
         Assert.Equal([original[0], original[0]], MsAdpcmReference.DecodeBlock(output, 1, MsAdpcmReference.StandardCoefficients));
 
         // No room for a block: nothing is converted, and that is no error.
         (result, used, output) = encoder.Convert(pcm, 255, 0);
-        Assert.Equal((MMSYSERR_NOERROR, 0, 0), (result, used, output.Length));
+        Assert.Equal(((long)MMSYSERR_NOERROR, 0, 0), (result, used, output.Length));
     }
 
     [Fact]
@@ -252,23 +252,23 @@ public sealed unsafe class MsAdpcmCodecTests : IDisposable
         using var decoder = _driver.Stream(MsAdpcmReference.Format(1, 8000, 256), WaveFormats.Pcm(1, 8000));
 
         var (result, used, output) = decoder.Convert(blocks, 4000, 0);
-        Assert.Equal((MMSYSERR_NOERROR, 512, 2000), (result, used, output.Length)); // the 100-byte tail waits
+        Assert.Equal(((long)MMSYSERR_NOERROR, 512, 2000), (result, used, output.Length)); // the 100-byte tail waits
 
         (result, used, output) = decoder.Convert(blocks, 4000, ACM_STREAMCONVERTF_END);
-        Assert.Equal((MMSYSERR_NOERROR, 612, 2000 + 376), (result, used, output.Length)); // 2 + 93 * 2 frames
+        Assert.Equal(((long)MMSYSERR_NOERROR, 612, 2000 + 376), (result, used, output.Length)); // 2 + 93 * 2 frames
         Assert.Equal(MsAdpcmReference.Decode(blocks, 256, 1), WaveFormats.Pcm16Samples(output));
 
         (result, used, output) = decoder.Convert(blocks, 1999, ACM_STREAMCONVERTF_END); // room for one block, not two
-        Assert.Equal((MMSYSERR_NOERROR, 256, 1000), (result, used, output.Length));
+        Assert.Equal(((long)MMSYSERR_NOERROR, 256, 1000), (result, used, output.Length));
 
         (result, used, output) = decoder.Convert(blocks.AsSpan(0, 6), 4000, ACM_STREAMCONVERTF_END); // not even a header
-        Assert.Equal((MMSYSERR_NOERROR, 0, 0), (result, used, output.Length));
+        Assert.Equal(((long)MMSYSERR_NOERROR, 0, 0), (result, used, output.Length));
     }
 
     [Fact]
     public void START_and_END_change_nothing_in_whole_blocks_because_blocks_are_independent()
     {
-        var pcm = WaveFormats.Pcm16Bytes(ImaAdpcmReference.Sine(2 * 1012, 22050, 20000, 700, 2100));
+        var pcm = WaveFormats.Pcm16Bytes(Signals.Sine(2 * 1012, 22050, 20000, 700, 2100));
         using var encoder = _driver.Stream(WaveFormats.Pcm(2, 22050), MsAdpcmReference.Format(2, 22050, 1024));
 
         var plain = encoder.Convert(pcm, 4096, 0);
@@ -277,7 +277,7 @@ public sealed unsafe class MsAdpcmCodecTests : IDisposable
         Assert.Equal(0, encoder.Reset());
         var afterReset = encoder.Convert(pcm, 4096, 0);
 
-        Assert.Equal((MMSYSERR_NOERROR, pcm.Length, 2048), (plain.Result, plain.SourceUsed, plain.Output.Length));
+        Assert.Equal(((long)MMSYSERR_NOERROR, pcm.Length, 2048), (plain.Result, plain.SourceUsed, plain.Output.Length));
         Assert.Equal(plain.Output, started.Output);
         Assert.Equal(plain.Output, ended.Output);
         Assert.Equal(plain.Output, afterReset.Output);
@@ -288,20 +288,20 @@ public sealed unsafe class MsAdpcmCodecTests : IDisposable
     public void Stream_size_answers_in_blocks_rounding_a_source_up_for_the_partial_last_block()
     {
         using var encoder = _driver.Stream(WaveFormats.Pcm(1, 8000), MsAdpcmReference.Format(1, 8000, 256));
-        Assert.Equal((MMSYSERR_NOERROR, 256u), encoder.Size(ACM_STREAMSIZEF_SOURCE, 1000));
-        Assert.Equal((MMSYSERR_NOERROR, 512u), encoder.Size(ACM_STREAMSIZEF_SOURCE, 1002));
-        Assert.Equal((MMSYSERR_NOERROR, 256u), encoder.Size(ACM_STREAMSIZEF_SOURCE, 2));
-        Assert.Equal((MMSYSERR_NOERROR, 2000u), encoder.Size(ACM_STREAMSIZEF_DESTINATION, 600));
+        Assert.Equal(((long)MMSYSERR_NOERROR, 256u), encoder.Size(ACM_STREAMSIZEF_SOURCE, 1000));
+        Assert.Equal(((long)MMSYSERR_NOERROR, 512u), encoder.Size(ACM_STREAMSIZEF_SOURCE, 1002));
+        Assert.Equal(((long)MMSYSERR_NOERROR, 256u), encoder.Size(ACM_STREAMSIZEF_SOURCE, 2));
+        Assert.Equal(((long)MMSYSERR_NOERROR, 2000u), encoder.Size(ACM_STREAMSIZEF_DESTINATION, 600));
         Assert.Equal(ACMERR_NOTPOSSIBLE, encoder.Size(ACM_STREAMSIZEF_DESTINATION, 255).Result);
         Assert.Equal(ACMERR_NOTPOSSIBLE, encoder.Size(ACM_STREAMSIZEF_SOURCE, 0).Result);
 
         using var decoder = _driver.Stream(MsAdpcmReference.Format(2, 44100, 2048), WaveFormats.Pcm(2, 44100, 8));
         var frames = MsAdpcmReference.SamplesPerBlock(2048, 2);
         Assert.Equal(2036, frames);
-        Assert.Equal((MMSYSERR_NOERROR, (uint)(frames * 2 * 2)), decoder.Size(ACM_STREAMSIZEF_SOURCE, 2048 + 100));
-        Assert.Equal((MMSYSERR_NOERROR, 2048u), decoder.Size(ACM_STREAMSIZEF_DESTINATION, (uint)(frames * 2) + 3));
+        Assert.Equal(((long)MMSYSERR_NOERROR, (uint)(frames * 2 * 2)), decoder.Size(ACM_STREAMSIZEF_SOURCE, 2048 + 100));
+        Assert.Equal(((long)MMSYSERR_NOERROR, 2048u), decoder.Size(ACM_STREAMSIZEF_DESTINATION, (uint)(frames * 2) + 3));
         Assert.Equal(ACMERR_NOTPOSSIBLE, decoder.Size(ACM_STREAMSIZEF_DESTINATION, (uint)(frames * 2) - 1).Result);
-        Assert.Equal(MMSYSERR_INVALFLAG, decoder.Size(0x2, 4096).Result);
+        Assert.Equal((long)MMSYSERR_INVALFLAG, decoder.Size(0x2, 4096).Result);
     }
 
     public static TheoryData<string, byte[], byte[]> ImpossibleConversions => new()
@@ -333,8 +333,8 @@ public sealed unsafe class MsAdpcmCodecTests : IDisposable
     {
         var pcm = WaveFormats.Pcm(1, 8000);
         var adpcm = MsAdpcmReference.Format(1, 8000, 256);
-        Assert.Equal(MMSYSERR_NOERROR, _driver.OpenStream(pcm, adpcm, ACM_STREAMOPENF_QUERY).Result);
-        Assert.Equal(MMSYSERR_NOERROR, _driver.OpenStream(adpcm, pcm, ACM_STREAMOPENF_QUERY | ACM_STREAMOPENF_NONREALTIME).Result);
+        Assert.Equal((long)MMSYSERR_NOERROR, _driver.OpenStream(pcm, adpcm, ACM_STREAMOPENF_QUERY).Result);
+        Assert.Equal((long)MMSYSERR_NOERROR, _driver.OpenStream(adpcm, pcm, ACM_STREAMOPENF_QUERY | ACM_STREAMOPENF_NONREALTIME).Result);
         Assert.Equal(ACMERR_NOTPOSSIBLE, _driver.OpenStream(pcm, adpcm, ACM_STREAMOPENF_ASYNC).Result);
         var filter = new byte[32];
         fixed (byte* wavefilter = filter)
@@ -347,12 +347,12 @@ public sealed unsafe class MsAdpcmCodecTests : IDisposable
     public void Details_list_two_tags_and_the_standard_formats_with_the_standard_blocks_and_coefficients()
     {
         var details = new ACMDRIVERDETAILS { cbStruct = (uint)sizeof(ACMDRIVERDETAILS) };
-        Assert.Equal(MMSYSERR_NOERROR, _driver.DriverDetails(&details));
+        Assert.Equal((long)MMSYSERR_NOERROR, _driver.DriverDetails(&details));
         Assert.Equal(("MS-ADPCM", 2u, AcmDriverFlags.ACMDRIVERDETAILS_SUPPORTF_CODEC), (details.ShortName, details.cFormatTags, details.fdwSupport));
         Assert.Equal(AcmDriverFlags.ACMDRIVERDETAILS_FCCTYPE_AUDIOCODEC, details.fccType);
 
         var tag = _driver.FormatTagDetails(AcmDetailsFlags.ACM_FORMATTAGDETAILSF_FORMATTAG, tag: WAVE_FORMAT_ADPCM);
-        Assert.Equal((MMSYSERR_NOERROR, 1u, 50u, "Microsoft ADPCM"), (tag.Result, tag.Details.dwFormatTagIndex, tag.Details.cbFormatSize, tag.Details.FormatTagName));
+        Assert.Equal(((long)MMSYSERR_NOERROR, 1u, 50u, "Microsoft ADPCM"), (tag.Result, tag.Details.dwFormatTagIndex, tag.Details.cbFormatSize, tag.Details.FormatTagName));
         Assert.Equal(WAVE_FORMAT_ADPCM, _driver.FormatTagDetails(AcmDetailsFlags.ACM_FORMATTAGDETAILSF_LARGESTSIZE, tag: WAVE_FORMAT_UNKNOWN).Details.dwFormatTag);
         Assert.Equal(ACMERR_NOTPOSSIBLE, _driver.FormatTagDetails(AcmDetailsFlags.ACM_FORMATTAGDETAILSF_INDEX, 2).Result);
         var pcmTag = _driver.FormatTagDetails(AcmDetailsFlags.ACM_FORMATTAGDETAILSF_INDEX, 0).Details;
@@ -361,14 +361,14 @@ public sealed unsafe class MsAdpcmCodecTests : IDisposable
         for (var index = 0u; index < tag.Details.cStandardFormats; index++)
         {
             var (result, formatDetails, format) = _driver.FormatDetailsByIndex(WAVE_FORMAT_ADPCM, index);
-            Assert.Equal(MMSYSERR_NOERROR, result);
+            Assert.Equal((long)MMSYSERR_NOERROR, result);
             var channels = WaveFormats.Channels(format);
             var rate = WaveFormats.Rate(format);
             var perChannel = rate <= 11025 ? 256 : rate <= 22050 ? 512 : 1024;
             var standard = MsAdpcmReference.Format(channels, rate, perChannel * channels);
             Assert.Equal(standard, format[..50]);
             Assert.Equal(50u, formatDetails.cbwfx);
-            Assert.Equal(MMSYSERR_NOERROR, _driver.OpenStream(format[..50], WaveFormats.Pcm(channels, rate), ACM_STREAMOPENF_QUERY).Result);
+            Assert.Equal((long)MMSYSERR_NOERROR, _driver.OpenStream(format[..50], WaveFormats.Pcm(channels, rate), ACM_STREAMOPENF_QUERY).Result);
         }
 
         // The values Windows writes into MS ADPCM files: 500 frames in 256 bytes at 8 kHz mono, 2036 in 2048 at 44.1 kHz stereo.
@@ -377,14 +377,14 @@ public sealed unsafe class MsAdpcmCodecTests : IDisposable
         var stereo44k = _driver.FormatDetailsByIndex(WAVE_FORMAT_ADPCM, 7).Format;
         Assert.Equal((2048, 2036, 44359), (WaveFormats.BlockAlign(stereo44k), (int)BitConverter.ToUInt16(stereo44k, 18), WaveFormats.AvgBytes(stereo44k)));
 
-        Assert.Equal(MMSYSERR_INVALPARAM, _driver.FormatDetailsByIndex(WAVE_FORMAT_ADPCM, 0, room: 49).Result);
+        Assert.Equal((long)MMSYSERR_INVALPARAM, _driver.FormatDetailsByIndex(WAVE_FORMAT_ADPCM, 0, room: 49).Result);
         Assert.Equal(ACMERR_NOTPOSSIBLE, _driver.FormatDetailsByIndex(WAVE_FORMAT_ADPCM, 8).Result);
         Assert.Equal(ACMERR_NOTPOSSIBLE, _driver.FormatDetailsByIndex(WAVE_FORMAT_ALAW, 0).Result);
         var pcm8 = _driver.FormatDetailsByIndex(WAVE_FORMAT_PCM, 0).Format;
         Assert.Equal(WaveFormats.Pcm(1, 8000, 8)[..16], pcm8[..16]);
 
         var described = _driver.DescribeFormat(MsAdpcmReference.Format(2, 22050, 1024));
-        Assert.Equal((MMSYSERR_NOERROR, "22.050 kHz, 4 Bit, Stereo"), (described.Result, described.Details.FormatName));
+        Assert.Equal(((long)MMSYSERR_NOERROR, "22.050 kHz, 4 Bit, Stereo"), (described.Result, described.Details.FormatName));
         Assert.Equal(ACMERR_NOTPOSSIBLE, _driver.DescribeFormat(MsAdpcmReference.Format(2, 22050, 1024, samplesPerBlock: 1)).Result);
     }
 
@@ -392,16 +392,16 @@ public sealed unsafe class MsAdpcmCodecTests : IDisposable
     public void Suggest_proposes_the_standard_ADPCM_format_for_PCM_and_PCM_for_ADPCM()
     {
         var (result, suggested) = _driver.Suggest(WaveFormats.Pcm(2, 44100), new byte[50], 0);
-        Assert.Equal(MMSYSERR_NOERROR, result);
+        Assert.Equal((long)MMSYSERR_NOERROR, result);
         Assert.Equal(MsAdpcmReference.Format(2, 44100, 2048), suggested);
 
         (result, suggested) = _driver.Suggest(MsAdpcmReference.Format(1, 8000, 256), new byte[18], 0);
-        Assert.Equal(MMSYSERR_NOERROR, result);
+        Assert.Equal((long)MMSYSERR_NOERROR, result);
         Assert.Equal(WaveFormats.Pcm(1, 8000)[..16], suggested[..16]);
 
         var want8Bits = WaveFormats.Make(0, 0, 0, 0, 0, 8);
         (result, suggested) = _driver.Suggest(MsAdpcmReference.Format(1, 8000, 256), want8Bits, AcmDetailsFlags.ACM_FORMATSUGGESTF_WBITSPERSAMPLE);
-        Assert.Equal(MMSYSERR_NOERROR, result);
+        Assert.Equal((long)MMSYSERR_NOERROR, result);
         Assert.Equal(WaveFormats.Pcm(1, 8000, 8)[..16], suggested[..16]);
 
         Assert.Equal(ACMERR_NOTPOSSIBLE, _driver.Suggest(WaveFormats.Pcm(1, 8000), new byte[49], 0).Result);
@@ -415,10 +415,10 @@ public sealed unsafe class MsAdpcmCodecTests : IDisposable
     [Fact]
     public void Messages_it_does_not_handle_answer_not_supported_an_open_for_another_type_is_refused_and_a_configuration_open_is_not()
     {
-        Assert.Equal(MMSYSERR_NOTSUPPORTED, _driver.Send(AcmMessages.ACMDM_DRIVER_ABOUT, -1, 0));
-        Assert.Equal(MMSYSERR_NOTSUPPORTED, _driver.Send(AcmMessages.ACMDM_FILTERTAG_DETAILS, 0, 0));
-        Assert.Equal(MMSYSERR_NOTSUPPORTED, _driver.Send(AcmMessages.ACMDM_STREAM_PREPARE, 0, 0));
-        Assert.Equal(MMSYSERR_NOERROR, _driver.OpenError);
+        Assert.Equal((long)MMSYSERR_NOTSUPPORTED, _driver.Send(AcmMessages.ACMDM_DRIVER_ABOUT, -1, 0));
+        Assert.Equal((long)MMSYSERR_NOTSUPPORTED, _driver.Send(AcmMessages.ACMDM_FILTERTAG_DETAILS, 0, 0));
+        Assert.Equal((long)MMSYSERR_NOTSUPPORTED, _driver.Send(AcmMessages.ACMDM_STREAM_PREPARE, 0, 0));
+        Assert.Equal((long)MMSYSERR_NOERROR, _driver.OpenError);
 
         using var video = new AcmCodecDriver("msadpcm", fccType: 0x63646976); // 'vidc'
         Assert.True(video.Handle.IsNull);
@@ -435,24 +435,24 @@ public sealed unsafe class MsAdpcmCodecTests : IDisposable
     {
         foreach (var message in new[] { AcmMessages.ACMDM_DRIVER_DETAILS, AcmMessages.ACMDM_FORMATTAG_DETAILS, AcmMessages.ACMDM_FORMAT_DETAILS, AcmMessages.ACMDM_FORMAT_SUGGEST, AcmMessages.ACMDM_STREAM_OPEN, AcmMessages.ACMDM_STREAM_CLOSE })
         {
-            Assert.True(MMSYSERR_INVALPARAM == _driver.Send(message, 0, 0), $"message 0x{message:X}");
+            Assert.True((long)MMSYSERR_INVALPARAM == _driver.Send(message, 0, 0), $"message 0x{message:X}");
         }
 
         var pcm = WaveFormats.Pcm(1, 8000);
         var adpcm = MsAdpcmReference.Format(1, 8000, 256);
         using (var stream = _driver.Stream(pcm, adpcm))
         {
-            Assert.Equal(MMSYSERR_INVALPARAM, _driver.Send(AcmMessages.ACMDM_STREAM_SIZE, (nint)stream.Instance, 0));
-            Assert.Equal(MMSYSERR_INVALPARAM, _driver.Send(AcmMessages.ACMDM_STREAM_CONVERT, (nint)stream.Instance, 0));
+            Assert.Equal((long)MMSYSERR_INVALPARAM, _driver.Send(AcmMessages.ACMDM_STREAM_SIZE, (nint)stream.Instance, 0));
+            Assert.Equal((long)MMSYSERR_INVALPARAM, _driver.Send(AcmMessages.ACMDM_STREAM_CONVERT, (nint)stream.Instance, 0));
             var noBuffers = new ACMDRVSTREAMHEADER { cbStruct = (uint)sizeof(ACMDRVSTREAMHEADER), cbSrcLength = 1000, cbDstLength = 256 };
-            Assert.Equal(MMSYSERR_INVALPARAM, _driver.Send(AcmMessages.ACMDM_STREAM_CONVERT, (nint)stream.Instance, (nint)(&noBuffers)));
+            Assert.Equal((long)MMSYSERR_INVALPARAM, _driver.Send(AcmMessages.ACMDM_STREAM_CONVERT, (nint)stream.Instance, (nint)(&noBuffers)));
         }
 
         var neverOpened = new AcmCodecStream(_driver, pcm, adpcm, 0, 0);
         try
         {
-            Assert.Equal(MMSYSERR_INVALHANDLE, neverOpened.Size(ACM_STREAMSIZEF_SOURCE, 1000).Result);
-            Assert.Equal(MMSYSERR_INVALHANDLE, neverOpened.Convert(new byte[1000], 256, 0).Result);
+            Assert.Equal((long)MMSYSERR_INVALHANDLE, neverOpened.Size(ACM_STREAMSIZEF_SOURCE, 1000).Result);
+            Assert.Equal((long)MMSYSERR_INVALHANDLE, neverOpened.Convert(new byte[1000], 256, 0).Result);
         }
         finally
         {

@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using static InstallableDrivers.Multimedia.Interop.WaveFormatTag;
+using static InstallableDrivers.Multimedia.Interop.WaveFormatTags;
 
 namespace InstallableDrivers.Tests.Multimedia;
 

@@ -38,7 +38,7 @@ public sealed class WaveFileReaderWriterTests
         var odd = Samples[..13]; // not whole frames, but the pad byte must not become data
         using var reader = new WaveFileReader(new MemoryStream(WavFileBytes.Of(header, odd)));
 
-        Assert.Equal(WaveFormatTag.WAVE_FORMAT_IEEE_FLOAT, reader.Format.EncodingTag);
+        Assert.Equal(WaveFormatTags.WAVE_FORMAT_IEEE_FLOAT, reader.Format.EncodingTag);
         Assert.Equal(13 / 4, reader.SampleCount);
         Assert.Equal(odd, ReadAll(reader.Data));
     }
@@ -78,8 +78,8 @@ public sealed class WaveFileReaderWriterTests
         var file = Riff(("fmt ", Fmt18(0xFFFE, 2, 48000, 384000, 8, 32, extra)), ("fact", U32(0)), ("data", []));
         using var reader = new WaveFileReader(new MemoryStream(file));
 
-        Assert.Equal(WaveFormatTag.WAVE_FORMAT_EXTENSIBLE, reader.Format.FormatTag);
-        Assert.Equal(WaveFormatTag.WAVE_FORMAT_IEEE_FLOAT, reader.Format.EncodingTag);
+        Assert.Equal(WaveFormatTags.WAVE_FORMAT_EXTENSIBLE, reader.Format.FormatTag);
+        Assert.Equal(WaveFormatTags.WAVE_FORMAT_IEEE_FLOAT, reader.Format.EncodingTag);
         Assert.Equal(extra, reader.Format.Extra.ToArray());
         Assert.Equal(0, reader.Data.Length);
     }

@@ -37,8 +37,8 @@ public sealed class WaveFormatTests
     {
         var extra = new byte[22];
         Guid.NewGuid().TryWriteBytes(extra.AsSpan(6));
-        var format = new WaveFormat(WavFileBytes.Pcm(8000, 16, 1) with { wFormatTag = WaveFormatTag.WAVE_FORMAT_EXTENSIBLE }, extra);
-        Assert.Equal(WaveFormatTag.WAVE_FORMAT_EXTENSIBLE, format.EncodingTag);
+        var format = new WaveFormat(WavFileBytes.Pcm(8000, 16, 1) with { wFormatTag = WaveFormatTags.WAVE_FORMAT_EXTENSIBLE }, extra);
+        Assert.Equal(WaveFormatTags.WAVE_FORMAT_EXTENSIBLE, format.EncodingTag);
     }
 
     [Theory]

@@ -25,7 +25,10 @@ internal static class WaveFormats
     }
 
     public static byte[] Pcm(int channels, int rate, int bits = 16) =>
-        Make(WaveFormatTag.WAVE_FORMAT_PCM, channels, rate, rate * channels * bits / 8, channels * bits / 8, bits);
+        Make(WaveFormatTags.WAVE_FORMAT_PCM, channels, rate, rate * channels * bits / 8, channels * bits / 8, bits);
+
+    public static byte[] Float(int channels, int rate) =>
+        Make(WaveFormatTags.WAVE_FORMAT_IEEE_FLOAT, channels, rate, rate * channels * 4, channels * 4, 32);
 
     public static byte[] G711(ushort tag, int channels, int rate) => Make(tag, channels, rate, rate * channels, channels, 8);
 
@@ -37,7 +40,7 @@ internal static class WaveFormats
         var perBlock = samplesPerBlock ?? ImaSamplesPerBlock(blockAlign, channels);
         var extra = new byte[2];
         BinaryPrimitives.WriteUInt16LittleEndian(extra, (ushort)perBlock);
-        return Make(WaveFormatTag.WAVE_FORMAT_IMA_ADPCM, channels, rate, rate * blockAlign / perBlock, blockAlign, 4, extra);
+        return Make(WaveFormatTags.WAVE_FORMAT_IMA_ADPCM, channels, rate, rate * blockAlign / perBlock, blockAlign, 4, extra);
     }
 
     public static ushort Tag(byte[] format) => BinaryPrimitives.ReadUInt16LittleEndian(format);

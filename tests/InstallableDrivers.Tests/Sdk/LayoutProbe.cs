@@ -85,7 +85,7 @@ public sealed class LayoutProbe : IDisposable
     [
         typeof(WAVEFORMATEX), typeof(ACMDRIVERDETAILS), typeof(ACMFORMATTAGDETAILS), typeof(ACMFORMATDETAILS),
         typeof(ACMSTREAMHEADER), typeof(ACMDRVSTREAMHEADER), typeof(ACMDRVSTREAMINSTANCE), typeof(ACMDRVSTREAMSIZE),
-        typeof(ACMDRVFORMATSUGGEST), typeof(ACMDRVOPENDESC),
+        typeof(ACMDRVFORMATSUGGEST), typeof(ACMDRVOPENDESC), typeof(ACMFILTERTAGDETAILS), typeof(ACMFILTERDETAILS), typeof(WAVEFILTER),
     ];
 
     /// <summary>The public constants of the ACM interop types: each must have a C twin in msacm.h, msacmdrv.h or mmreg.h.</summary>
@@ -93,7 +93,7 @@ public sealed class LayoutProbe : IDisposable
         new[]
         {
             typeof(AcmMessages), typeof(AcmErrors), typeof(AcmDriverFlags), typeof(AcmDetailsFlags), typeof(AcmStreamFlags),
-            typeof(AcmMetric), typeof(WaveFormatTag),
+            typeof(AcmMetric), typeof(WaveFormatTags),
         }
         .Concat(MultimediaStructures)
         .SelectMany(type => type.GetFields(BindingFlags.Public | BindingFlags.Static))

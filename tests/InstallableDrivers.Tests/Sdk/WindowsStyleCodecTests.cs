@@ -3,7 +3,7 @@ using InstallableDrivers.Multimedia.Interop;
 using InstallableDrivers.Tests.Multimedia;
 using InstallableDrivers.Tests.Support;
 using static InstallableDrivers.DriverMessages;
-using static InstallableDrivers.Tests.Multimedia.MmResults;
+using static InstallableDrivers.Multimedia.Interop.MMRESULT;
 
 namespace InstallableDrivers.Tests.Sdk;
 
@@ -32,14 +32,14 @@ public sealed unsafe class WindowsStyleCodecTests : IDisposable
         }
 
         Assert.False(_driver.Handle.IsNull);
-        Assert.Equal(MMSYSERR_NOERROR, _driver.OpenError);
+        Assert.Equal((long)MMSYSERR_NOERROR, _driver.OpenError);
     }
 
     [NotOnWindowsFact]
     public void L_strings_lstrcpyW_and_MultiByteToWideChar_arrive_as_UTF_16()
     {
         var details = new ACMDRIVERDETAILS { cbStruct = (uint)sizeof(ACMDRIVERDETAILS) };
-        Assert.Equal(MMSYSERR_NOERROR, _driver.DriverDetails(&details));
+        Assert.Equal((long)MMSYSERR_NOERROR, _driver.DriverDetails(&details));
 
         Assert.Equal((uint)sizeof(ACMDRIVERDETAILS), details.cbStruct);
         Assert.Equal("PCM Bits", details.ShortName);
@@ -56,7 +56,7 @@ public sealed unsafe class WindowsStyleCodecTests : IDisposable
     {
         var details = new ACMDRIVERDETAILS { cbStruct = (uint)Marshal.OffsetOf<ACMDRIVERDETAILS>(nameof(ACMDRIVERDETAILS.szShortName)) };
         details.szShortName[0] = 'x';
-        Assert.Equal(MMSYSERR_NOERROR, _driver.DriverDetails(&details));
+        Assert.Equal((long)MMSYSERR_NOERROR, _driver.DriverDetails(&details));
         Assert.Equal((uint)Marshal.OffsetOf<ACMDRIVERDETAILS>(nameof(ACMDRIVERDETAILS.szShortName)), details.cbStruct);
         Assert.Equal(1u, details.cFormatTags);
         Assert.Equal('x', details.szShortName[0]);
@@ -65,10 +65,10 @@ public sealed unsafe class WindowsStyleCodecTests : IDisposable
     [NotOnWindowsFact]
     public void Formats_packed_with_MAKELONG_come_back_through_LOWORD_and_HIWORD()
     {
-        var (result, _, format) = _driver.FormatDetailsByIndex(WaveFormatTag.WAVE_FORMAT_PCM, 15);
-        Assert.Equal(MMSYSERR_NOERROR, result);
+        var (result, _, format) = _driver.FormatDetailsByIndex(WaveFormatTags.WAVE_FORMAT_PCM, 15);
+        Assert.Equal((long)MMSYSERR_NOERROR, result);
         Assert.Equal(WaveFormats.Pcm(2, 44100, 16)[..16], format[..16]);
-        Assert.Equal(AcmErrors.ACMERR_NOTPOSSIBLE, _driver.FormatDetailsByIndex(WaveFormatTag.WAVE_FORMAT_PCM, 16).Result);
+        Assert.Equal(AcmErrors.ACMERR_NOTPOSSIBLE, _driver.FormatDetailsByIndex(WaveFormatTags.WAVE_FORMAT_PCM, 16).Result);
     }
 
     [NotOnWindowsFact]
@@ -79,14 +79,14 @@ public sealed unsafe class WindowsStyleCodecTests : IDisposable
         {
             Assert.NotEqual(0u, narrowing.Instance->dwDriver);
             var (result, used, output) = narrowing.Convert(WaveFormats.Pcm16Bytes(samples), 64, 0);
-            Assert.Equal((MMSYSERR_NOERROR, 20), (result, used));
+            Assert.Equal(((long)MMSYSERR_NOERROR, 20), (result, used));
             Assert.Equal(samples.Select(s => (byte)((s >> 8) + 128)), output); // 8-bit PCM is unsigned, 128 for silence
         }
 
         byte[] bytes = [0, 1, 127, 128, 129, 255];
         using var widening = _driver.Stream(WaveFormats.Pcm(1, 8000, 8), WaveFormats.Pcm(1, 8000, 16));
         var (wideResult, wideUsed, wide) = widening.Convert(bytes, 9, 0); // room for 4 samples only: min() of the two
-        Assert.Equal((MMSYSERR_NOERROR, 4), (wideResult, wideUsed));
+        Assert.Equal(((long)MMSYSERR_NOERROR, 4), (wideResult, wideUsed));
         Assert.Equal(bytes[..4].Select(b => (short)((b - 128) << 8)), WaveFormats.Pcm16Samples(wide));
     }
 
@@ -95,8 +95,8 @@ public sealed unsafe class WindowsStyleCodecTests : IDisposable
     {
         var logged = StandardErrorCapture.During(() =>
         {
-            Assert.Equal(MMSYSERR_NOERROR, _driver.Send(AcmMessages.ACMDM_DRIVER_ABOUT, -1, 0)); // "is there one?": no box
-            Assert.Equal(MMSYSERR_NOERROR, _driver.Send(AcmMessages.ACMDM_DRIVER_ABOUT, 0, 0));
+            Assert.Equal((long)MMSYSERR_NOERROR, _driver.Send(AcmMessages.ACMDM_DRIVER_ABOUT, -1, 0)); // "is there one?": no box
+            Assert.Equal((long)MMSYSERR_NOERROR, _driver.Send(AcmMessages.ACMDM_DRIVER_ABOUT, 0, 0));
         });
         Assert.Contains("MessageBoxA (no display, answered IDOK): About PCM Bits: PCM Bits Converter 1.2\nConverts 8-bit PCM", logged, StringComparison.Ordinal);
         Assert.Equal(1, CountOf("About PCM Bits", logged));
