@@ -74,6 +74,7 @@ internal sealed record DriverEntry(
     {
         DriverOpenException { Reason: DriverFailureReason.FileNotFound } => EntryStatus.FileMissing,
         DriverOpenException { Reason: DriverFailureReason.NotADriver } => EntryStatus.NotADriver,
+        DriverOpenException { Reason: DriverFailureReason.AccessDenied } => EntryStatus.NotReadable,
         DriverOpenException => EntryStatus.Invalid,
         // A symbolic link whose target is gone.
         FileNotFoundException or DirectoryNotFoundException => EntryStatus.FileMissing,

@@ -177,7 +177,7 @@ public sealed unsafe partial class WaveServices : IDisposable
 
     private static string? ProductName(WaveDevice device)
     {
-        WAVEOUTCAPSW caps; // WAVEINCAPSW is the same up to its end, so either direction fits
+        WAVEOUTCAPSW caps = default; // WAVEINCAPSW is the same up to its end, so either direction fits
         return device.Message(device.Direction.GetDevCaps, 0, (nuint)(&caps), (nuint)sizeof(WAVEOUTCAPSW)) == 0 ? caps.ProductName : null;
     }
 

@@ -41,4 +41,7 @@ public enum DriverFailureReason
     /// <see cref="Registries.DriverMetadataStore"/>. See <see cref="DriverManagerOptions.VerifyIntegrity"/>.
     /// </summary>
     IntegrityFailure,
+
+    /// <summary>The driver file exists but this process may not read it (its permissions, or a security policy, forbid it).</summary>
+    AccessDenied,
 }

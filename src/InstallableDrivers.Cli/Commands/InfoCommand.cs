@@ -11,7 +11,8 @@ internal sealed class InfoCommand : DrvCommand
 {
     private readonly Argument<string> name = new("FILE|ALIAS")
     {
-        Description = "An alias, a driver file name in the registry's drivers folder, or a path to a driver file.",
+        Description = "An alias, a driver file name in the registry's drivers folder, or the absolute path of a driver file "
+            + "(the current directory is not searched, as OpenDriver never searches it).",
     };
 
     private readonly Option<string?> section =
@@ -69,22 +70,14 @@ internal sealed class InfoCommand : DrvCommand
     }
 
     /// <summary>
-    /// Finds the file as OpenDriver would (an alias first, then a file in the driver directories), and failing that, for
-    /// the user's convenience, a path relative to the current directory, which OpenDriver itself never looks in.
+    /// Finds the file exactly as OpenDriver would: an alias first, then a file in the driver directories. Never the current
+    /// directory, as OpenDriver never looks there; a file elsewhere is named by its absolute path.
     /// </summary>
     private static (DriverTarget Target, string Origin) Locate(DrvWorkspace workspace, string name, string? section)
     {
-        try
-        {
-            var target = workspace.Manager.Resolve(name, section);
-            return (target, target.Alias is not null
-                ? $"alias '{target.Alias}' in [{target.Section}] of {workspace.RegistryPath}"
-                : Path.IsPathFullyQualified(name) ? "the absolute path given" : $"the driver folder {Path.GetDirectoryName(target.FilePath)}");
-        }
-        catch (DriverOpenException e) when (section is null && e.Reason == DriverFailureReason.FileNotFound && File.Exists(name))
-        {
-            return (new DriverTarget(null, null, Path.GetFullPath(name), null),
-                "the current directory (OpenDriver never looks there: install it, or give its absolute path)");
-        }
+        var target = workspace.Manager.Resolve(name, section);
+        return (target, target.Alias is not null
+            ? $"alias '{target.Alias}' in [{target.Section}] of {workspace.RegistryPath}"
+            : Path.IsPathFullyQualified(name) ? "the absolute path given" : $"the driver folder {Path.GetDirectoryName(target.FilePath)}");
     }
 }

@@ -21,7 +21,7 @@ internal sealed class WaveDeviceCatalog
     public IReadOnlyList<WaveDevice> Inputs { get; private set; } = [];
 
     /// <summary>The registry's <c>wave</c> … <c>wave9</c> aliases, in device order.</summary>
-    public static IEnumerable<string> Aliases => Enumerable.Range(0, 10).Select(n => n == 0 ? "wave" : $"wave{n}");
+    private static IEnumerable<string> Aliases => Enumerable.Range(0, 10).Select(n => n == 0 ? "wave" : $"wave{n}");
 
     public static WaveDeviceCatalog Open(DriverManager manager)
     {

@@ -9,17 +9,16 @@ namespace InstallableDrivers.Multimedia.Wave;
 internal sealed class WaveDirection
 {
     public static readonly WaveDirection Output = new(
-        "waveOut", "wodMessage", "Playback", WODM_GETNUMDEVS, WODM_GETDEVCAPS, WODM_OPEN, WODM_CLOSE, WODM_PREPARE,
+        "wodMessage", "Playback", WODM_GETNUMDEVS, WODM_GETDEVCAPS, WODM_OPEN, WODM_CLOSE, WODM_PREPARE,
         WODM_UNPREPARE, WODM_WRITE, WODM_RESET, WODM_GETPOS, WOM_DONE);
 
     public static readonly WaveDirection Input = new(
-        "waveIn", "widMessage", "Record", WIDM_GETNUMDEVS, WIDM_GETDEVCAPS, WIDM_OPEN, WIDM_CLOSE, WIDM_PREPARE,
+        "widMessage", "Record", WIDM_GETNUMDEVS, WIDM_GETDEVCAPS, WIDM_OPEN, WIDM_CLOSE, WIDM_PREPARE,
         WIDM_UNPREPARE, WIDM_ADDBUFFER, WIDM_RESET, WIDM_GETPOS, WIM_DATA);
 
-    private WaveDirection(string name, string export, string mapperSetting, uint getNumDevs, uint getDevCaps, uint open,
+    private WaveDirection(string export, string mapperSetting, uint getNumDevs, uint getDevCaps, uint open,
         uint close, uint prepare, uint unprepare, uint queue, uint reset, uint getPosition, uint done)
     {
-        Name = name;
         Export = export;
         MapperSetting = mapperSetting;
         GetNumDevs = getNumDevs;
@@ -33,9 +32,6 @@ internal sealed class WaveDirection
         GetPosition = getPosition;
         Done = done;
     }
-
-    /// <summary>The functions' prefix, for messages.</summary>
-    public string Name { get; }
 
     /// <summary>The driver's entry point.</summary>
     public string Export { get; }

@@ -20,7 +20,7 @@ internal sealed unsafe class WaveDriver
         this.input = input;
     }
 
-    /// <summary>The registry value that named the driver (<c>wave</c>, <c>wave1</c> …).</summary>
+    /// <summary>The registry value that named the driver (<c>wave</c>, <c>wave1</c> …); WaveDevices reports it with each device.</summary>
     public string Alias { get; }
 
     public HDRVR Handle { get; }
@@ -44,7 +44,7 @@ internal sealed unsafe class WaveDriver
             }
 
             return output.Target is { } managed
-                ? managed.wodMessage(deviceId, message, user, param1, param2)
+                ? CallManaged(managed, deviceId, message, user, param1, param2)
                 : ((delegate* unmanaged<uint, uint, nuint, nuint, nuint, uint>)output.Address)(deviceId, message, user, param1, param2);
         }
         else
@@ -61,8 +61,34 @@ internal sealed unsafe class WaveDriver
             }
 
             return input.Target is { } managed
-                ? managed.widMessage(deviceId, message, user, param1, param2)
+                ? CallManaged(managed, deviceId, message, user, param1, param2)
                 : ((delegate* unmanaged<uint, uint, nuint, nuint, nuint, uint>)input.Address)(deviceId, message, user, param1, param2);
+        }
+    }
+
+    // A .NET driver that throws answers MMSYSERR_ERROR, as a faulting DriverProc answers 0: the application gets an
+    // error code, never the driver's exception. The catch is in methods of its own so the native path has none.
+    private static uint CallManaged(IWaveOutDriver driver, uint deviceId, uint message, nuint user, nuint param1, nuint param2)
+    {
+        try
+        {
+            return driver.wodMessage(deviceId, message, user, param1, param2);
+        }
+        catch (Exception)
+        {
+            return (uint)MMRESULT.MMSYSERR_ERROR;
+        }
+    }
+
+    private static uint CallManaged(IWaveInDriver driver, uint deviceId, uint message, nuint user, nuint param1, nuint param2)
+    {
+        try
+        {
+            return driver.widMessage(deviceId, message, user, param1, param2);
+        }
+        catch (Exception)
+        {
+            return (uint)MMRESULT.MMSYSERR_ERROR;
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using InstallableDrivers.Files;
 using InstallableDrivers.Modules;
 
 namespace InstallableDrivers.Lifecycle;
@@ -15,8 +16,12 @@ internal sealed class ModuleTable
     private static readonly ConditionalWeakTable<IDriverModuleLoader, ModuleTable> Tables = [];
 
     // Records are kept after unload: one small object per driver file ever opened, so that concurrent opens and closes
-    // of a file always agree on the gate they serialize on.
+    // of a file always agree on the gate they serialize on. They are keyed by the file's real path, as the dynamic
+    // linker keeps one image for a file however it is reached.
     private readonly ConcurrentDictionary<string, ModuleLifecycle> lifecycles = new(PathComparison.Comparer);
+
+    /// <summary>The lifecycle each path given to <see cref="Get"/> last led to: a symbolic link, or the real path itself.</summary>
+    private readonly ConcurrentDictionary<string, ModuleLifecycle> byPath = new(PathComparison.Comparer);
     private readonly IDriverModuleLoader loader;
 
     private ModuleTable(IDriverModuleLoader loader) => this.loader = loader;
@@ -24,9 +29,25 @@ internal sealed class ModuleTable
     /// <summary>The process's table for a loader.</summary>
     public static ModuleTable For(IDriverModuleLoader loader) => Tables.GetValue(loader, static l => new ModuleTable(l));
 
-    /// <summary>The lifecycle of a driver file (a full path), created on first use.</summary>
-    public ModuleLifecycle Get(string filePath) => lifecycles.GetOrAdd(filePath, static (path, table) => new ModuleLifecycle(path, table.loader), this);
+    /// <summary>
+    /// The lifecycle of a driver file (a full path), created on first use. A path that reaches a file through symbolic
+    /// links gets the lifecycle of the file's real path, the one the dynamic linker would map.
+    /// </summary>
+    public ModuleLifecycle Get(string filePath)
+    {
+        // While loaded, a path keeps leading where it led: no look at the disk on the way to one more instance. Once
+        // unloaded, a link may have been pointed elsewhere, so the path is resolved again.
+        if (byPath.TryGetValue(filePath, out var known) && known.IsLoaded)
+        {
+            return known;
+        }
 
-    /// <summary>True if the driver file at a full path is loaded now: between its DRV_LOAD and its DRV_FREE.</summary>
-    public bool IsLoaded(string filePath) => lifecycles.TryGetValue(filePath, out var lifecycle) && lifecycle.IsLoaded;
+        var real = FileNodes.RealPath(filePath) ?? filePath;
+        var lifecycle = lifecycles.GetOrAdd(real, static (path, table) => new ModuleLifecycle(path, table.loader), this);
+        byPath[filePath] = lifecycle;
+        return lifecycle;
+    }
+
+    /// <summary>True if the driver file a full path led to is loaded now: between its DRV_LOAD and its DRV_FREE.</summary>
+    public bool IsLoaded(string filePath) => byPath.TryGetValue(filePath, out var lifecycle) && lifecycle.IsLoaded;
 }

@@ -1,11 +1,14 @@
 using System.Collections.Concurrent;
+using InstallableDrivers.Files;
+using InstallableDrivers.Inspection;
 
 namespace InstallableDrivers.Modules;
 
 /// <summary>
 /// Turns a driver file name from the registry or from a caller into the full path of an existing file (docs/contract.md#files):
 /// an absolute path is used as it is; anything else is looked for only in the configured driver directories, never in
-/// the current directory, and may not climb out of them.
+/// the current directory, and may not climb out of them: neither by '..' in the name nor by a symbolic link, which must
+/// lead to a file inside the (real path of the) directory it is in.
 /// </summary>
 internal sealed class DriverFileResolver
 {
@@ -28,7 +31,7 @@ internal sealed class DriverFileResolver
 
         static string Normalize(string directory)
         {
-            if (string.IsNullOrWhiteSpace(directory) || NameRules.HasControlCharacters(directory) || !Path.IsPathFullyQualified(directory))
+            if (string.IsNullOrWhiteSpace(directory) || ControlCharacters.Contains(directory) || !Path.IsPathFullyQualified(directory))
             {
                 throw new ArgumentException(
                     $"Driver directory '{directory}' must be a fully qualified path: a relative one would be resolved against the current directory, which is never searched for drivers.",
@@ -73,9 +76,8 @@ internal sealed class DriverFileResolver
         if (Path.IsPathFullyQualified(fileName))
         {
             var full = Path.GetFullPath(fileName);
-            return File.Exists(full)
-                ? full
-                : throw new DriverOpenException(DriverFailureReason.FileNotFound, $"The driver file '{full}' does not exist.");
+            // A directory, FIFO or device given by its path is refused by name when it is read, not reported as missing.
+            return Exists(full) || Directory.Exists(full) ? full : throw DriverFileErrors.FileNotFound(full);
         }
 
         if (Path.IsPathRooted(fileName))
@@ -96,8 +98,9 @@ internal sealed class DriverFileResolver
                         $"'{fileName}' leads out of the driver directory '{directory}'; '..' may not climb out of it.");
                 }
 
-                if (File.Exists(candidate))
+                if (Exists(candidate))
                 {
+                    RequireRealPathInside(fileName, candidate, directory);
                     return candidate;
                 }
             }
@@ -120,13 +123,65 @@ internal sealed class DriverFileResolver
         yield return Path.Combine(folder, "lib" + name + ".dylib");
     }
 
+    /// <summary>
+    /// True if something is at the path that could be a driver file: anything but a directory (a folder named like the
+    /// driver is skipped). A FIFO, device or socket counts, to be refused by name when it is read, rather than searched past.
+    /// </summary>
+    /// <exception cref="DriverOpenException">The path is a symbolic link whose target does not exist.</exception>
+    private static bool Exists(string path)
+    {
+        var type = FileNodes.TypeOf(path);
+        if (type == FileNodeType.Missing && File.Exists(path))
+        {
+            // File.Exists sees the link itself; what it points to is gone.
+            throw DriverFileErrors.FileNotFound(path);
+        }
+
+        return type is not (FileNodeType.Missing or FileNodeType.Directory);
+    }
+
+    /// <summary>
+    /// Refuses a file found in a driver directory whose real path (every symbolic link resolved) lies outside the real path
+    /// of that directory: a link must not turn a driver directory into a window onto the rest of the file system. Without
+    /// a link between the directory and the file the file is inside by its name, and the real paths (a system call per
+    /// component, costly next to a load) are not needed.
+    /// </summary>
+    private static void RequireRealPathInside(string fileName, string candidate, string directory)
+    {
+        if (!HasLinkBelow(candidate, directory))
+        {
+            return;
+        }
+
+        var realDirectory = FileNodes.RealPath(directory) ?? directory;
+        if (FileNodes.RealPath(candidate) is { } real && !IsInside(real, realDirectory))
+        {
+            throw new DriverOpenException(DriverFailureReason.BadPath,
+                $"'{fileName}' in the driver directory '{directory}' is a link to '{real}', outside it; a file found in a driver directory must lie inside it.");
+        }
+    }
+
+    /// <summary>True if the file, or a folder between the directory and it, is a symbolic link.</summary>
+    private static bool HasLinkBelow(string candidate, string directory)
+    {
+        for (var path = candidate; path is not null && IsInside(path, directory); path = Path.GetDirectoryName(path))
+        {
+            if (new FileInfo(path).LinkTarget is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsInside(string candidate, string directory)
     {
         var comparison = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS()
             ? StringComparison.OrdinalIgnoreCase
             : StringComparison.Ordinal;
-        return candidate.Length > directory.Length + 1
-            && candidate.StartsWith(directory, comparison)
-            && (candidate[directory.Length] == Path.DirectorySeparatorChar || candidate[directory.Length] == Path.AltDirectorySeparatorChar);
+        // The root directory ("/", "C:\") already ends with its separator; any other gets one, so "/d" does not contain "/dx".
+        var prefix = Path.EndsInDirectorySeparator(directory) ? directory : directory + Path.DirectorySeparatorChar;
+        return candidate.Length > prefix.Length && candidate.StartsWith(prefix, comparison);
     }
 }

@@ -39,7 +39,16 @@ internal sealed class DriverIntegrityCheck
         }
 
         // A write during hashing moves the last-write time past this stamp, so such a hash is never reused.
-        var sha256 = DriverFile.ComputeSha256(filePath);
+        string sha256;
+        try
+        {
+            sha256 = DriverFile.ComputeSha256(filePath);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw Inspection.DriverFileErrors.AccessDenied(filePath, e);
+        }
+
         hashes[filePath] = (stamp, sha256);
         return sha256;
     }

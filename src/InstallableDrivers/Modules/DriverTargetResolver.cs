@@ -8,24 +8,35 @@ namespace InstallableDrivers.Modules;
 /// </summary>
 internal sealed class DriverTargetResolver(IDriverRegistry registry, DriverFileResolver files, DriverIntegrityCheck? integrity)
 {
-    /// <summary>The section an alias is looked up in when no section is given.</summary>
-    public const string DefaultSection = "Drivers32";
+    private const string DefaultSection = DriverRegistryLocation.DefaultSection;
 
     /// <exception cref="DriverOpenException">The name is invalid, the alias or file does not exist, the registry is unreadable, or the file changed since it was installed.</exception>
     public DriverTarget Resolve(string driverName, string? sectionName)
     {
         NameRules.Validate(driverName, "driver name");
+        var aliasProblem = RegistryArguments.AliasProblem(driverName);
         if (sectionName is not null)
         {
             NameRules.Validate(sectionName, "section name");
+            if (RegistryArguments.SectionProblem(sectionName) is { } sectionProblem)
+            {
+                throw new DriverOpenException(DriverFailureReason.InvalidName, $"'{sectionName}' cannot be a section name: {sectionProblem}.");
+            }
+
+            if (aliasProblem is not null)
+            {
+                throw new DriverOpenException(DriverFailureReason.InvalidName, $"'{driverName}' cannot be an alias in [{sectionName}]: {aliasProblem}.");
+            }
+
             var value = Lookup(sectionName, driverName)
                 ?? throw new DriverOpenException(DriverFailureReason.AliasNotFound,
                     $"There is no alias '{driverName}' in section [{sectionName}].");
             return FromValue(driverName, sectionName, value);
         }
 
-        // docs/contract.md#d6: an alias in Drivers32 wins over a stray file of the same name (Windows 3.1 SDK order).
-        var aliased = Lookup(DefaultSection, driverName);
+        // docs/contract.md#d6: an alias in Drivers32 wins over a stray file of the same name (Windows 3.1 SDK order). A name
+        // that cannot be an alias ("/dir/a=b.so") is not looked up as one: it can only be a file.
+        var aliased = aliasProblem is null ? Lookup(DefaultSection, driverName) : null;
         return aliased is not null
             ? FromValue(driverName, DefaultSection, aliased)
             : new DriverTarget(null, null, files.Resolve(driverName), null);
@@ -50,7 +61,10 @@ internal sealed class DriverTargetResolver(IDriverRegistry registry, DriverFileR
 
     private string? Lookup(string section, string alias) => Lookup(section, alias, static value => value);
 
-    /// <summary>Reads a value and parses it; a registry that cannot be read or a value that cannot be parsed is a RegistryError.</summary>
+    /// <summary>
+    /// Reads a value and parses it; a registry that cannot be read, refuses the name, or holds a value that cannot be
+    /// parsed is a RegistryError: OpenDriver reports every failure through LastError rather than letting it escape.
+    /// </summary>
     private T? Lookup<T>(string section, string alias, Func<string, T> parse)
         where T : class
     {
@@ -58,7 +72,7 @@ internal sealed class DriverTargetResolver(IDriverRegistry registry, DriverFileR
         {
             return registry.GetValue(section, alias) is { } value ? parse(value) : null;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or ArgumentException)
         {
             throw new DriverOpenException(DriverFailureReason.RegistryError,
                 $"The driver registry could not be read while looking up '{alias}' in [{section}]: {e.Message}", e);

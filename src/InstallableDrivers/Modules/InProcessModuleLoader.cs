@@ -9,15 +9,12 @@ internal sealed class InProcessModuleLoader : IDriverModuleLoader
     private InProcessModuleLoader() { }
 
     /// <inheritdoc />
+    /// <exception cref="DriverOpenException">The file is missing, may not be read, or is not a driver.</exception>
     public DriverModule Load(string filePath)
     {
-        if (!File.Exists(filePath))
-        {
-            throw new DriverOpenException(DriverFailureReason.FileNotFound, $"The driver file '{filePath}' does not exist.");
-        }
-
-        // The file's content decides, not its name: registry values look the same for both kinds.
-        return ManagedDriverModule.IsManagedAssembly(filePath)
+        // The file's content decides, not its name: registry values look the same for both kinds. Reading it first also
+        // refuses what the loader would choke on (a truncated copy, another machine's library) with a reason.
+        return Inspection.CheckedDriverImages.Read(filePath).Kind == DriverKind.Managed
             ? ManagedDriverModule.Load(filePath)
             : NativeDriverModule.Load(filePath);
     }

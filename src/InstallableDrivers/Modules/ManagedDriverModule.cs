@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
-using System.Reflection.PortableExecutable;
 
 namespace InstallableDrivers.Modules;
 
@@ -30,28 +29,6 @@ internal sealed class ManagedDriverModule : DriverModule
 
     public override nint FindExport(string name) => 0;
 
-    /// <summary>True if the file is a PE image with a CLI header, whatever its name.</summary>
-    public static bool IsManagedAssembly(string filePath)
-    {
-        using var stream = File.OpenRead(filePath);
-        Span<byte> signature = stackalloc byte[2];
-        if (stream.Read(signature) < 2 || signature[0] != 'M' || signature[1] != 'Z')
-        {
-            return false;
-        }
-
-        stream.Position = 0;
-        try
-        {
-            using var reader = new PEReader(stream, PEStreamOptions.LeaveOpen);
-            return reader.PEHeaders.CorHeader is not null;
-        }
-        catch (BadImageFormatException)
-        {
-            return false;
-        }
-    }
-
     /// <summary>Loads the assembly, creates its driver object, and returns the module.</summary>
     /// <exception cref="DriverOpenException">The assembly names no usable driver type, or its constructor threw.</exception>
     public static ManagedDriverModule Load(string filePath)
@@ -80,21 +57,6 @@ internal sealed class ManagedDriverModule : DriverModule
         }
     }
 
-    /// <summary>Loads the assembly, finds its driver type without creating it, unloads; returns the type's full name.</summary>
-    /// <exception cref="DriverOpenException">The assembly names no usable driver type.</exception>
-    public static string FindDriverTypeName(string filePath)
-    {
-        var context = new DriverLoadContext(filePath);
-        try
-        {
-            return FindDriverType(context).FullName!;
-        }
-        finally
-        {
-            context.Unload();
-        }
-    }
-
     public override void Unload()
     {
         // Drop the last reference into the context before unloading it, so the collector can take it.
@@ -113,7 +75,7 @@ internal sealed class ManagedDriverModule : DriverModule
         }
         catch (Exception e) when (e is BadImageFormatException or FileLoadException)
         {
-            throw new DriverOpenException(DriverFailureReason.NotADriver, $"'{path}' is not a driver: it could not be loaded as a .NET assembly ({e.Message}).", e);
+            throw Inspection.DriverFileErrors.NotADriver(path, $"it could not be loaded as a .NET assembly ({e.Message})", e);
         }
 
         InstallableDriverAttribute? attribute;
@@ -127,12 +89,10 @@ internal sealed class ManagedDriverModule : DriverModule
                 $"'{path}' is not a usable driver: its driver attribute could not be read ({e.Message}). Is a dependency missing from its folder or its .deps.json?", e);
         }
 
-        var type = attribute?.DriverType ?? throw new DriverOpenException(DriverFailureReason.NotADriver,
-            $"'{path}' is a .NET assembly but not a driver: it has no [assembly: InstallableDriver(typeof(...))] attribute.");
+        var type = attribute?.DriverType ?? throw Inspection.ManagedDriverMetadata.NoAttribute(path);
         if (!typeof(IDriverProc).IsAssignableFrom(type) || type.IsAbstract || type.GetConstructor(Type.EmptyTypes) is null)
         {
-            throw new DriverOpenException(DriverFailureReason.NotADriver,
-                $"The driver type {type.FullName} in '{path}' must implement {nameof(IDriverProc)}, not be abstract, and have a public parameterless constructor.");
+            throw Inspection.ManagedDriverMetadata.UnusableType(path, type.FullName);
         }
 
         return type;

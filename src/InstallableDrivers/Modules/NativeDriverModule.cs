@@ -5,9 +5,6 @@ namespace InstallableDrivers.Modules;
 /// <summary>A shared library (.so, .dll, .dylib) that exports <c>DriverProc</c>.</summary>
 internal sealed unsafe class NativeDriverModule : DriverModule
 {
-    /// <summary>The export every installable driver has.</summary>
-    public const string DriverProcExport = "DriverProc";
-
     private readonly nint library;
     private readonly delegate* unmanaged<nuint, nint, uint, nint, nint, nint> driverProc;
 
@@ -30,11 +27,10 @@ internal sealed unsafe class NativeDriverModule : DriverModule
     {
         var library = LoadLibrary(filePath);
 
-        if (!NativeLibrary.TryGetExport(library, DriverProcExport, out var proc))
+        if (!NativeLibrary.TryGetExport(library, Inspection.DriverImage.DriverProcExport, out var proc))
         {
             NativeLibrary.Free(library);
-            throw new DriverOpenException(DriverFailureReason.NotADriver,
-                $"'{filePath}' is not a driver: it is a shared library but exports no '{DriverProcExport}' function.");
+            throw Inspection.DriverFileErrors.NoDriverProc(filePath);
         }
 
         return new NativeDriverModule(library, proc);
@@ -64,15 +60,7 @@ internal sealed unsafe class NativeDriverModule : DriverModule
     }
 
     private static DriverOpenException NotALibrary(string filePath, string? reason, Exception? inner) =>
-        new(DriverFailureReason.NotADriver, $"'{filePath}' is not a driver: it could not be loaded as a shared library ({reason}).", inner);
-
-    /// <summary>Loads the file, checks it exports DriverProc and unloads it; returns the export's name.</summary>
-    /// <exception cref="DriverOpenException">The file is not a loadable library, or exports no DriverProc.</exception>
-    public static string Probe(string filePath)
-    {
-        Load(filePath).Unload();
-        return DriverProcExport;
-    }
+        Inspection.DriverFileErrors.NotADriver(filePath, $"it could not be loaded as a shared library ({reason})", inner);
 
     public override nint FindExport(string name) => NativeLibrary.TryGetExport(library, name, out var address) ? address : 0;
 

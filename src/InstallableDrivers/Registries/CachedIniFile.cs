@@ -14,6 +14,7 @@ internal sealed class CachedIniFile(string path)
     /// <summary>Gets the document of the file as it is now; a missing file is an empty document.</summary>
     /// <returns>The document.</returns>
     /// <exception cref="DriverRegistryFormatException">The file is malformed.</exception>
+    /// <exception cref="IOException">The path is not a regular file, or the file is too large (<see cref="RegistryFile"/>).</exception>
     public IniDocument Current()
     {
         var snapshot = cached;
@@ -39,6 +40,11 @@ internal sealed class CachedIniFile(string path)
 
     private static Snapshot Load(string path)
     {
+        if (!RegistryFile.RequireRegularOrMissing(path))
+        {
+            return new Snapshot(FileStamp.Missing, IniDocument.Empty);
+        }
+
         SafeFileHandle handle;
         try
         {
@@ -54,20 +60,32 @@ internal sealed class CachedIniFile(string path)
         {
             // Stamped before reading, from the handle: should the file change meanwhile, the next lookup sees a new stamp.
             var stamp = FileStamp.Of(handle);
-            var bytes = new byte[stamp.Length];
-            var read = 0;
-            while (read < bytes.Length)
-            {
-                var count = RandomAccess.Read(handle, bytes.AsSpan(read), read);
-                if (count == 0)
-                {
-                    break;
-                }
+            RegistryFile.RequireNotTooLarge(path, stamp.Length);
+            var bytes = ReadToEnd(handle, path, stamp.Length);
+            return new Snapshot(stamp, IniParser.Parse(bytes, path));
+        }
+    }
 
-                read += count;
+    /// <summary>Reads until the end, not just the length the file reported: files such as /proc's report 0 and have text.</summary>
+    private static ReadOnlySpan<byte> ReadToEnd(SafeFileHandle handle, string path, long length)
+    {
+        var bytes = new byte[Math.Max(length, 4096)];
+        var read = 0;
+        while (true)
+        {
+            if (read == bytes.Length)
+            {
+                RegistryFile.RequireNotTooLarge(path, read);
+                Array.Resize(ref bytes, (int)Math.Min(2L * bytes.Length, RegistryFile.MaxLength + 1));
             }
 
-            return new Snapshot(stamp, IniParser.Parse(bytes.AsSpan(0, read), path));
+            var count = RandomAccess.Read(handle, bytes.AsSpan(read), read);
+            if (count == 0)
+            {
+                return bytes.AsSpan(0, read);
+            }
+
+            read += count;
         }
     }
 

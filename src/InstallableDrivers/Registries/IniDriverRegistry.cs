@@ -134,8 +134,8 @@ public sealed class IniDriverRegistry : IDriverRegistry
         lock (writeGate)
         {
             var target = AtomicFile.TargetOf(FilePath);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            using var held = ExclusiveFileLock.Acquire(target + ".lock", lockTimeout);
+            RegistryFile.PrepareForWriting(target);
+            using var held = RegistryFile.Lock(target, target + ".lock", lockTimeout);
             // Best effort: only the superuser can give the lock file away, and only a lock file it made needs it.
             TryCopyOwnership(target, held);
             AtomicFile.DeleteStrayTemporaryFiles(target);

@@ -6,6 +6,9 @@ namespace InstallableDrivers.Registries;
 internal static class IniParser
 {
     // Strict, so that a file in another encoding is refused instead of being rewritten with replacement characters.
+    /// <summary>How much of a malformed line a message quotes.</summary>
+    public const int ExcerptLength = 80;
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Parses the bytes of a registry file.</summary>
@@ -63,7 +66,7 @@ internal static class IniParser
             throw Malformed("the line is not UTF-8 text");
         }
 
-        if (text.Any(RegistryArguments.IsForbiddenCharacter))
+        if (ControlCharacters.ContainsAnyButTab(text))
         {
             throw Malformed($"expected text without control characters, found {Quote(text)}");
         }
@@ -99,6 +102,11 @@ internal static class IniParser
                 throw Malformed($"expected only a comment after ']', found {Quote(text)}");
             }
 
+            if (ControlCharacters.Contains(name))
+            {
+                throw Malformed($"expected a section name without a tab, found {Quote(text)}");
+            }
+
             return new IniLine(IniLineKind.Section, text, lineBreak, name.ToString(), string.Empty);
         }
 
@@ -114,10 +122,19 @@ internal static class IniParser
             throw Malformed($"expected an alias before '=', found {Quote(text)}");
         }
 
+        if (ControlCharacters.Contains(alias))
+        {
+            throw Malformed($"expected an alias without a tab, found {Quote(text)}");
+        }
+
         return new IniLine(IniLineKind.Entry, text, lineBreak, alias.ToString(), trimmed[(equals + 1)..].Trim().ToString());
     }
 
-    // Control characters are shown escaped so the message stays one readable line.
-    private static string Quote(string text) =>
-        $"\"{string.Concat(text.Select(c => RegistryArguments.IsForbiddenCharacter(c) ? $"\\u{(int)c:X4}" : c.ToString()))}\"";
+    /// <summary>
+    /// The line in quotes, control characters escaped so the message stays one readable line, and a long line cut to its
+    /// first <see cref="ExcerptLength"/> characters with its length, so a huge line does not flood the terminal.
+    /// </summary>
+    private static string Quote(string text) => text.Length <= ExcerptLength
+        ? $"\"{ControlCharacters.Escape(text)}\""
+        : $"\"{ControlCharacters.Escape(text.AsSpan(0, ExcerptLength))}…\" (the first {ExcerptLength} of its {text.Length} characters)";
 }

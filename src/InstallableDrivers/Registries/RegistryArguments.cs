@@ -12,7 +12,8 @@ internal static class RegistryArguments
     public static void CheckEntry(string section, string alias)
     {
         CheckSection(section);
-        CheckAlias(alias);
+        ArgumentNullException.ThrowIfNull(alias);
+        ThrowIf(AliasProblem(alias), alias, nameof(alias));
     }
 
     /// <summary>Throws unless the arguments can make an <c>alias=value</c> line in a <c>[section]</c>.</summary>
@@ -23,7 +24,7 @@ internal static class RegistryArguments
     {
         CheckEntry(section, alias);
         ArgumentNullException.ThrowIfNull(value);
-        CheckText(value, nameof(value));
+        ThrowIf(TextProblem(value), value, nameof(value));
     }
 
     /// <summary>Throws unless <paramref name="section"/> can name a <c>[section]</c> and a registry subkey.</summary>
@@ -31,56 +32,44 @@ internal static class RegistryArguments
     public static void CheckSection(string section)
     {
         ArgumentNullException.ThrowIfNull(section);
-        CheckName(section, nameof(section));
+        ThrowIf(SectionProblem(section), section, nameof(section));
+    }
+
+    /// <summary>Why a text cannot be a section name, or null if it can.</summary>
+    /// <param name="section">The text.</param>
+    /// <returns>The reason, as a clause.</returns>
+    public static string? SectionProblem(string section) =>
+        NameProblem(section)
         // ']' would end the header early; '\' would name a nested key in the Windows registry.
-        if (section.AsSpan().IndexOfAny(']', '\\') >= 0)
-        {
-            throw new ArgumentException($"A section name cannot contain ']' or '\\': \"{section}\".", nameof(section));
-        }
-    }
+        ?? (section.AsSpan().IndexOfAny(']', '\\') >= 0 ? "a section name cannot contain ']' or '\\'" : null);
 
-    /// <summary>True for a character no <c>system.ini</c> line may hold: a control character other than tab.</summary>
-    /// <param name="c">The character.</param>
-    /// <returns>True if it is forbidden.</returns>
-    public static bool IsForbiddenCharacter(char c) => char.IsControl(c) && c != '\t';
-
-    private static void CheckAlias(string alias)
-    {
-        ArgumentNullException.ThrowIfNull(alias);
-        CheckName(alias, nameof(alias));
+    /// <summary>Why a text cannot be an alias, or null if it can.</summary>
+    /// <param name="alias">The text.</param>
+    /// <returns>The reason, as a clause.</returns>
+    public static string? AliasProblem(string alias) =>
+        NameProblem(alias)
         // '=' would split the line elsewhere; a leading ';', '#' or '[' would read back as a comment or a header.
-        if (alias.Contains('=', StringComparison.Ordinal) || alias[0] is ';' or '#' or '[')
-        {
-            throw new ArgumentException($"An alias cannot contain '=' or start with ';', '#' or '[': \"{alias}\".", nameof(alias));
-        }
-    }
+        ?? (alias.Contains('=', StringComparison.Ordinal) || alias[0] is ';' or '#' or '['
+            ? "an alias cannot contain '=' or start with ';', '#' or '['"
+            : null);
 
-    private static void CheckName(string name, string parameterName)
+    private static string? NameProblem(string name) =>
+        name.Length == 0 ? "the name is empty"
+        : ControlCharacters.Contains(name) ? "a name cannot contain control characters (tab included)"
+        : TextProblem(name);
+
+    // Reading trims white space around names and '=' and ends the line at a line break, so neither may be part of the
+    // text; a tab inside a value is white space there, as between a file and its args (ControlCharacters).
+    private static string? TextProblem(string text) =>
+        text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])) ? "the text cannot start or end with white space"
+        : ControlCharacters.ContainsAnyButTab(text) ? "the text cannot contain control characters"
+        : null;
+
+    private static void ThrowIf(string? problem, string text, string parameterName)
     {
-        if (name.Length == 0)
+        if (problem is not null)
         {
-            throw new ArgumentException("The name is empty.", parameterName);
-        }
-
-        CheckText(name, parameterName);
-    }
-
-    // Reading trims around '=' and ends the line at a line break, so neither may be part of the text.
-    private static void CheckText(string text, string parameterName)
-    {
-        if (text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])))
-        {
-            throw new ArgumentException($"The text cannot start or end with white space: \"{text}\".", parameterName);
-        }
-
-        // A loop, not LINQ's Any: enumerating a string as IEnumerable<char> allocates, and every lookup (so every
-        // OpenDriver) checks its section and alias.
-        foreach (var c in text)
-        {
-            if (IsForbiddenCharacter(c))
-            {
-                throw new ArgumentException($"The text cannot contain control characters: \"{text}\".", parameterName);
-            }
+            throw new ArgumentException($"{char.ToUpperInvariant(problem[0])}{problem[1..]}: \"{ControlCharacters.Escape(text)}\".", parameterName);
         }
     }
 }

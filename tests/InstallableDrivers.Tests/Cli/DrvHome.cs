@@ -39,11 +39,11 @@ internal sealed class DrvHome : IDisposable
     /// <summary>Runs <c>drv --registry this-home args…</c>.</summary>
     public DrvResult Run(params string[] args) => RunRaw(["--registry", RegistryPath, .. args]);
 
-    /// <summary>Runs drv with exactly these arguments.</summary>
-    public DrvResult RunRaw(IEnumerable<string> args, string? workingDirectory = null, IDictionary<string, string>? environment = null)
+    /// <summary>Runs drv with exactly these arguments; a run longer than <paramref name="timeout"/> (default 60 s) is killed and fails the test.</summary>
+    public DrvResult RunRaw(IEnumerable<string> args, string? workingDirectory = null, IDictionary<string, string>? environment = null, TimeSpan? timeout = null)
     {
         using var process = StartRaw(args, workingDirectory, environment);
-        return Finish(process);
+        return Finish(process, timeout);
     }
 
     /// <summary>Starts <c>drv --registry this-home args…</c> without waiting for it; <see cref="Finish"/> waits.</summary>
@@ -69,15 +69,19 @@ internal sealed class DrvHome : IDisposable
         return Finish(process);
     }
 
-    /// <summary>Waits for a drv started by <see cref="Start"/> and collects what it wrote (its stderr from where the test left it).</summary>
-    public static DrvResult Finish(Process process)
+    /// <summary>
+    /// Waits for a drv started by <see cref="Start"/> and collects what it wrote (its stderr from where the test left it);
+    /// a run longer than <paramref name="timeout"/> (default 60 s) is killed and fails the test.
+    /// </summary>
+    public static DrvResult Finish(Process process, TimeSpan? timeout = null)
     {
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(Timeout))
+        var limit = timeout ?? Timeout;
+        if (!process.WaitForExit(limit))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"drv did not finish in {Timeout.TotalSeconds} s.");
+            throw new TimeoutException($"drv {string.Join(' ', process.StartInfo.ArgumentList)} did not finish in {limit.TotalSeconds} s.");
         }
 
         return new DrvResult(process.ExitCode, output.Result, error.Result);

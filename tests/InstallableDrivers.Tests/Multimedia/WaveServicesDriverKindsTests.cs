@@ -50,6 +50,9 @@ public sealed unsafe class WaveServicesDriverKindsTests : IDisposable
 
         Assert.Equal([WOM_OPEN, WOM_DONE, WOM_DONE, WOM_DONE, WOM_CLOSE], harness.Log.Snapshot().Select(c => c.Message));
         Assert.Equal(data.SelectMany(d => d), File.ReadAllBytes(played));
+
+        // The driver's exception stays in the services: the application gets an error code.
+        Assert.Equal((nint)MMSYSERR_ERROR, Wave.waveOutMessage(1, DRVM_USER, 0, 0));
     }
 
     [NotOnWindowsFact]

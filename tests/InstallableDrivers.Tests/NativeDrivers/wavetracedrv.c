@@ -7,6 +7,8 @@
  *   outputs=N   N output devices, 0..9 (default 1)      inputs=N   N input devices, 0..9 (default 0)
  *   tag=C       one character in the product names: "Trace out C0", "Trace in C0" (default 'A')
  *   prepare     handle WODM_PREPARE/UNPREPARE itself (marking the header); without it they are MMSYSERR_NOTSUPPORTED
+ *   unserialized  make buffer callbacks outside the per-stream finish mutex, so a reset does not wait for a callback
+ *               running on another thread (a driver may behave so; the services must then wait themselves)
  * Formats: WAVE_FORMAT_PCM with 8 or 16 bits; anything else is WAVERR_BADFORMAT.
  * Positions are kept in bytes and samples; a TIME_MS request is answered in TIME_BYTES.
  *
@@ -18,7 +20,8 @@
  *                   returns 1, or 0 if none is queued
  *
  * Buffers finish one at a time under a per-stream recursive mutex, so callbacks keep the queue's order even when
- * several threads finish buffers and reset at once; the state lock is never held during DriverCallback.
+ * several threads finish buffers and reset at once (unless "unserialized"); the state lock is never held during
+ * DriverCallback.
  * The driver keeps its configuration in statics: register a copy per configuration (one loaded image per file).
  */
 #define _POSIX_C_SOURCE 200809L
@@ -69,7 +72,7 @@ static DWORD call_count;
 
 static UINT output_count = 1, input_count;
 static char tag = 'A';
-static BOOL prepares;
+static BOOL prepares, unserialized;
 static DWORD device_volume[MAX_DEVICES];
 
 /* The digit after "key=" among the args words, or fallback. */
@@ -129,6 +132,7 @@ LRESULT CALLBACK DriverProc(DWORD_PTR dwDriverId, HDRVR hdrvr, UINT msg, LPARAM 
         input_count = (UINT)arg_digit(args, "inputs=", 0);
         tag = (char)arg_char(args, "tag=", 'A');
         prepares = has_arg(args, "prepare");
+        unserialized = has_arg(args, "unserialized");
         for (int i = 0; i < MAX_DEVICES; i++)
             device_volume[i] = 0xFFFFFFFFu;
         return 1;
@@ -189,9 +193,12 @@ static BOOL finish_one(STREAM *s)
         h->dwFlags = (h->dwFlags & ~WHDR_INQUEUE) | WHDR_DONE;
     }
     pthread_mutex_unlock(&s->lock);
+    if (unserialized)
+        pthread_mutex_unlock(&s->finish);
     if (h != NULL)
         notify(s, s->output ? WOM_DONE : WIM_DATA, (DWORD_PTR)h);
-    pthread_mutex_unlock(&s->finish);
+    if (!unserialized)
+        pthread_mutex_unlock(&s->finish);
     return h != NULL;
 }
 

@@ -37,6 +37,22 @@ public sealed unsafe class ProcessWideModuleTests
         StressCounters.AssertBalanced();
     }
 
+    [NotOnWindowsFact]
+    public void A_symbolic_link_and_its_target_are_one_module_as_the_dynamic_linker_maps_one_image()
+    {
+        var link = Path.Combine(TestDrivers.CreateTemporaryDirectory(), "link.so");
+        File.CreateSymbolicLink(link, path);
+        using var first = TestDrivers.CreateManager();
+        using var second = TestDrivers.CreateManager();
+        var viaLink = first.OpenDriver(link, null, 0);
+        var viaTarget = second.OpenDriver(path, null, 0);
+        Assert.Equal(1, Counters[StressCounters.Loads]);
+        first.CloseDriver(viaLink, 0, 0);
+        Assert.Equal(0, Counters[StressCounters.Frees]);
+        second.CloseDriver(viaTarget, 0, 0);
+        StressCounters.AssertBalanced();
+    }
+
     [Fact]
     public void Handles_stay_per_manager()
     {

@@ -16,7 +16,8 @@ namespace InstallableDrivers.Tests.ManagedDrivers;
 
 /// <summary>
 /// Args: <c>out=PATH</c>, the file each stream's played bytes are written to when it closes. Formats: 16-bit PCM only,
-/// else WAVERR_BADFORMAT. Prepare is left to the services (MMSYSERR_NOTSUPPORTED).
+/// else WAVERR_BADFORMAT. Prepare is left to the services (MMSYSERR_NOTSUPPORTED). DRVM_USER throws, to show what
+/// the services make of a driver that fails.
 /// </summary>
 public sealed unsafe class ManagedWaveDriver : IDriverProc, IWaveOutDriver
 {
@@ -41,6 +42,7 @@ public sealed unsafe class ManagedWaveDriver : IDriverProc, IWaveOutDriver
         {
             DRVM_INIT or DRVM_EXIT => MMSYSERR_NOERROR,
             WODM_GETNUMDEVS => (MMRESULT)1,
+            DRVM_USER => throw new InvalidOperationException("told to fail"),
             _ when uDeviceID != 0 => MMSYSERR_BADDEVICEID,
             WODM_GETDEVCAPS => GetCaps((WAVEOUTCAPSW*)dwParam1, (uint)dwParam2),
             WODM_OPEN => Open((nuint*)dwUser, (WAVEOPENDESC*)dwParam1, (uint)dwParam2),
