@@ -26,9 +26,9 @@ internal sealed class CodecsCommand : DrvCommand
         Options.Add(formats);
     }
 
-    protected override void Run(ParseResult parse, DrvWorkspace session)
+    protected override void Run(ParseResult parse, DrvWorkspace workspace)
     {
-        using var acm = new AcmServices(session.Manager);
+        using var acm = new AcmServices(workspace.Manager);
         var codecs = AcmCodec.GetAll(acm);
         var withFormats = parse.GetValue(formats);
         var table = new Table().Border(TableBorder.Rounded);
@@ -53,9 +53,9 @@ internal sealed class CodecsCommand : DrvCommand
         }
 
         Terminal.Out.Write(table);
-        if (!session.Registry.GetAliases(DriverRegistryLocation.DefaultSection).Any(alias => alias.StartsWith(CodecAliasPrefix, StringComparison.OrdinalIgnoreCase)))
+        if (!workspace.Registry.GetAliases(DriverRegistryLocation.DefaultSection).Any(alias => alias.StartsWith(CodecAliasPrefix, StringComparison.OrdinalIgnoreCase)))
         {
-            WriteInstallHint(session.RegistryPath);
+            WriteInstallHint(workspace.RegistryPath);
         }
     }
 

@@ -45,13 +45,13 @@ internal sealed class ConvertCommand : DrvCommand
         Options.Add(to);
     }
 
-    protected override void Run(ParseResult parse, DrvWorkspace session)
+    protected override void Run(ParseResult parse, DrvWorkspace workspace)
     {
         var inputPath = Path.GetFullPath(parse.GetRequiredValue(input));
         var outputPath = Path.GetFullPath(parse.GetRequiredValue(output));
         var source = ReadFormat(inputPath);
         var target = parse.GetRequiredValue(to).FormatFor(source);
-        using var acm = new AcmServices(session.Manager);
+        using var acm = new AcmServices(workspace.Manager);
         IReadOnlyList<WaveFormat> formats;
         try
         {

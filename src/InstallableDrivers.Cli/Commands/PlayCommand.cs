@@ -1,5 +1,6 @@
 using System.CommandLine;
 using InstallableDrivers.Multimedia;
+using InstallableDrivers.Multimedia.Interop;
 
 namespace InstallableDrivers.Cli.Commands;
 
@@ -23,26 +24,56 @@ internal sealed class PlayCommand : DrvCommand
     {
         var path = parse.GetRequiredValue(file);
         using var reader = OpenWaveFile(path);
+        var (format, data) = Playable(reader, workspace);
+        using var decoded = data == reader.Data ? null : data;
         using var services = new WaveServices(workspace.Manager);
         var id = WaveOptions.DeviceId(parse, device);
         var info = services.GetOutputDevices().FirstOrDefault(d => d.Id == id);
         var target = WaveOptions.Describe(id, info?.Name, info?.DriverAlias);
         using var stop = new StopSignal();
-        using var player = new WavePlayer(services, reader.Format, id);
-        var total = reader.Data.Length;
+        using var player = new WavePlayer(services, format, id);
+        var total = data.Length;
         long played = 0;
         try
         {
             played = WaveProgress.RunAsync($"{Path.GetFileName(path)} → {target}", total,
-                progress => player.PlayAsync(reader.Data, new PlayedBytes(progress, b => played = b), stop.Token)).GetAwaiter().GetResult();
+                progress => player.PlayAsync(data, new PlayedBytes(progress, b => played = b), stop.Token)).GetAwaiter().GetResult();
         }
         catch (OperationCanceledException) when (stop.Stopped)
         {
             throw new CliException(ExitCode.Interrupted,
-                $"Stopped after {WaveProgress.Seconds(reader.Format, played)} of {WaveProgress.Seconds(reader.Format, total)}: the device was reset and closed.");
+                $"Stopped after {WaveProgress.Seconds(format, played)} of {WaveProgress.Seconds(format, total)}: the device was reset and closed.");
         }
 
-        Console.Out.WriteLine($"Played {path} ({reader.Format}, {WaveProgress.Seconds(reader.Format, played)}) on {target}.");
+        var decodedFrom = decoded is null ? "" : $", decoded from {reader.Format} by the ACM";
+        Console.Out.WriteLine($"Played {path} ({format}, {WaveProgress.Seconds(format, played)}{decodedFrom}) on {target}.");
+    }
+
+    /// <summary>
+    /// What a device is given: PCM and float as they are; a compressed file (µ-law, ADPCM …) decoded to 16-bit PCM by the
+    /// installed codecs first, since the wave mapper does not convert formats yet.
+    /// </summary>
+    private static (WaveFormat Format, Stream Data) Playable(WaveFileReader reader, DrvWorkspace workspace)
+    {
+        if (reader.Format.EncodingTag is WaveFormatTags.WAVE_FORMAT_PCM or WaveFormatTags.WAVE_FORMAT_IEEE_FLOAT)
+        {
+            return (reader.Format, reader.Data);
+        }
+
+        using var acm = new AcmServices(workspace.Manager);
+        try
+        {
+            using var converter = new AcmConverter(acm, reader.Format, WaveFormat.Pcm(reader.Format.SampleRate, 16, reader.Format.Channels));
+            var decoded = new MemoryStream();
+            converter.Convert(reader.Data, decoded);
+            decoded.Position = 0;
+            return (converter.Destination, decoded);
+        }
+        catch (MmException e) when (e.Function == nameof(AcmServices.acmStreamOpen) && (uint)e.Result == AcmErrors.ACMERR_NOTPOSSIBLE)
+        {
+            throw new CliException(ExitCode.NotPossible,
+                $"{e.Message} No installed codec decodes {reader.Format}: 'drv codecs' lists them; docs/drv.md says how to install the ones drv ships.", e);
+        }
     }
 
     private static WaveFileReader OpenWaveFile(string path)

@@ -1,3 +1,4 @@
+using InstallableDrivers.Registries;
 using InstallableDrivers.Tests.Multimedia;
 
 namespace InstallableDrivers.Tests.Cli;
@@ -51,6 +52,48 @@ public sealed class DrvConvertTests : DrvTest
         Assert.True(samples.Length >= Frames, $"{samples.Length} frames came back of {Frames}");
         var snr = Signals.SignalToNoise(sine, samples.AsSpan(0, Frames));
         Assert.True(snr > minimumSnrDb, $"round trip through {target}: {snr:F1} dB, expected above {minimumSnrDb} dB");
+    }
+
+    /// <summary>
+    /// drv play of a compressed WAV decodes it with the installed codecs and plays PCM: what reaches the WAV-file device
+    /// is exactly what drv convert --to pcm makes of the same file.
+    /// </summary>
+    [Fact]
+    public void Play_decodes_a_compressed_wav_with_the_installed_codecs()
+    {
+        InstallShippedCodecs();
+        var compressed = Home.PathOf("compressed.wav");
+        Assert.Equal(0, Home.Run("convert", WriteInput(sine), compressed, "--to", "ima-adpcm").ExitCode);
+        var reference = Home.PathOf("reference.wav");
+        Assert.Equal(0, Home.Run("convert", compressed, reference, "--to", "pcm").ExitCode);
+        var output = Directory.CreateDirectory(Home.PathOf("played")).FullName;
+        new IniDriverRegistry(Home.RegistryPath).SetValue("Drivers32", "wave", $"{Home.CopyDriver("wavefile")} out={output} pace=fast");
+
+        var play = Home.Run("play", compressed, "--device", "0");
+
+        Assert.True(play.ExitCode == 0, play.ToString());
+        Assert.Contains("decoded from", play.Out, StringComparison.Ordinal);
+        var played = RiffWaveFile.Read(Assert.Single(Directory.GetFiles(output)));
+        Assert.Equal((1, Rate, 1, 16), (played.Tag, played.SampleRate, played.Channels, played.BitsPerSample));
+        Assert.Equal(RiffWaveFile.Read(reference).Data, played.Data);
+    }
+
+    /// <summary>
+    /// Without a codec for it, drv play of a compressed WAV says that no installed codec decodes it (exit 8).
+    /// </summary>
+    [Fact]
+    public void Play_of_a_format_no_installed_codec_decodes_is_not_possible()
+    {
+        InstallShippedCodecs();
+        var compressed = Home.PathOf("compressed.wav");
+        Assert.Equal(0, Home.Run("convert", WriteInput(sine), compressed, "--to", "mulaw").ExitCode);
+        Assert.Equal(0, Home.Run("remove", "msacm.g711").ExitCode);
+        new IniDriverRegistry(Home.RegistryPath).SetValue("Drivers32", "wave", $"{Home.CopyDriver("wavefile")} out={Home.PathOf()} pace=fast");
+
+        var play = Home.Run("play", compressed, "--device", "0");
+
+        Assert.Equal(8, play.ExitCode);
+        Assert.Contains("No installed codec decodes", play.Error, StringComparison.Ordinal);
     }
 
     /// <summary>
