@@ -105,6 +105,15 @@ public sealed class AcmConversionTests
         Assert.True(Signals.SignalToNoise(expected, half) > 20);
     }
 
+    [Fact]
+    public void SuggestPcmFormat_asks_acmFormatSuggest_for_the_PCM_a_codec_decodes_to()
+    {
+        var suggested = AcmStream.SuggestPcmFormat(WaveFormat.CreateALawFormat(11025, 2));
+
+        Assert.Equal(WaveFormatEncoding.Pcm, suggested.Encoding);
+        Assert.Equal((11025, 2, 16), (suggested.SampleRate, suggested.Channels, suggested.BitsPerSample));
+    }
+
     /// <summary>Converts a whole buffer through one NAudio AcmStream, block-aligned, with the end flag on the last part.</summary>
     private static byte[] Convert(WaveFormat from, WaveFormat to, byte[] input)
     {

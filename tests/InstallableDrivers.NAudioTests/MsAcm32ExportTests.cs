@@ -3,6 +3,7 @@ using System.Text;
 using InstallableDrivers.Multimedia;
 using InstallableDrivers.Multimedia.Interop;
 using InstallableDrivers.Multimedia.Native;
+using InstallableDrivers.Tests.Multimedia;
 using NAudio.Wave.Compression;
 
 namespace InstallableDrivers.NAudioTests;
@@ -100,6 +101,93 @@ public sealed unsafe class MsAcm32ExportTests
 
         Assert.Equal(MsAcm.acmGetVersion(), version());
         Assert.Equal(MMRESULT.MMSYSERR_INVALPARAM, choose(null));
+    }
+
+    [Fact]
+    public void The_A_and_W_enumerations_report_the_same_tags_and_formats()
+    {
+        var tagEnumA = (delegate* unmanaged<nint, ACMFORMATTAGDETAILSA*, delegate* unmanaged<nint, ACMFORMATTAGDETAILSA*, nuint, uint, int>, nuint, uint, MMRESULT>)
+            NativeLibrary.GetExport(library, "acmFormatTagEnumA");
+        var tagEnumW = (delegate* unmanaged<nint, ACMFORMATTAGDETAILS*, delegate* unmanaged<nint, ACMFORMATTAGDETAILS*, nuint, uint, int>, nuint, uint, MMRESULT>)
+            NativeLibrary.GetExport(library, "acmFormatTagEnumW");
+        var formatEnumA = (delegate* unmanaged<nint, ACMFORMATDETAILSA*, delegate* unmanaged<nint, ACMFORMATDETAILSA*, nuint, uint, int>, nuint, uint, MMRESULT>)
+            NativeLibrary.GetExport(library, "acmFormatEnumA");
+        var formatEnumW = (delegate* unmanaged<nint, ACMFORMATDETAILS*, delegate* unmanaged<nint, ACMFORMATDETAILS*, nuint, uint, int>, nuint, uint, MMRESULT>)
+            NativeLibrary.GetExport(library, "acmFormatEnumW");
+
+        var fromA = new List<string>();
+        var fromW = new List<string>();
+        var listA = GCHandle.Alloc(fromA);
+        var listW = GCHandle.Alloc(fromW);
+        try
+        {
+            var tagA = new ACMFORMATTAGDETAILSA { cbStruct = (uint)sizeof(ACMFORMATTAGDETAILSA) };
+            var tagW = new ACMFORMATTAGDETAILS { cbStruct = (uint)sizeof(ACMFORMATTAGDETAILS) };
+            Assert.Equal(MMRESULT.MMSYSERR_NOERROR, tagEnumA(0, &tagA, &TagA, (nuint)GCHandle.ToIntPtr(listA), 0));
+            Assert.Equal(MMRESULT.MMSYSERR_NOERROR, tagEnumW(0, &tagW, &TagW, (nuint)GCHandle.ToIntPtr(listW), 0));
+            // µ is one Latin-1 byte in the A form: the names agree character for character.
+            Assert.Contains(fromW, t => t.StartsWith("7 ITU-T G.711 \u00B5-law ", StringComparison.Ordinal));
+            Assert.Equal(fromW, fromA);
+
+            fromA.Clear();
+            fromW.Clear();
+            var buffer = stackalloc byte[64];
+            var formatA = new ACMFORMATDETAILSA { cbStruct = (uint)sizeof(ACMFORMATDETAILSA), pwfx = (nint)buffer, cbwfx = 64 };
+            var formatW = new ACMFORMATDETAILS { cbStruct = (uint)sizeof(ACMFORMATDETAILS), pwfx = (nint)buffer, cbwfx = 64 };
+            Assert.Equal(MMRESULT.MMSYSERR_NOERROR, formatEnumA(0, &formatA, &FormatA, (nuint)GCHandle.ToIntPtr(listA), 0));
+            Assert.Equal(MMRESULT.MMSYSERR_NOERROR, formatEnumW(0, &formatW, &FormatW, (nuint)GCHandle.ToIntPtr(listW), 0));
+            Assert.NotEmpty(fromW);
+            Assert.Equal(fromW, fromA);
+        }
+        finally
+        {
+            listA.Free();
+            listW.Free();
+        }
+    }
+
+    [Fact]
+    public void acmStreamReset_resets_an_open_stream_and_checks_its_flags()
+    {
+        var open = (delegate* unmanaged<nint*, nint, byte*, byte*, void*, nuint, nuint, uint, MMRESULT>)NativeLibrary.GetExport(library, "acmStreamOpen");
+        var reset = (delegate* unmanaged<nint, uint, MMRESULT>)NativeLibrary.GetExport(library, "acmStreamReset");
+        var close = (delegate* unmanaged<nint, uint, MMRESULT>)NativeLibrary.GetExport(library, "acmStreamClose");
+        var pcm = WaveFormats.Pcm(1, 8000);
+        var muLaw = WaveFormats.G711(WaveFormatTags.WAVE_FORMAT_MULAW, 1, 8000);
+
+        nint stream = 0;
+        fixed (byte* source = pcm)
+        fixed (byte* destination = muLaw)
+        {
+            Assert.Equal(MMRESULT.MMSYSERR_NOERROR, open(&stream, 0, source, destination, null, 0, 0, 0));
+        }
+
+        Assert.Equal(MMRESULT.MMSYSERR_INVALFLAG, reset(stream, 1));
+        Assert.Equal(MMRESULT.MMSYSERR_NOERROR, reset(stream, 0));
+        Assert.Equal(MMRESULT.MMSYSERR_NOERROR, close(stream, 0));
+        Assert.Equal(MMRESULT.MMSYSERR_INVALHANDLE, reset(stream, 0));
+    }
+
+    [UnmanagedCallersOnly]
+    private static int TagA(nint hadid, ACMFORMATTAGDETAILSA* details, nuint instance, uint support) =>
+        Add(instance, $"{details->dwFormatTag} {Text(details->szFormatTag, ACMFORMATTAGDETAILS.ACMFORMATTAGDETAILS_FORMATTAG_CHARS)} {details->cStandardFormats}");
+
+    [UnmanagedCallersOnly]
+    private static int TagW(nint hadid, ACMFORMATTAGDETAILS* details, nuint instance, uint support) =>
+        Add(instance, $"{details->dwFormatTag} {details->FormatTagName} {details->cStandardFormats}");
+
+    [UnmanagedCallersOnly]
+    private static int FormatA(nint hadid, ACMFORMATDETAILSA* details, nuint instance, uint support) =>
+        Add(instance, $"{details->dwFormatTag} {details->dwFormatIndex} {Text(details->szFormat, ACMFORMATDETAILS.ACMFORMATDETAILS_FORMAT_CHARS)}");
+
+    [UnmanagedCallersOnly]
+    private static int FormatW(nint hadid, ACMFORMATDETAILS* details, nuint instance, uint support) =>
+        Add(instance, $"{details->dwFormatTag} {details->dwFormatIndex} {details->FormatName}");
+
+    private static int Add(nuint instance, string entry)
+    {
+        ((List<string>)GCHandle.FromIntPtr((nint)instance).Target!).Add(entry);
+        return 1;
     }
 
     private static string Text(byte* text, int length)

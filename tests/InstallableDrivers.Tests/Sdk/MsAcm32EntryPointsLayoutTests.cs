@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Runtime.InteropServices;
 using InstallableDrivers.Multimedia.Native;
 
 namespace InstallableDrivers.Tests.Sdk;
@@ -20,38 +18,7 @@ public sealed class MsAcm32EntryPointsLayoutTests
     ];
 
     [Fact]
-    public void The_C_struct_and_its_CSharp_twin_have_the_same_size_and_field_offsets()
-    {
-        using var directory = new TempDirectory();
-        var source = directory.File("msacm32_probe.c");
-        var printed = string.Join("\n    ", Fields.Select(f => $"printf(\"{f.C} %zu\\n\", offsetof(installable_drivers_msacm32, {f.C}));"));
-        File.WriteAllText(source, $$"""
-            #include <stddef.h>
-            #include <stdio.h>
-            #include "installable_drivers_msacm32.h"
-            int main(void)
-            {
-                printf("size %zu\n", sizeof(installable_drivers_msacm32));
-                {{printed}}
-                return 0;
-            }
-            """);
-        var program = directory.File("msacm32_probe");
-        var librarySources = Path.Combine(NativeToolchain.RepositoryRoot, "src", "InstallableDrivers.Multimedia", "Native");
-        NativeToolchain.CompileCleanly([.. NativeToolchain.StrictFlags("c11"), "-I", Path.Combine(NativeToolchain.SdkInclude, "win32"),
-            "-I", librarySources, "-o", program, source]);
-        var run = NativeToolchain.Run(program, []);
-        Assert.Equal(0, run.ExitCode);
-        var c = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(line => line.Split(' '))
-            .ToDictionary(parts => parts[0], parts => long.Parse(parts[1], CultureInfo.InvariantCulture));
-
-        Assert.Equal(Marshal.SizeOf<MsAcm32EntryPoints>(), c["size"]);
-        foreach (var (cName, csName) in Fields)
-        {
-            Assert.Equal(Marshal.OffsetOf<MsAcm32EntryPoints>(csName).ToInt64(), c[cName]);
-        }
-
-        Assert.Equal(Fields.Length, typeof(MsAcm32EntryPoints).GetFields().Length);
-    }
+    public void The_C_struct_and_its_CSharp_twin_have_the_same_size_and_field_offsets() =>
+        EntryPointTableLayout.AssertMatches<MsAcm32EntryPoints>("installable_drivers_msacm32.h", "installable_drivers_msacm32", Fields,
+            Path.Combine(NativeToolchain.SdkInclude, "win32"), Path.Combine(NativeToolchain.RepositoryRoot, "src", "InstallableDrivers.Multimedia", "Native"));
 }
