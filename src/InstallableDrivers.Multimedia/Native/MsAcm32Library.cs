@@ -26,27 +26,36 @@ internal static unsafe class MsAcm32Library
     {
         lock (Sync)
         {
-            if (handle != 0)
+            if (handle == 0)
             {
-                return handle;
+                handle = LoadFrom(Path);
             }
 
-            if (!File.Exists(Path))
-            {
-                throw new DllNotFoundException($"The msacm32 export library '{Path}' is missing: it is built with InstallableDrivers.Multimedia off Windows.");
-            }
-
-            var library = NativeLibrary.Load(Path);
-            if (!NativeLibrary.TryGetExport(library, "installable_drivers_msacm32_attach", out var attach))
-            {
-                NativeLibrary.Free(library);
-                throw new DllNotFoundException($"'{Path}' is not the msacm32 export library: it has no installable_drivers_msacm32_attach.");
-            }
-
-            var entryPoints = MsAcm32Exports.EntryPoints;
-            ((delegate* unmanaged<MsAcm32EntryPoints*, void>)attach)(&entryPoints);
-            handle = library;
             return handle;
         }
+    }
+
+    /// <summary>Loads the library at <paramref name="path"/> and hands it the entry points.</summary>
+    /// <param name="path">The library file.</param>
+    /// <returns>The handle NativeLibrary.Load returned.</returns>
+    /// <exception cref="DllNotFoundException">The file is missing, does not load, or is not the msacm32 export library
+    /// (which it then unloads again).</exception>
+    internal static nint LoadFrom(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new DllNotFoundException($"The msacm32 export library '{path}' is missing: it is built with InstallableDrivers.Multimedia off Windows.");
+        }
+
+        var library = NativeLibrary.Load(path);
+        if (!NativeLibrary.TryGetExport(library, "installable_drivers_msacm32_attach", out var attach))
+        {
+            NativeLibrary.Free(library);
+            throw new DllNotFoundException($"'{path}' is not the msacm32 export library: it has no installable_drivers_msacm32_attach.");
+        }
+
+        var entryPoints = MsAcm32Exports.EntryPoints;
+        ((delegate* unmanaged<MsAcm32EntryPoints*, void>)attach)(&entryPoints);
+        return library;
     }
 }
