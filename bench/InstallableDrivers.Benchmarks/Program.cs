@@ -5,6 +5,20 @@ using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project bench/InstallableDrivers.Benchmarks [-- --short] [BenchmarkDotNet options]
 // Runs every benchmark unless a --filter is given; --short trades precision for a quick look (docs/performance.md).
+// Two wave measurements are measured runs rather than BenchmarkDotNet's: -- --wave-callback, -- --wave-cpu.
+switch (args)
+{
+    case ["--wave-callback", ..]:
+        InstallableDrivers.Benchmarks.WaveCallbackLatency.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200_000);
+        return;
+    case ["--wave-cpu"]:
+        InstallableDrivers.Benchmarks.WaveCpuComparison.Run();
+        return;
+    case ["--wave-cpu-child", var file]:
+        InstallableDrivers.Benchmarks.WaveCpuComparison.RunChild(file);
+        return;
+}
+
 var shortRun = args.Contains("--short");
 var rest = args.Where(a => a != "--short").ToList();
 if (!rest.Contains("--filter"))

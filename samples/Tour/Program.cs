@@ -1,8 +1,11 @@
 // A tour of InstallableDrivers: install the sample drivers — the C one (samples/NativeDriver/tonegen.c) and its .NET
 // twin (samples/ManagedDriver/ToneGenerator.cs) — into a registry this program creates, open each by alias, send it
-// standard and custom messages, and show every message the driver received; then look at the same registry with drv.
+// standard and custom messages, and show every message the driver received; play a tone through the waveOut services
+// into the WAV-file driver (and to the speakers where ALSA has a sound card); then look at the same registry with drv.
+using System.Buffers.Binary;
 using System.Diagnostics;
 using InstallableDrivers;
+using InstallableDrivers.Multimedia;
 using InstallableDrivers.Registries;
 using static InstallableDrivers.DriverMessages;
 
@@ -67,13 +70,77 @@ foreach (var alias in new[] { "wave.tonegen", "wave.tonegen.net" })
     Console.WriteLine();
 }
 
-// 3. The same registry in drv, the Drivers control panel for the terminal (docs/drv.md).
+// 3. Sound: the waveOut services over wave drivers, as winmm's over Windows' (docs/wave-drivers.md). [Drivers32]'s
+// wave, wave1 … name the wave drivers; here the WAV-file driver, which writes what it plays into a file, and ALSA.
+var renders = Directory.CreateDirectory(Path.Combine(home, "renders")).FullName;
+registry.SetValue(DriverRegistryLocation.DefaultSection, "wave", $"wavefile out={renders} pace=fast");
+Console.WriteLine("== waveOut: a 440 Hz tone through the wave drivers ==");
+if (MayHaveSound())
+{
+    registry.SetValue(DriverRegistryLocation.DefaultSection, "wave1", "alsa device=default");
+}
+else
+{
+    // Without a card ALSA's 'default' cannot open (and libasound says so at length on stderr): CI machines end here.
+    Console.WriteLine("No sound card here (/proc/asound/cards lists none, no PulseAudio or PipeWire): the tone goes to the WAV file only.");
+}
+
+await PlayToneAsync();
+Console.WriteLine();
+
+// 4. The same registry in drv, the Drivers control panel for the terminal (docs/drv.md).
 Console.WriteLine("== drv: the same registry from the terminal ==");
 Drv("list");
+Drv("devices");
 Drv("trace", "wave.tonegen.net", "DRV_QUERYCONFIGURE", "DRV_USER+1:880");
 Drv("info", "wave.tonegen");
 
 Directory.Delete(home, recursive: true);
+
+// Whether ALSA's default device may open: a card in /proc/asound/cards, or a PulseAudio or PipeWire server ALSA's
+// plugins reach. Only a hint: PlayToneAsync still copes with a device that does not open.
+bool MayHaveSound()
+{
+    var cards = File.Exists("/proc/asound/cards") ? File.ReadAllText("/proc/asound/cards") : "";
+    var runtime = Environment.GetEnvironmentVariable("XDG_RUNTIME_DIR") ?? "";
+    return (cards.Length > 0 && !cards.Contains("no soundcards", StringComparison.Ordinal))
+        || (runtime.Length > 0 && (File.Exists(Path.Combine(runtime, "pulse", "native")) || File.Exists(Path.Combine(runtime, "pipewire-0"))));
+}
+
+// Plays half a second of a 440 Hz tone on the WAV-file device, then on the ALSA device if a sound card opens.
+async Task PlayToneAsync()
+{
+    var waveOptions = new DriverManagerOptions(); // no message trace here: every buffer is several messages
+    waveOptions.DriverDirectories.Add(driverDirectory);
+    using var waveManager = new DriverManager(registry, waveOptions);
+    using var services = new WaveServices(waveManager);
+    var format = WaveFormat.Pcm(22050, 16, 1);
+    var tone = new byte[format.BytesFor(TimeSpan.FromSeconds(0.5))];
+    for (var i = 0; i < tone.Length / 2; i++)
+    {
+        BinaryPrimitives.WriteInt16LittleEndian(tone.AsSpan(i * 2), (short)(8000 * Math.Sin(2 * Math.PI * 440 * i / format.SampleRate)));
+    }
+
+    foreach (var device in services.GetOutputDevices())
+    {
+        try
+        {
+            using var player = new WavePlayer(services, format, device.Id);
+            await player.PlayAsync(new MemoryStream(tone));
+        }
+        catch (MmException e)
+        {
+            // A card may be busy or refuse the format: say so and go on.
+            Console.WriteLine($"device {device.Id} ({device.Name}, driver {device.DriverAlias}): not played ({e.Message}); the tour goes on.");
+            continue;
+        }
+
+        var played = device.DriverAlias == "wave" ? Directory.GetFiles(renders).Single() : null;
+        Console.WriteLine(played is null
+            ? $"device {device.Id} ({device.Name}, driver {device.DriverAlias}): played to the speakers"
+            : $"device {device.Id} ({device.Name}, driver {device.DriverAlias}): played into {played} ({new FileInfo(played).Length} bytes)");
+    }
+}
 
 // Runs drv (built beside the tour) on the tour's registry, showing the command line as a person would type it.
 void Drv(params string[] arguments)

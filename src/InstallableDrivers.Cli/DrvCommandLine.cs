@@ -38,7 +38,7 @@ internal static class DrvCommandLine
     private static RootCommand Create(GlobalOptions global)
     {
         var root = new RootCommand("drv: the Drivers control panel for the terminal. Lists, installs, removes, configures and "
-            + "traces installable drivers in an InstallableDrivers registry (system.ini syntax).")
+            + "traces installable drivers in an InstallableDrivers registry (system.ini syntax); lists wave devices, plays and records WAV files.")
         {
             new ListCommand(global),
             new InstallCommand(global),
@@ -47,6 +47,11 @@ internal static class DrvCommandLine
             new SendCommand(global),
             new TraceCommand(global),
             new InfoCommand(global),
+            new DevicesCommand(global),
+            new PlayCommand(global),
+            new RecordCommand(global),
+            new CodecsCommand(global),
+            new ConvertCommand(global),
         };
         foreach (var option in global.All)
         {

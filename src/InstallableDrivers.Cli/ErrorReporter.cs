@@ -1,3 +1,6 @@
+using InstallableDrivers.Multimedia;
+using InstallableDrivers.Multimedia.Interop;
+
 namespace InstallableDrivers.Cli;
 
 /// <summary>Turns an exception into drv's one-line error and exit code.</summary>
@@ -35,6 +38,8 @@ internal static class ErrorReporter
     {
         CliException e => e.Code,
         DriverOpenException e => CodeFor(e.Reason),
+        MmException { Result: MMRESULT.MMSYSERR_BADDEVICEID } => ExitCode.NotFound,
+        MmException => ExitCode.DeviceError,
         // DriverRegistryFormatException, and a malformed install record (DriverMetadataStore).
         FormatException => ExitCode.RegistryError,
         // The registry's checks of names and values, e.g. an alias containing '='.

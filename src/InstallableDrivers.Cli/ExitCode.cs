@@ -23,4 +23,13 @@ internal enum ExitCode
 
     /// <summary>The registry file is malformed.</summary>
     RegistryError = 6,
+
+    /// <summary>A wave device refused or failed: a waveOut/waveIn call returned an error other than MMSYSERR_BADDEVICEID.</summary>
+    DeviceError = 7,
+
+    /// <summary>No installed codec converts between the formats asked (drv convert).</summary>
+    NotPossible = 8,
+
+    /// <summary>Stopped by Ctrl+C (SIGINT) or SIGTERM after cleaning up; what was played or recorded until then is kept.</summary>
+    Interrupted = 130,
 }

@@ -7,10 +7,13 @@ internal static class ExitCodes
     [
         (ExitCode.Ok, "ok"),
         (ExitCode.Failure, "any other failure"),
-        (ExitCode.BadInput, "bad input: command line, message name or number, alias, or a FILE that is not a driver"),
-        (ExitCode.NotFound, "not found: no such alias or driver file"),
+        (ExitCode.BadInput, "bad input: command line, message name or number, alias, a FILE that is not a driver, or not a WAV file play or convert can read, an unknown convert --to"),
+        (ExitCode.NotFound, "not found: no such alias, driver file, WAV file or wave device"),
         (ExitCode.Refused, "refused by the driver: DRV_LOAD/DRV_OPEN returned 0, or DRVCNF_CANCEL"),
         (ExitCode.IntegrityFailure, "integrity failure: the driver file changed since it was installed"),
         (ExitCode.RegistryError, "registry error: the registry file is malformed"),
+        (ExitCode.DeviceError, "device error: a waveOut/waveIn or ACM call failed, e.g. WAVERR_BADFORMAT (the message names call and code)"),
+        (ExitCode.NotPossible, "not possible: no installed codec converts between the formats convert was asked for"),
+        (ExitCode.Interrupted, "interrupted: play or record stopped by Ctrl+C, cleanly (the output file is valid)"),
     ];
 }

@@ -1,4 +1,4 @@
-using InstallableDrivers.Multimedia;
+using WinMM = InstallableDrivers.Multimedia.WinMM;
 using InstallableDrivers.Multimedia.Interop;
 using NAudio.Wave;
 

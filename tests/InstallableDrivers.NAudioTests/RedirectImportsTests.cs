@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
-using InstallableDrivers.Multimedia;
+using WinMM = InstallableDrivers.Multimedia.WinMM;
 using NAudio.Wave;
 
 namespace InstallableDrivers.NAudioTests;

@@ -1,17 +1,13 @@
-using System.Reflection;
-using InstallableDrivers.Multimedia;
-using InstallableDrivers.Registries;
 using NAudio.Wave;
 
 namespace InstallableDrivers.NAudioTests;
 
 /// <summary>
-/// The process's devices, set up once before anything touches <see cref="DriverManager.Default"/>: a temporary registry
-/// named by <c>$INSTALLABLE_DRIVERS_REGISTRY</c> with two copies of the WAV-file driver (one configuration per loaded
-/// file), device 0 moving audio as fast as it can and device 1 at the format's rate, both recording from
-/// <see cref="InputFile"/>; and NAudio.WinMM's imports redirected to the services.
+/// The process's wave devices, installed once by <see cref="NAudioAcm"/> in the registry it points
+/// <see cref="DriverManager.Default"/> at: two copies of the WAV-file driver (one configuration per loaded file), device
+/// 0 moving audio as fast as it can and device 1 at the format's rate, both recording from <see cref="InputFile"/>.
 /// </summary>
-public sealed class WaveFileDevices : IDisposable
+public sealed class WaveFileDevices
 {
     /// <summary>The device that moves whole buffers at once (WAVE_MAPPER's first choice).</summary>
     public const int Fast = 0;
@@ -19,46 +15,51 @@ public sealed class WaveFileDevices : IDisposable
     /// <summary>The device that moves audio at the format's rate.</summary>
     public const int Realtime = 1;
 
-    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("naudio-tests-");
+    private static readonly WaveFormat InputFormat = new(22050, 16, 2);
+    private static string? folder;
+    private readonly string root;
 
     public WaveFileDevices()
     {
-        Format = new WaveFormat(22050, 16, 2);
-        InputData = Signal(Format.AverageBytesPerSecond);
-        InputFile = Path.Combine(folder.FullName, "in.wav");
-        using (var writer = new WaveFileWriter(InputFile, Format))
-        {
-            writer.Write(InputData, 0, InputData.Length);
-        }
-
-        var driver = Path.Combine(AppContext.BaseDirectory, "drivers", "wavefile.so");
-        var lines = new List<string> { "[Drivers32]" };
-        foreach (var (value, pace) in new[] { ("wave", "fast"), ("wave1", "realtime") })
-        {
-            var copy = Path.Combine(folder.FullName, $"wavefile-{pace}.so");
-            File.Copy(driver, copy);
-            Directory.CreateDirectory(OutputFolder(pace == "fast" ? Fast : Realtime));
-            lines.Add($"{value} = {copy} out={OutputFolder(pace == "fast" ? Fast : Realtime)} in={InputFile} pace={pace}");
-        }
-
-        var registry = Path.Combine(folder.FullName, "system.ini");
-        File.WriteAllLines(registry, lines);
-        Environment.SetEnvironmentVariable(DriverRegistryLocation.EnvironmentVariable, registry);
-        // NAudio.WinMM holds NAudio's winmm imports in 2.x and 3.x alike; its classes moved between assemblies.
-        WinMM.RedirectImports(Assembly.Load("NAudio.WinMM"));
+        NAudioAcm.EnsureReady();
+        root = folder!;
     }
 
     /// <summary>The input file's format.</summary>
-    public WaveFormat Format { get; }
+    public WaveFormat Format { get; } = InputFormat;
 
-    /// <summary>The input file's samples: one second of a deterministic signal.</summary>
-    public byte[] InputData { get; }
+    /// <summary>The input file's samples: one second of bytes from a fixed-seed generator, so a lost or repeated block shows.</summary>
+    public byte[] InputData { get; } = Signal(InputFormat.AverageBytesPerSecond);
 
     /// <summary>The WAV file both devices record from.</summary>
-    public string InputFile { get; }
+    public string InputFile => InputPath(root);
 
     /// <summary>Where a device writes the files it plays.</summary>
-    public string OutputFolder(int device) => Path.Combine(folder.FullName, device == Fast ? "out-fast" : "out-realtime");
+    public string OutputFolder(int device) => OutputFolder(root, device);
+
+    /// <summary>
+    /// Writes the input file and the driver copies into <paramref name="into"/>; called once, by <see cref="NAudioAcm"/>,
+    /// before the registry is in use.
+    /// </summary>
+    /// <returns>The registry's <c>[Drivers32]</c> lines for the two devices.</returns>
+    internal static IEnumerable<string> Install(string into)
+    {
+        folder = into;
+        var input = Signal(InputFormat.AverageBytesPerSecond);
+        using (var writer = new WaveFileWriter(InputPath(into), InputFormat))
+        {
+            writer.Write(input, 0, input.Length);
+        }
+
+        var driver = Path.Combine(AppContext.BaseDirectory, "drivers", "wavefile.so");
+        foreach (var (value, device, pace) in new[] { ("wave", Fast, "fast"), ("wave1", Realtime, "realtime") })
+        {
+            var copy = Path.Combine(into, $"wavefile-{pace}.so");
+            File.Copy(driver, copy);
+            Directory.CreateDirectory(OutputFolder(into, device));
+            yield return $"{value} = {copy} out={OutputFolder(into, device)} in={InputPath(into)} pace={pace}";
+        }
+    }
 
     /// <summary>The samples of the one file <paramref name="device"/> wrote during <paramref name="play"/>.</summary>
     public byte[] PlayedData(int device, Action play)
@@ -73,9 +74,10 @@ public sealed class WaveFileDevices : IDisposable
         return data;
     }
 
-    public void Dispose() => folder.Delete(recursive: true);
+    private static string InputPath(string root) => Path.Combine(root, "in.wav");
 
-    /// <summary>Bytes from a fixed-seed generator: every sample differs from its neighbours, so a lost or repeated block shows.</summary>
+    private static string OutputFolder(string root, int device) => Path.Combine(root, device == Fast ? "out-fast" : "out-realtime");
+
     private static byte[] Signal(int length)
     {
         var data = new byte[length];

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
-using InstallableDrivers.Multimedia;
+using WinMM = InstallableDrivers.Multimedia.WinMM;
 using InstallableDrivers.Multimedia.Interop;
 
 namespace InstallableDrivers.NAudioTests;

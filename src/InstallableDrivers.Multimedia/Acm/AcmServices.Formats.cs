@@ -257,8 +257,8 @@ public sealed unsafe partial class AcmServices
     /// for the given format instead. HARDWARE, INPUT and OUTPUT list nothing: there is no hardware codec.
     /// </summary>
     /// <param name="had">An open driver, an enabled driver id, or 0.</param>
-    /// <param name="pafd">cbStruct, pwfx and cbwfx (room for the largest format), and dwFormatTag: WAVE_FORMAT_UNKNOWN, or
-    /// the tag with ACM_FORMATENUMF_WFORMATTAG.</param>
+    /// <param name="pafd">cbStruct, pwfx and cbwfx (room for the largest format), and dwFormatTag: the tag with
+    /// ACM_FORMATENUMF_WFORMATTAG; otherwise WAVE_FORMAT_UNKNOWN or any tag, which restricts nothing.</param>
     /// <param name="fnCallback">ACMFORMATENUMCB: (hadid, pafd, dwInstance, fdwSupport) → BOOL.</param>
     /// <param name="dwInstance">Passed to the callback.</param>
     /// <param name="fdwEnum">ACM_FORMATENUMF_* restrictions.</param>
@@ -286,8 +286,10 @@ public sealed unsafe partial class AcmServices
         }
 
         var given = (WAVEFORMATEX*)pafd->pwfx;
+        // Without WFORMATTAG, dwFormatTag may be WAVE_FORMAT_UNKNOWN "or a valid format tag" (the documentation) and
+        // restricts nothing; NAudio's AcmDriver.GetFormats passes the tag without the flag.
         var byTag = (fdwEnum & AcmDetailsFlags.ACM_FORMATENUMF_WFORMATTAG) != 0;
-        if (byTag ? pafd->dwFormatTag != given->wFormatTag : pafd->dwFormatTag != WaveFormatTags.WAVE_FORMAT_UNKNOWN)
+        if (byTag && pafd->dwFormatTag != given->wFormatTag)
         {
             return MMRESULT.MMSYSERR_INVALPARAM;
         }

@@ -10,9 +10,6 @@ namespace InstallableDrivers.Multimedia.Native;
 /// </summary>
 internal static class ImportRedirection
 {
-    /// <summary>The msacm32 export library's file name, looked for beside this assembly.</summary>
-    public const string Msacm32FileName = "libinstallable_drivers_msacm32.so";
-
     private static readonly Lock Sync = new();
     private static readonly HashSet<Assembly> Redirected = [];
     private static bool everywhere;
@@ -74,7 +71,7 @@ internal static class ImportRedirection
             return WinMMExportLibrary.Load();
         }
 
-        var msacm32 = Path.Combine(AppContext.BaseDirectory, Msacm32FileName);
-        return name.Equals("msacm32", StringComparison.OrdinalIgnoreCase) && File.Exists(msacm32) ? NativeLibrary.Load(msacm32) : 0;
+        // Without its export library beside this assembly, msacm32 is left to the runtime's search.
+        return name.Equals("msacm32", StringComparison.OrdinalIgnoreCase) && File.Exists(MsAcm32Library.Path) ? MsAcm32Library.Load() : 0;
     }
 }

@@ -4,7 +4,7 @@ using InstallableDrivers.Multimedia.Interop;
 namespace InstallableDrivers.Multimedia.Native;
 
 /// <summary>
-/// The C# twin of the winmm export library's <c>installable_drivers_winmm</c> struct (winmm_exports.h): the managed
+/// The C# twin of the winmm export library's <c>installable_drivers_winmm</c> struct (installable_drivers_winmm.h): the managed
 /// functions its exported waveOut/waveIn functions forward to, in the header's order. WinMMEntryPointsLayoutTests checks the two agree.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]

@@ -4,7 +4,7 @@ namespace InstallableDrivers.Multimedia.Native;
 
 /// <summary>
 /// The winmm export library built beside this assembly off Windows (<c>libinstallable_drivers_winmm.so</c>, from
-/// Native/winmm_exports.c): loaded once per process and attached to <see cref="WinMMExportCalls"/> before anyone can
+/// Native/installable_drivers_winmm.c): loaded once per process and attached to <see cref="WinMMExportCalls"/> before anyone can
 /// bind to it.
 /// </summary>
 internal static unsafe class WinMMExportLibrary

@@ -95,7 +95,7 @@ internal sealed class WaveDeviceCatalog
             return null;
         }
 
-        var driver = new WaveDriver(handle, output, input);
+        var driver = new WaveDriver(alias, handle, output, input);
         drivers.Add(driver);
         return driver;
     }

@@ -12,12 +12,16 @@ internal sealed unsafe class WaveDriver
     private readonly DriverEntryPoint<IWaveOutDriver>? output;
     private readonly DriverEntryPoint<IWaveInDriver>? input;
 
-    public WaveDriver(HDRVR handle, DriverEntryPoint<IWaveOutDriver>? output, DriverEntryPoint<IWaveInDriver>? input)
+    public WaveDriver(string alias, HDRVR handle, DriverEntryPoint<IWaveOutDriver>? output, DriverEntryPoint<IWaveInDriver>? input)
     {
+        Alias = alias;
         Handle = handle;
         this.output = output;
         this.input = input;
     }
+
+    /// <summary>The registry value that named the driver (<c>wave</c>, <c>wave1</c> …); WaveDevices reports it with each device.</summary>
+    public string Alias { get; }
 
     public HDRVR Handle { get; }
 

@@ -239,7 +239,10 @@ public sealed unsafe class AcmServicesFormatTests : IDisposable
     [Fact]
     public void Format_enumeration_errors_and_hardware()
     {
-        Assert.Equal(MMRESULT.MMSYSERR_INVALPARAM, Formats(0, Pcm8k, WaveFormatTags.WAVE_FORMAT_PCM, 0).Result);
+        // Without WFORMATTAG a tag is allowed (WAVE_FORMAT_UNKNOWN "or a valid format tag") and restricts nothing.
+        var (tagged, taggedFormats) = Formats(0, Pcm8k, WaveFormatTags.WAVE_FORMAT_MULAW, 0);
+        Assert.Equal(MMRESULT.MMSYSERR_NOERROR, tagged);
+        Assert.Equal(Formats(0, Pcm8k, WaveFormatTags.WAVE_FORMAT_UNKNOWN, 0).Formats.Select(f => f.Format), taggedFormats.Select(f => f.Format));
         Assert.Equal(MMRESULT.MMSYSERR_INVALPARAM, Formats(0, Pcm8k, WaveFormatTags.WAVE_FORMAT_MULAW, AcmDetailsFlags.ACM_FORMATENUMF_WFORMATTAG).Result);
         Assert.Equal(MMRESULT.MMSYSERR_INVALPARAM,
             Formats(0, Pcm8k, 0, AcmDetailsFlags.ACM_FORMATENUMF_CONVERT | AcmDetailsFlags.ACM_FORMATENUMF_SUGGEST).Result);

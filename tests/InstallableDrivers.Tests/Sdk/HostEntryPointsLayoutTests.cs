@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using InstallableDrivers.Native;
 
 namespace InstallableDrivers.Tests.Sdk;
@@ -10,17 +9,7 @@ public sealed class HostEntryPointsLayoutTests
         [("open", "Open"), ("close", "Close"), ("send", "Send"), ("module_handle", "ModuleHandle"), ("callback", "Callback")];
 
     [Fact]
-    public void The_C_struct_and_its_CSharp_twin_have_the_same_size_and_field_offsets()
-    {
-        var hostSources = Path.Combine(NativeToolchain.RepositoryRoot, "src", "InstallableDrivers", "Native");
-        var c = CStructLayout.Measure("installable_drivers_host.h", "installable_drivers_host", Fields.Select(f => f.C), hostSources);
-
-        Assert.Equal(Marshal.SizeOf<HostEntryPoints>(), c["size"]);
-        foreach (var (cName, csName) in Fields)
-        {
-            Assert.Equal(Marshal.OffsetOf<HostEntryPoints>(csName).ToInt64(), c[cName]);
-        }
-
-        Assert.Equal(Fields.Length, typeof(HostEntryPoints).GetFields().Length);
-    }
+    public void The_C_struct_and_its_CSharp_twin_have_the_same_size_and_field_offsets() =>
+        EntryPointTableLayout.AssertMatches<HostEntryPoints>("installable_drivers_host.h", "installable_drivers_host", Fields,
+            Path.Combine(NativeToolchain.RepositoryRoot, "src", "InstallableDrivers", "Native"));
 }

@@ -9,7 +9,7 @@
  * undecorated name with the A layout. .NET on Linux and macOS binds a CharSet.Auto or Ansi import by its exact name,
  * without trying an A or W suffix, and marshals its strings as 1-byte UTF-8: that is the A layout.
  */
-#include "winmm_exports.h"
+#include "installable_drivers_winmm.h"
 
 static installable_drivers_winmm winmm;
 

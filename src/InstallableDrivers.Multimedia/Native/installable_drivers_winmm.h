@@ -1,11 +1,11 @@
 /*
- * The entry points the runtime hands the winmm export library (winmm_exports.c) when it attaches: the managed
+ * The entry points the runtime hands the winmm export library (installable_drivers_winmm.c) when it attaches: the managed
  * functions each exported waveOut/waveIn function forwards to, in the order of the C# twin WinMMEntryPoints.cs. A test
  * (WinMMEntryPointsLayoutTests) compiles this header and checks that both agree field by field.
  * The A and W pairs differ only in the strings or capability structure they fill.
  */
-#ifndef INSTALLABLE_DRIVERS_WINMM_EXPORTS_H
-#define INSTALLABLE_DRIVERS_WINMM_EXPORTS_H
+#ifndef INSTALLABLE_DRIVERS_WINMM_H
+#define INSTALLABLE_DRIVERS_WINMM_H
 
 #include <windows.h>
 #include <mmsystem.h>

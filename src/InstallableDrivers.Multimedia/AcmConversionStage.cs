@@ -1,0 +1,95 @@
+namespace InstallableDrivers.Multimedia;
+
+/// <summary>
+/// One step of an <see cref="AcmConverter"/>: an <see cref="AcmConversionStream"/> fed with buffers of any length. What the
+/// driver leaves unconverted (a partial block) waits for the next buffer; the first conversion carries Start, the
+/// middle ones BlockAlign, and the last End, so a codec completes its last partial block.
+/// </summary>
+internal sealed class AcmConversionStage(AcmConversionStream stream) : IDisposable
+{
+    private byte[] pending = [];
+    private int pendingLength;
+    private byte[] output = [];
+    private bool started;
+
+    public AcmConversionStream Stream => stream;
+
+    /// <summary>Source bytes the driver has converted so far (what it padded a last block with not counted).</summary>
+    public long SourceBytesUsed { get; private set; }
+
+    /// <summary>
+    /// Converts what is pending plus <paramref name="input"/>; the result is valid until the next call. With
+    /// <paramref name="end"/> the stream ends here: a source remainder shorter than one source block (a truncated last
+    /// block of a compressed file, a partial sample frame) is dropped, as msacm32 would refuse it.
+    /// </summary>
+    public ReadOnlySpan<byte> Push(ReadOnlySpan<byte> input, bool end)
+    {
+        Append(input);
+        var written = 0;
+        // msacm32 refuses to prepare a source shorter than one source block (ACMERR_NOTPOSSIBLE): such a remainder
+        // waits for more, and at the end it is a truncated block that no driver may be given.
+        while (pendingLength >= Math.Max(stream.Source.BlockAlign, 1))
+        {
+            if (!RoomFor(end, out var room))
+            {
+                break;
+            }
+
+            EnsureOutput(written + room);
+            var flags = (started ? AcmConvertFlags.None : AcmConvertFlags.Start) | (end ? AcmConvertFlags.End : AcmConvertFlags.BlockAlign);
+            var (used, produced) = stream.Convert(pending.AsSpan(0, pendingLength), output.AsSpan(written, room), flags);
+            started = true;
+            written += produced;
+            SourceBytesUsed += used;
+            pending.AsSpan(used, pendingLength - used).CopyTo(pending);
+            pendingLength -= used;
+            if (used == 0)
+            {
+                // The driver takes no more of what is pending: a partial block, kept for the next buffer.
+                break;
+            }
+        }
+
+        if (end)
+        {
+            pendingLength = 0;
+        }
+
+        return output.AsSpan(0, written);
+    }
+
+    public void Dispose() => stream.Dispose();
+
+    /// <summary>
+    /// The destination room for everything pending, as acmStreamSize answers. At the end a remainder shorter than a
+    /// block still gets the room of one whole block, so that a codec that completes it (the ADPCM encoders) can.
+    /// </summary>
+    private bool RoomFor(bool end, out int room)
+    {
+        if (stream.TryGetDestinationSize(pendingLength, out room))
+        {
+            return true;
+        }
+
+        return end && stream.TryGetDestinationSize(Math.Max(stream.Source.BlockAlign, 1), out room);
+    }
+
+    private void Append(ReadOnlySpan<byte> input)
+    {
+        if (pendingLength + input.Length > pending.Length)
+        {
+            Array.Resize(ref pending, Math.Max(pendingLength + input.Length, pending.Length * 2));
+        }
+
+        input.CopyTo(pending.AsSpan(pendingLength));
+        pendingLength += input.Length;
+    }
+
+    private void EnsureOutput(int length)
+    {
+        if (length > output.Length)
+        {
+            Array.Resize(ref output, Math.Max(length, output.Length * 2));
+        }
+    }
+}

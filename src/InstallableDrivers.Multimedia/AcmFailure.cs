@@ -1,0 +1,39 @@
+using InstallableDrivers.Multimedia.Interop;
+
+namespace InstallableDrivers.Multimedia;
+
+/// <summary>
+/// How the .NET ACM layer reports a failed msacm call: an <see cref="MmException"/> naming the function and its MMRESULT,
+/// with msacm.h's name for an ACMERR_* result (the <see cref="MMRESULT"/> enum names only mmsystem.h's).
+/// </summary>
+internal static class AcmFailure
+{
+    /// <summary>The MMRESULT of ACMERR_NOTPOSSIBLE, the ACM's "no driver can do that".</summary>
+    public const MMRESULT NotPossible = (MMRESULT)AcmErrors.ACMERR_NOTPOSSIBLE;
+
+    /// <summary>Throws unless <paramref name="result"/> is MMSYSERR_NOERROR.</summary>
+    /// <param name="function">The msacm32 function that returned it, such as "acmStreamOpen".</param>
+    /// <param name="result">Its result.</param>
+    /// <param name="detail">What was asked, in words, or null. (msacm32 has no error-text function to ask.)</param>
+    public static void ThrowIfFailed(string function, MMRESULT result, string? detail = null)
+    {
+        if (result != MMRESULT.MMSYSERR_NOERROR)
+        {
+            throw Create(function, result, detail);
+        }
+    }
+
+    /// <summary>The exception for <paramref name="function"/> failing with <paramref name="result"/>.</summary>
+    public static MmException Create(string function, MMRESULT result, string? detail = null)
+    {
+        var name = (uint)result switch
+        {
+            AcmErrors.ACMERR_NOTPOSSIBLE => nameof(AcmErrors.ACMERR_NOTPOSSIBLE),
+            AcmErrors.ACMERR_BUSY => nameof(AcmErrors.ACMERR_BUSY),
+            AcmErrors.ACMERR_UNPREPARED => nameof(AcmErrors.ACMERR_UNPREPARED),
+            AcmErrors.ACMERR_CANCELED => nameof(AcmErrors.ACMERR_CANCELED),
+            _ => null,
+        };
+        return new MmException(function, result, string.Join(": ", new[] { name, detail }.Where(text => !string.IsNullOrEmpty(text))));
+    }
+}
