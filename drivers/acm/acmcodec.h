@@ -71,6 +71,16 @@ static inline void acmcodec_describe(WCHAR *to, size_t capacity, const WAVEFORMA
 
 /* ---- 16-bit PCM, the uncompressed side of every codec here ----------------------------------------------------- */
 
+/* The end of every ACMDM_FORMAT_DETAILS answer once the format is known to the codec: its tag, what the driver does
+ * with it, and its description. */
+static inline LRESULT acmcodec_format_found(ACMFORMATDETAILSW *pafd)
+{
+    pafd->dwFormatTag = pafd->pwfx->wFormatTag;
+    pafd->fdwSupport = ACMDRIVERDETAILS_SUPPORTF_CODEC;
+    acmcodec_describe(pafd->szFormat, ACMFORMATDETAILS_FORMAT_CHARS, pafd->pwfx);
+    return MMSYSERR_NOERROR;
+}
+
 /* A 16-bit PCM format this folder's codecs accept: mono or stereo, any positive rate, consistent sizes. */
 static inline BOOL acmcodec_is_pcm16(const WAVEFORMATEX *wfx)
 {

@@ -152,10 +152,7 @@ static LRESULT format_details(ACMFORMATDETAILSW *pafd, DWORD flags)
     default:
         return MMSYSERR_NOTSUPPORTED;
     }
-    pafd->dwFormatTag = pafd->pwfx->wFormatTag;
-    pafd->fdwSupport = ACMDRIVERDETAILS_SUPPORTF_CODEC;
-    acmcodec_describe(pafd->szFormat, ACMFORMATDETAILS_FORMAT_CHARS, pafd->pwfx);
-    return MMSYSERR_NOERROR;
+    return acmcodec_format_found(pafd);
 }
 
 /* ACMDM_FORMAT_SUGGEST: PCM suggests mu-law (or A-law, if the caller fixed that tag); either law suggests PCM. */

@@ -177,10 +177,7 @@ static LRESULT format_details(ACMFORMATDETAILSW *pafd, DWORD flags)
     default:
         return MMSYSERR_NOTSUPPORTED;
     }
-    pafd->dwFormatTag = pafd->pwfx->wFormatTag;
-    pafd->fdwSupport = ACMDRIVERDETAILS_SUPPORTF_CODEC;
-    acmcodec_describe(pafd->szFormat, ACMFORMATDETAILS_FORMAT_CHARS, pafd->pwfx);
-    return MMSYSERR_NOERROR;
+    return acmcodec_format_found(pafd);
 }
 
 /* PCM suggests IMA ADPCM with the standard block for its rate; IMA ADPCM suggests 16-bit PCM. */

@@ -175,10 +175,7 @@ static LRESULT format_details(ACMFORMATDETAILSW *details, DWORD flags)
     default:
         return MMSYSERR_NOTSUPPORTED;
     }
-    details->dwFormatTag = details->pwfx->wFormatTag;
-    details->fdwSupport = ACMDRIVERDETAILS_SUPPORTF_CODEC;
-    acmcodec_describe(details->szFormat, ACMFORMATDETAILS_FORMAT_CHARS, details->pwfx);
-    return MMSYSERR_NOERROR;
+    return acmcodec_format_found(details);
 }
 
 /* PCM suggests standard ADPCM at its rate and channels; ADPCM suggests 16-bit PCM, or 8-bit if the caller fixed 8 bits.
