@@ -125,4 +125,156 @@ public sealed unsafe class Mp3CodecTests(ITestOutputHelper output) : IDisposable
         Assert.InRange(gain, 0.93, 1.01);
         Assert.True(snr > thresholdDb, $"SNR {snr:F1} dB, threshold {thresholdDb} dB");
     }
+
+    /// <summary>A 1 kHz mono sine of half a second through lame, and what the driver makes of it in one buffer.</summary>
+    private (byte[] Mp3, byte[] Pcm) ShortFile()
+    {
+        var (_, mp3) = EncodedSine(1, 44100, 128, 22050, 1000.0);
+        using var stream = _driver.Stream(Mp3Format(1, 44100, 128), WaveFormats.Pcm(1, 44100));
+        return (mp3, stream.ConvertAll(mp3));
+    }
+
+    [Fact]
+    public void Fed_100_bytes_at_a_time_it_decodes_the_same_pcm_using_every_byte()
+    {
+        var (mp3, whole) = ShortFile();
+        using var stream = _driver.Stream(Mp3Format(1, 44100, 128), WaveFormats.Pcm(1, 44100));
+        var pieces = new List<byte>();
+        for (var offset = 0; offset < mp3.Length; offset += 100)
+        {
+            var piece = mp3.AsSpan(offset, Math.Min(100, mp3.Length - offset));
+            var (sized, room) = stream.Size(ACM_STREAMSIZEF_SOURCE, (uint)piece.Length);
+            Assert.Equal(0, sized);
+            var flags = (offset == 0 ? ACM_STREAMCONVERTF_START : 0) | (offset + 100 >= mp3.Length ? ACM_STREAMCONVERTF_END : 0);
+            var (result, used, decoded) = stream.Convert(piece, (int)room, flags);
+            Assert.Equal(0, result);
+            Assert.Equal(piece.Length, used); // a frame's first bytes wait in the decoder, not in the caller's buffer
+            pieces.AddRange(decoded);
+        }
+
+        Assert.Equal(whole.Length, pieces.Count);
+        Assert.True(whole.AsSpan().SequenceEqual(pieces.ToArray()), "the PCM differs from the PCM of the whole file in one buffer");
+    }
+
+    [Fact]
+    public void Pcm_that_finds_no_room_comes_out_in_the_next_conversions()
+    {
+        var (mp3, whole) = ShortFile();
+        using var stream = _driver.Stream(Mp3Format(1, 44100, 128), WaveFormats.Pcm(1, 44100));
+        var (result, used, first) = stream.Convert(mp3, 1001, ACM_STREAMCONVERTF_START); // odd: whole sample frames only
+        Assert.Equal((0L, mp3.Length, 1000), (result, used, first.Length));
+        var pcm = new List<byte>(first);
+        for (var call = 0; call < 1000 && pcm.Count < whole.Length; call++)
+        {
+            var (more, _, decoded) = stream.Convert([], 1000, 0);
+            Assert.Equal(0, more);
+            pcm.AddRange(decoded);
+        }
+
+        Assert.True(whole.AsSpan().SequenceEqual(pcm.ToArray()), $"{pcm.Count} bytes in small pieces, {whole.Length} in one");
+    }
+
+    [Fact]
+    public void Reset_drops_what_was_buffered_so_the_stream_decodes_as_if_new()
+    {
+        var (mp3, whole) = ShortFile();
+        using var stream = _driver.Stream(Mp3Format(1, 44100, 128), WaveFormats.Pcm(1, 44100));
+        var (result, _, _) = stream.Convert(mp3.AsSpan(0, (mp3.Length / 2) + 57), 2000, ACM_STREAMCONVERTF_START); // leaves PCM and part of a frame
+        Assert.Equal(0, result);
+        Assert.Equal((long)MMSYSERR_NOERROR, stream.Reset());
+
+        Assert.True(whole.AsSpan().SequenceEqual(stream.ConvertAll(mp3)), "after a reset the file decoded differently");
+    }
+
+    [Fact]
+    public void Garbage_is_answered_without_a_crash_and_the_stream_still_decodes_after_a_reset()
+    {
+        var (mp3, whole) = ShortFile();
+        using var stream = _driver.Stream(Mp3Format(1, 44100, 128), WaveFormats.Pcm(1, 44100));
+        var garbage = new byte[20000];
+        new Random(12).NextBytes(garbage);
+        var (result, _, _) = stream.Convert(garbage, 1 << 20, ACM_STREAMCONVERTF_START | ACM_STREAMCONVERTF_END);
+        Assert.True(result is 0 or (long)MMSYSERR_ERROR, $"garbage answered {result}");
+        Assert.Equal((long)MMSYSERR_NOERROR, stream.Reset());
+
+        Assert.True(whole.AsSpan().SequenceEqual(stream.ConvertAll(mp3)), "after garbage and a reset the file decoded differently");
+    }
+
+    [Fact]
+    public void Stream_size_bounds_what_a_source_decodes_to()
+    {
+        var (mp3, whole) = ShortFile();
+        using var stream = _driver.Stream(Mp3Format(1, 44100, 128), WaveFormats.Pcm(1, 44100));
+        var (sized, room) = stream.Size(ACM_STREAMSIZEF_SOURCE, (uint)mp3.Length);
+        Assert.Equal(0, sized);
+        Assert.True(room >= whole.Length, $"{room} bytes promised for {whole.Length} decoded");
+        Assert.True(room <= 16 * whole.Length, $"{room} bytes is not a useful bound for {whole.Length}");
+
+        var (back, source) = stream.Size(ACM_STREAMSIZEF_DESTINATION, room);
+        Assert.Equal(0, back);
+        Assert.InRange(source, 1u, (uint)mp3.Length);
+        Assert.Equal(ACMERR_NOTPOSSIBLE, stream.Size(ACM_STREAMSIZEF_SOURCE, 0).Result);
+        Assert.Equal(ACMERR_NOTPOSSIBLE, stream.Size(ACM_STREAMSIZEF_DESTINATION, 4 * SamplesPerFrame).Result);
+    }
+
+    public static TheoryData<string, byte[], byte[]> ImpossibleConversions => new()
+    {
+        { "PCM to MP3 (no encoder)", WaveFormats.Pcm(1, 44100), Mp3Format(1, 44100, 128) },
+        { "a rate change", Mp3Format(1, 44100, 128), WaveFormats.Pcm(1, 22050) },
+        { "mono to stereo", Mp3Format(1, 44100, 128), WaveFormats.Pcm(2, 44100) },
+        { "8-bit PCM", Mp3Format(1, 44100, 128), WaveFormats.Pcm(1, 44100, 8) },
+        { "a rate MPEG does not have", Mp3Format(1, 44000, 128), WaveFormats.Pcm(1, 44000) },
+        { "three channels", WaveFormats.Make(WAVE_FORMAT_MPEGLAYER3, 3, 44100, 16000, 1, 0, new byte[12]), WaveFormats.Pcm(1, 44100) },
+        { "another tag", WaveFormats.G711(WAVE_FORMAT_MULAW, 1, 8000), WaveFormats.Pcm(1, 8000) },
+    };
+
+    [Theory]
+    [MemberData(nameof(ImpossibleConversions))]
+    public void A_conversion_it_cannot_do_is_ACMERR_NOTPOSSIBLE(string what, byte[] source, byte[] destination)
+    {
+        Assert.True(ACMERR_NOTPOSSIBLE == _driver.OpenStream(source, destination).Result, what);
+        Assert.True(ACMERR_NOTPOSSIBLE == _driver.OpenStream(source, destination, ACM_STREAMOPENF_QUERY).Result, what);
+    }
+
+    [Fact]
+    public void Details_list_MP3_and_PCM_and_every_standard_MP3_format_opens_to_PCM()
+    {
+        var details = new ACMDRIVERDETAILS { cbStruct = (uint)sizeof(ACMDRIVERDETAILS) };
+        Assert.Equal((long)MMSYSERR_NOERROR, _driver.DriverDetails(&details));
+        Assert.Equal(2u, details.cFormatTags);
+
+        var tag = _driver.FormatTagDetails(AcmDetailsFlags.ACM_FORMATTAGDETAILSF_FORMATTAG, tag: WAVE_FORMAT_MPEGLAYER3);
+        Assert.Equal((long)MMSYSERR_NOERROR, tag.Result);
+        Assert.Equal(30u, tag.Details.cbFormatSize); // MPEGLAYER3WAVEFORMAT
+        Assert.Equal(WAVE_FORMAT_MPEGLAYER3, _driver.FormatTagDetails(AcmDetailsFlags.ACM_FORMATTAGDETAILSF_LARGESTSIZE, tag: WAVE_FORMAT_UNKNOWN).Details.dwFormatTag);
+
+        for (var index = 0u; index < tag.Details.cStandardFormats; index++)
+        {
+            var (result, _, format) = _driver.FormatDetailsByIndex(WAVE_FORMAT_MPEGLAYER3, index);
+            Assert.Equal((long)MMSYSERR_NOERROR, result);
+            var (channels, rate) = (WaveFormats.Channels(format), WaveFormats.Rate(format));
+            Assert.Equal(WAVE_FORMAT_MPEGLAYER3, BinaryPrimitives.ReadUInt16LittleEndian(format));
+            Assert.Equal(12, WaveFormats.ExtraSize(format));
+            Assert.Equal(1, BinaryPrimitives.ReadUInt16LittleEndian(format.AsSpan(18))); // MPEGLAYER3_ID_MPEG
+            var frameSamples = rate >= 32000 ? 1152 : 576;
+            Assert.Equal(WaveFormats.AvgBytes(format) * frameSamples / rate, BinaryPrimitives.ReadUInt16LittleEndian(format.AsSpan(24))); // nBlockSize
+            Assert.Equal((long)MMSYSERR_NOERROR, _driver.OpenStream(format[..30], WaveFormats.Pcm(channels, rate), ACM_STREAMOPENF_QUERY).Result);
+        }
+
+        Assert.Equal((long)MMSYSERR_INVALPARAM, _driver.FormatDetailsByIndex(WAVE_FORMAT_MPEGLAYER3, 0, room: 18).Result);
+        Assert.Equal((long)MMSYSERR_NOERROR, _driver.DescribeFormat(Mp3Format(2, 48000, 192)).Result);
+        Assert.Equal(ACMERR_NOTPOSSIBLE, _driver.DescribeFormat(Mp3Format(2, 44000, 192)).Result);
+    }
+
+    [Fact]
+    public void Suggest_proposes_PCM_for_MP3_and_nothing_for_PCM()
+    {
+        var (result, suggested) = _driver.Suggest(Mp3Format(2, 44100, 128), new byte[18], 0);
+        Assert.Equal((long)MMSYSERR_NOERROR, result);
+        Assert.Equal(WaveFormats.Pcm(2, 44100)[..16], suggested[..16]);
+
+        Assert.Equal(ACMERR_NOTPOSSIBLE, _driver.Suggest(WaveFormats.Pcm(2, 44100), new byte[30], 0).Result);
+        var wantMono = WaveFormats.Make(0, 1, 0, 0, 0, 0);
+        Assert.Equal(ACMERR_NOTPOSSIBLE, _driver.Suggest(Mp3Format(2, 44100, 128), wantMono, AcmDetailsFlags.ACM_FORMATSUGGESTF_NCHANNELS).Result);
+    }
 }
