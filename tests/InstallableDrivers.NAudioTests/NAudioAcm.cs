@@ -33,6 +33,7 @@ internal static class NAudioAcm
             $"msacm.g711={Path.Combine(drivers, "g711.so")}",
             $"msacm.imaadpcm={Path.Combine(drivers, "imaadpcm.so")}",
             $"msacm.msadpcm={Path.Combine(drivers, "msadpcm.so")}",
+            $"msacm.mp3={Path.Combine(drivers, "mp3.so")}",
             .. WaveFileDevices.Install(directory.FullName),
         ]);
         Environment.SetEnvironmentVariable("INSTALLABLE_DRIVERS_REGISTRY", registry);
