@@ -346,11 +346,14 @@ static LRESULT stream_convert(const ACMDRVSTREAMINSTANCE *instance, ACMDRVSTREAM
         status = mpg123.read(mh, header->pbDst + written, room - written, &done);
         written += (DWORD)done;
         if (status == MPG123_NEW_FORMAT) {
+            /* Frames of another rate or channel count than the format block said are resampled or mixed by mpg123
+             * into the one format it was allowed; a library that answered another anyway must not be trusted. */
             long rate = 0;
             int channels = 0, encoding = 0;
             mpg123.getformat(mh, &rate, &channels, &encoding);
-            if (rate != (long)instance->pwfxDst->nSamplesPerSec || channels != instance->pwfxDst->nChannels) {
-                return ACMERR_NOTPOSSIBLE; /* the frames are not the format the stream was opened for */
+            if (rate != (long)instance->pwfxDst->nSamplesPerSec || channels != instance->pwfxDst->nChannels ||
+                encoding != MPG123_ENC_SIGNED_16) {
+                return ACMERR_NOTPOSSIBLE;
             }
         }
     }

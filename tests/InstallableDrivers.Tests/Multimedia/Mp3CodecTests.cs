@@ -277,4 +277,24 @@ public sealed unsafe class Mp3CodecTests(ITestOutputHelper output) : IDisposable
         var wantMono = WaveFormats.Make(0, 1, 0, 0, 0, 0);
         Assert.Equal(ACMERR_NOTPOSSIBLE, _driver.Suggest(Mp3Format(2, 44100, 128), wantMono, AcmDetailsFlags.ACM_FORMATSUGGESTF_NCHANNELS).Result);
     }
+
+    [Fact]
+    public void Frames_of_another_rate_or_channel_count_come_out_in_the_streams_format()
+    {
+        // The format block says 22.05 kHz (or stereo) but the frames are 44.1 kHz mono: libmpg123, allowed only the
+        // stream's PCM format, resamples or duplicates the channel rather than hand the caller PCM it did not ask for.
+        var (mp3, whole) = ShortFile();
+        using (var halfRate = _driver.Stream(Mp3Format(1, 22050, 64), WaveFormats.Pcm(1, 22050)))
+        {
+            var pcm = WaveFormats.Pcm16Samples(halfRate.ConvertAll(mp3));
+            Assert.Equal(whole.Length / 4, pcm.Length);
+            Assert.InRange(Frequency(pcm, 1, 0, 22050), 995, 1005);
+        }
+
+        using var stereo = _driver.Stream(Mp3Format(2, 44100, 128), WaveFormats.Pcm(2, 44100));
+        var both = WaveFormats.Pcm16Samples(stereo.ConvertAll(mp3));
+        Assert.Equal(whole.Length, both.Length);
+        Assert.Equal(WaveFormats.Pcm16Samples(whole), both.Where((_, i) => i % 2 == 0));
+        Assert.Equal(WaveFormats.Pcm16Samples(whole), both.Where((_, i) => i % 2 == 1));
+    }
 }
