@@ -15,6 +15,7 @@ public sealed unsafe class AcmCodecRobustnessTests
     {
         { "g711", WaveFormats.Pcm(1, 8000), WaveFormats.G711(WaveFormatTags.WAVE_FORMAT_ALAW, 1, 8000) },
         { "imaadpcm", WaveFormats.Pcm(1, 8000), WaveFormats.Ima(1, 8000, 256) },
+        { "mp3", WaveFormats.Make(WaveFormatTags.WAVE_FORMAT_MPEGLAYER3, 1, 44100, 16000, 1, 0, new byte[12]), WaveFormats.Pcm(1, 44100) },
     };
 
     [Theory]
@@ -57,6 +58,7 @@ public sealed unsafe class AcmCodecRobustnessTests
     [Theory]
     [InlineData("g711")]
     [InlineData("imaadpcm")]
+    [InlineData("mp3")]
     public void An_open_without_ACMDRVOPENDESC_is_a_configuration_open_that_succeeds(string codec)
     {
         using var manager = TestDrivers.CreateManager();
