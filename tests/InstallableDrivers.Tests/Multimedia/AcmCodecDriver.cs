@@ -17,12 +17,15 @@ internal sealed unsafe class AcmCodecDriver : IDisposable
     private readonly nint _section;
     private readonly nint _alias;
 
-    public AcmCodecDriver(string name, uint fccType = AcmDriverFlags.ACMDRIVERDETAILS_FCCTYPE_AUDIOCODEC)
+    /// <param name="name">The driver's file name without .so.</param>
+    /// <param name="fccType">What the opener asks for.</param>
+    /// <param name="directory">Where else to look for the driver than the test drivers folder.</param>
+    public AcmCodecDriver(string name, uint fccType = AcmDriverFlags.ACMDRIVERDETAILS_FCCTYPE_AUDIOCODEC, string? directory = null)
     {
         var registry = new MemoryDriverRegistry();
         var alias = "msacm." + name;
         registry.SetValue("Drivers32", alias, name);
-        _manager = TestDrivers.CreateManager(registry);
+        _manager = directory is null ? TestDrivers.CreateManager(registry) : TestDrivers.CreateManager(registry, null, directory);
 
         _section = Marshal.StringToHGlobalUni("Drivers32");
         _alias = Marshal.StringToHGlobalUni(alias);

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using InstallableDrivers.Multimedia.Interop;
+using InstallableDrivers.Tests.Support;
 using Xunit.Abstractions;
 using static InstallableDrivers.Multimedia.Interop.AcmErrors;
 using static InstallableDrivers.Multimedia.Interop.AcmStreamFlags;
@@ -296,5 +297,26 @@ public sealed unsafe class Mp3CodecTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(whole.Length, both.Length);
         Assert.Equal(WaveFormats.Pcm16Samples(whole), both.Where((_, i) => i % 2 == 0));
         Assert.Equal(WaveFormats.Pcm16Samples(whole), both.Where((_, i) => i % 2 == 1));
+    }
+
+    [Fact]
+    public void Without_libmpg123_the_driver_loads_and_answers_MMSYSERR_NODRIVER_to_a_stream_open()
+    {
+        // A copy of the driver whose dlopen asks for a library no machine has: the same bytes, one name changed.
+        var path = TestDrivers.CopyToTemporaryDirectory("mp3", "mp3nolib.so");
+        var bytes = File.ReadAllBytes(path);
+        var name = "\0libmpg123.so.0\0"u8.ToArray();
+        var at = bytes.AsSpan().IndexOf(name);
+        Assert.True(at >= 0, "the driver's dlopen name was not found in mp3.so");
+        "\0libmpgXYZ.so.0\0"u8.CopyTo(bytes.AsSpan(at));
+        File.WriteAllBytes(path, bytes);
+
+        using var driver = new AcmCodecDriver("mp3nolib", directory: Path.GetDirectoryName(path));
+        Assert.False(driver.Handle.IsNull); // DRV_LOAD and DRV_OPEN succeed without the library
+        var details = new ACMDRIVERDETAILS { cbStruct = (uint)sizeof(ACMDRIVERDETAILS) };
+        Assert.Equal((long)MMSYSERR_NOERROR, driver.DriverDetails(&details));
+        Assert.Equal((long)MMSYSERR_NODRIVER, driver.OpenStream(Mp3Format(1, 44100, 128), WaveFormats.Pcm(1, 44100)).Result);
+        Assert.Equal((long)MMSYSERR_NODRIVER, driver.OpenStream(Mp3Format(1, 44100, 128), WaveFormats.Pcm(1, 44100), ACM_STREAMOPENF_QUERY).Result);
+        Assert.Equal(ACMERR_NOTPOSSIBLE, driver.OpenStream(WaveFormats.Pcm(1, 44100), Mp3Format(1, 44100, 128)).Result);
     }
 }
