@@ -164,6 +164,17 @@ static void make_mp3(MPEGLAYER3WAVEFORMAT *mp3, WORD channels, DWORD rate)
     mp3->nCodecDelay = 0;
 }
 
+/* An MP3 format is told by its bit rate, not its bits a sample (0): "128 kBit/s, 44.100 kHz, Stereo". */
+static void describe_mp3(WCHAR *to, size_t capacity, const WAVEFORMATEX *wfx)
+{
+    char text[64];
+    snprintf(text, sizeof text, "%u kBit/s, %u.%03u kHz, %s", (unsigned)(wfx->nAvgBytesPerSec * 8 / 1000),
+             (unsigned)(wfx->nSamplesPerSec / 1000), (unsigned)(wfx->nSamplesPerSec % 1000),
+             wfx->nChannels == 1 ? "Mono" : "Stereo");
+    WCHAR *at = to;
+    acmcodec_append_ascii(&at, to + capacity, text);
+}
+
 /* ACMDM_FORMAT_DETAILS: fill the format at an index of a tag, or describe a format the caller has. */
 static LRESULT format_details(ACMFORMATDETAILSW *pafd, DWORD flags)
 {
@@ -196,7 +207,11 @@ static LRESULT format_details(ACMFORMATDETAILSW *pafd, DWORD flags)
     default:
         return MMSYSERR_NOTSUPPORTED;
     }
-    return acmcodec_format_found(pafd);
+    LRESULT found = acmcodec_format_found(pafd);
+    if (pafd->pwfx->wFormatTag == WAVE_FORMAT_MPEGLAYER3) {
+        describe_mp3(pafd->szFormat, ACMFORMATDETAILS_FORMAT_CHARS, pafd->pwfx);
+    }
+    return found;
 }
 
 /* ACMDM_FORMAT_SUGGEST: MP3 suggests 16-bit PCM at its rate and channel count; PCM suggests nothing (no encoder). */

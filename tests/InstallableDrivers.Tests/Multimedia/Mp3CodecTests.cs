@@ -263,7 +263,11 @@ public sealed unsafe class Mp3CodecTests(ITestOutputHelper output) : IDisposable
         }
 
         Assert.Equal((long)MMSYSERR_INVALPARAM, _driver.FormatDetailsByIndex(WAVE_FORMAT_MPEGLAYER3, 0, room: 18).Result);
-        Assert.Equal((long)MMSYSERR_NOERROR, _driver.DescribeFormat(Mp3Format(2, 48000, 192)).Result);
+        var described = _driver.DescribeFormat(Mp3Format(2, 48000, 192));
+        Assert.Equal((long)MMSYSERR_NOERROR, described.Result);
+        Assert.Equal("192 kBit/s, 48.000 kHz, Stereo", described.Details.FormatName);
+        Assert.Equal("128 kBit/s, 44.100 kHz, Stereo", _driver.FormatDetailsByIndex(WAVE_FORMAT_MPEGLAYER3, 7).Details.FormatName);
+        Assert.Equal("44.100 kHz, 16 Bit, Mono", _driver.FormatDetailsByIndex(WAVE_FORMAT_PCM, 6).Details.FormatName);
         Assert.Equal(ACMERR_NOTPOSSIBLE, _driver.DescribeFormat(Mp3Format(2, 44000, 192)).Result);
     }
 
