@@ -85,6 +85,55 @@ public sealed class InstallableDriversWaveOutTests(WaveFileDevices devices)
     }
 
     [Fact]
+    public void Stop_while_paused_ends_playback_with_one_PlaybackStopped_and_Play_starts_again_where_the_provider_is()
+    {
+        var raised = 0;
+        var played = devices.PlayedData(WaveFileDevices.Realtime, () =>
+        {
+            using var reader = new WaveFileReader(devices.InputFile);
+            using var output = new InstallableDriversWaveOut(deviceId: WaveFileDevices.Realtime);
+            output.PlaybackStopped += (_, _) => Interlocked.Increment(ref raised);
+            var stopped = Stopped(output);
+            output.Init(reader);
+            output.Play();
+            PlayingStarted(reader);
+            output.Pause();
+            output.Stop();
+            Assert.Null(Await(stopped).Exception);
+            Assert.Equal(1, raised);
+
+            var again = Stopped(output);
+            output.Play(); // the rest of the file, on the same open device
+            Assert.Null(Await(again).Exception);
+        });
+
+        // The device's one file holds the played start, then the reader's rest: the bytes queued but reset are missing.
+        Assert.Equal(2, raised);
+        Assert.InRange(played.Length, 1, devices.InputData.Length - 1);
+        Assert.Equal(devices.InputData.AsSpan(devices.InputData.Length - 1000).ToArray(), played.AsSpan(played.Length - 1000).ToArray());
+    }
+
+    [Fact]
+    public void Disposing_while_playing_stops_raises_PlaybackStopped_and_closes_the_device_so_the_file_is_complete()
+    {
+        var played = devices.PlayedData(WaveFileDevices.Realtime, () =>
+        {
+            using var reader = new WaveFileReader(devices.InputFile);
+            var output = new InstallableDriversWaveOut(deviceId: WaveFileDevices.Realtime);
+            var stopped = Stopped(output);
+            output.Init(reader);
+            output.Play();
+            PlayingStarted(reader);
+            output.Dispose();
+            Assert.True(stopped.IsCompleted, "Dispose returned before the playback loop ended");
+        });
+
+        // The device wrote the file's sizes at close: the reader in PlayedData found a valid file holding the played start.
+        Assert.InRange(played.Length, 1, devices.InputData.Length - 1);
+        Assert.Equal(devices.InputData.AsSpan(0, played.Length).ToArray(), played);
+    }
+
+    [Fact]
     public void Volume_scales_the_samples_as_the_device_documents_and_reads_back()
     {
         float volume = 0;
