@@ -7,6 +7,7 @@ using System.Diagnostics;
 using InstallableDrivers;
 using InstallableDrivers.Multimedia;
 using InstallableDrivers.Registries;
+using InstallableDrivers.Samples;
 using static InstallableDrivers.DriverMessages;
 
 const uint TONEGEN_SET_FREQUENCY = DRV_USER + 1; // lParam1 = Hz; returns the previous frequency
@@ -75,7 +76,7 @@ foreach (var alias in new[] { "wave.tonegen", "wave.tonegen.net" })
 var renders = Directory.CreateDirectory(Path.Combine(home, "renders")).FullName;
 registry.SetValue(DriverRegistryLocation.DefaultSection, "wave", $"wavefile out={renders} pace=fast");
 Console.WriteLine("== waveOut: a 440 Hz tone through the wave drivers ==");
-if (MayHaveSound())
+if (SoundCard.MayBePresent())
 {
     registry.SetValue(DriverRegistryLocation.DefaultSection, "wave1", "alsa device=default");
 }
@@ -96,16 +97,6 @@ Drv("trace", "wave.tonegen.net", "DRV_QUERYCONFIGURE", "DRV_USER+1:880");
 Drv("info", "wave.tonegen");
 
 Directory.Delete(home, recursive: true);
-
-// Whether ALSA's default device may open: a card in /proc/asound/cards, or a PulseAudio or PipeWire server ALSA's
-// plugins reach. Only a hint: PlayToneAsync still copes with a device that does not open.
-bool MayHaveSound()
-{
-    var cards = File.Exists("/proc/asound/cards") ? File.ReadAllText("/proc/asound/cards") : "";
-    var runtime = Environment.GetEnvironmentVariable("XDG_RUNTIME_DIR") ?? "";
-    return (cards.Length > 0 && !cards.Contains("no soundcards", StringComparison.Ordinal))
-        || (runtime.Length > 0 && (File.Exists(Path.Combine(runtime, "pulse", "native")) || File.Exists(Path.Combine(runtime, "pipewire-0"))));
-}
 
 // Plays half a second of a 440 Hz tone on the WAV-file device, then on the ALSA device if a sound card opens.
 async Task PlayToneAsync()
