@@ -24,8 +24,8 @@
 #include <stdlib.h>
 
 /* ---- libmpg123, declared by hand ----------------------------------------------------------------------------------
- * The values are mpg123.h's (API version 1.x, stable since 2008); the functions are looked up in libmpg123.so.0 when
- * a stream is first opened. The handle is opaque. */
+ * The values are mpg123.h's (API version 1.x, stable since 2008); the functions are looked up in libmpg123.so.0 at
+ * DRV_LOAD. The handle is opaque. */
 typedef struct mpg123_handle_struct mpg123_handle;
 
 #define MPG123_OK 0
@@ -65,15 +65,15 @@ static const struct {
     {"mpg123_getformat", (void **)&mpg123.getformat},
 };
 
-static void *libmpg123; /* dlopen handle, or NULL */
-static BOOL load_failed; /* said once on stderr; not tried again */
+static void *libmpg123;       /* dlopen handle, or NULL */
+static char why_not[128];     /* why libmpg123 could not be loaded, said on stderr at the first stream open */
+static BOOL said_why_not;
 
-/* Loads libmpg123 on first use. FALSE when it is not installed (or too old to have what we call). */
-static BOOL load_mpg123(void)
+/* Loads libmpg123 at DRV_LOAD, which the driver manager sends once, before any other message and from one thread: so
+ * no stream open races another over the function pointers. Without the library the driver still loads (its details
+ * and formats answer); only decoding needs it, so the reason is kept to be said when a stream is opened. */
+static void load_mpg123(void)
 {
-    if (libmpg123 != NULL || load_failed) {
-        return libmpg123 != NULL;
-    }
     void *library = dlopen("libmpg123.so.0", RTLD_NOW | RTLD_LOCAL);
     const char *missing = NULL;
     for (size_t i = 0; library != NULL && missing == NULL && i < sizeof mpg123_functions / sizeof mpg123_functions[0];
@@ -86,18 +86,27 @@ static BOOL load_mpg123(void)
         }
     }
     if (library == NULL) {
-        fprintf(stderr, "mp3 codec: libmpg123 is not installed (libmpg123.so.0 not found)\n");
+        snprintf(why_not, sizeof why_not, "libmpg123 is not installed (libmpg123.so.0 not found)");
     } else if (missing != NULL) {
-        fprintf(stderr, "mp3 codec: libmpg123.so.0 lacks %s; libmpg123 is too old\n", missing);
-        dlclose(library);
-        library = NULL;
+        snprintf(why_not, sizeof why_not, "libmpg123.so.0 lacks %s; libmpg123 is too old", missing);
     } else if (mpg123.init() != MPG123_OK) { /* a no-op since 1.27; required before */
-        fprintf(stderr, "mp3 codec: mpg123_init failed\n");
-        dlclose(library);
-        library = NULL;
+        snprintf(why_not, sizeof why_not, "mpg123_init failed");
+    } else {
+        libmpg123 = library;
+        return;
     }
-    load_failed = library == NULL;
-    libmpg123 = library;
+    if (library != NULL) {
+        dlclose(library);
+    }
+}
+
+/* TRUE when streams can be decoded; otherwise says why on stderr, once. */
+static BOOL have_mpg123(void)
+{
+    if (libmpg123 == NULL && !said_why_not) {
+        said_why_not = TRUE;
+        fprintf(stderr, "mp3 codec: %s\n", why_not);
+    }
     return libmpg123 != NULL;
 }
 
@@ -258,7 +267,7 @@ static LRESULT stream_open(ACMDRVSTREAMINSTANCE *instance)
         (instance->fdwOpen & ACM_STREAMOPENF_ASYNC)) {
         return ACMERR_NOTPOSSIBLE; /* MP3 to PCM of the same shape only: no encoder, no filter, synchronous */
     }
-    if (!load_mpg123()) {
+    if (!have_mpg123()) {
         return MMSYSERR_NODRIVER;
     }
     if (instance->fdwOpen & ACM_STREAMOPENF_QUERY) {
@@ -386,13 +395,14 @@ DRIVER_EXPORT LRESULT CALLBACK DriverProc(DWORD_PTR dwDriverId, HDRVR hdrvr, UIN
 {
     switch (msg) {
     case DRV_LOAD:
-        return 1; /* libmpg123 is loaded when a stream first needs it, so the driver loads without it */
+        load_mpg123();
+        return 1; /* with or without libmpg123: the driver loads either way */
     case DRV_FREE:
         if (libmpg123 != NULL) {
             dlclose(libmpg123);
         }
         libmpg123 = NULL;
-        load_failed = FALSE;
+        said_why_not = FALSE;
         return 1;
     case DRV_OPEN:
         return acmcodec_open(lParam2);
