@@ -149,17 +149,9 @@ public sealed class InstallableDriversWaveOutTests(WaveFileDevices devices)
             Await(stopped);
         });
 
-        // 0.5 is sent as 0x8000 (WaveVolume rounds to nearest) for both channels; the WAV-file device scales each 16-bit
-        // sample by level / 0xFFFF, rounding toward zero (docs/wave-drivers.md).
+        // 0.5 is sent as 0x8000 (WaveVolume rounds to nearest) for both channels.
         Assert.Equal(0x8000 / (float)0xFFFF, volume, 1e-6f);
-        var expected = new byte[devices.InputData.Length];
-        for (var i = 0; i < expected.Length; i += 2)
-        {
-            var sample = BitConverter.ToInt16(devices.InputData, i);
-            BitConverter.TryWriteBytes(expected.AsSpan(i), (short)(sample * 0x8000 / 0xFFFF));
-        }
-
-        Assert.Equal(expected, played);
+        Assert.Equal(devices.InputDataAtVolume(0x8000), played);
     }
 
     [Fact]

@@ -31,6 +31,22 @@ public sealed class WaveFileDevices
     /// <summary>The input file's samples: one second of bytes from a fixed-seed generator, so a lost or repeated block shows.</summary>
     public byte[] InputData { get; } = Signal(InputFormat.AverageBytesPerSecond);
 
+    /// <summary>
+    /// What the WAV-file device writes of <see cref="InputData"/> at a volume level: each 16-bit sample scaled by
+    /// level / 0xFFFF, rounding toward zero (docs/wave-drivers.md).
+    /// </summary>
+    public byte[] InputDataAtVolume(int level)
+    {
+        var expected = new byte[InputData.Length];
+        for (var i = 0; i < expected.Length; i += 2)
+        {
+            var sample = BitConverter.ToInt16(InputData, i);
+            BitConverter.TryWriteBytes(expected.AsSpan(i), (short)(sample * level / 0xFFFF));
+        }
+
+        return expected;
+    }
+
     /// <summary>The WAV file both devices record from.</summary>
     public string InputFile => InputPath(root);
 
