@@ -44,4 +44,10 @@ public enum DriverFailureReason
 
     /// <summary>The driver file exists but this process may not read it (its permissions, or a security policy, forbid it).</summary>
     AccessDenied,
+
+    /// <summary>
+    /// The alias is quarantined: its driver crashed too often (<see cref="Registries.DriverCrashLog"/>: three times within an
+    /// hour). The message says when and how, and how to release it (<c>drv release ALIAS</c>, or <c>drv install</c> again).
+    /// </summary>
+    Quarantined,
 }

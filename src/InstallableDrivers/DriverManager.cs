@@ -30,7 +30,9 @@ public sealed partial class DriverManager : IDisposable
 
     private readonly DriverFileResolver files;
     private readonly DriverTargetResolver resolver;
-    private readonly ModuleTable modules;
+    private readonly ModuleTable inProcessModules;
+    private readonly ModuleTable isolatedModules;
+    private readonly DriverCrashLog crashLog;
     private readonly ILogger logger;
     private long openSequence;
     private int opensInProgress;
@@ -46,8 +48,10 @@ public sealed partial class DriverManager : IDisposable
         options ??= new DriverManagerOptions();
         Registry = registry;
         files = new DriverFileResolver(options.DriverDirectories, IsLoaded);
-        resolver = new DriverTargetResolver(registry, files, options.VerifyIntegrity ? new DriverIntegrityCheck() : null);
-        modules = ModuleTable.For(options.ModuleLoader);
+        resolver = new DriverTargetResolver(registry, files, options.VerifyIntegrity ? new DriverIntegrityCheck() : null, options.Isolation);
+        inProcessModules = ModuleTable.For(options.ModuleLoader);
+        isolatedModules = ModuleTable.For(options.IsolatedModuleLoader);
+        crashLog = new DriverCrashLog(registry);
         logger = options.Logger ?? NullLogger.Instance;
         Dispatcher = new MessageDispatcher(options.MessageObserver, logger);
         Id = ManagerDirectory.Add(this);
@@ -171,14 +175,17 @@ public sealed partial class DriverManager : IDisposable
     /// <summary>
     /// Finds what <see cref="OpenDriver"/> would open for a name and section, loading nothing and sending no message:
     /// the alias's file and args, or the driver file itself. With <see cref="DriverManagerOptions.VerifyIntegrity"/> an
-    /// installed alias's file is checked against its install record, as an open checks it.
+    /// installed alias's file is checked against its install record, as an open checks it. A quarantined alias resolves to
+    /// what it would open (opens of it fail with <see cref="DriverFailureReason.Quarantined"/>; <see cref="DriverCrashLog"/>
+    /// tells whether it is quarantined), so that a tool can still show what is installed under it.
     /// </summary>
     /// <param name="driverName">An alias or a driver file name.</param>
     /// <param name="sectionName">The registry section of the alias, or null for <c>Drivers32</c> or a file name.</param>
-    /// <returns>The alias and section it matched (null for a file name), the file's full path and the args text.</returns>
+    /// <returns>The alias and section it matched (null for a file name), the file's full path, the args text, and whether
+    /// it would run isolated (<see cref="DriverManagerOptions.Isolation"/>).</returns>
     /// <exception cref="DriverOpenException">An open would fail before loading: the name is invalid, the alias or file does
     /// not exist, the registry is unreadable, or the file changed since it was installed.</exception>
-    public DriverTarget Resolve(string driverName, string? sectionName = null) => resolver.Resolve(driverName, sectionName);
+    public DriverTarget Resolve(string driverName, string? sectionName = null) => resolver.Resolve(driverName, sectionName, forOpen: false);
 
     /// <summary>
     /// Finds a function a driver's file exports besides DriverProc — a wave driver's <c>wodMessage</c>, a MIDI driver's
@@ -279,8 +286,8 @@ public sealed partial class DriverManager : IDisposable
         try
         {
             ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed), this);
-            var target = resolver.Resolve(driverName, sectionName);
-            var instance = modules.Get(target.FilePath).Open(this, target, lParam);
+            var target = resolver.Resolve(driverName, sectionName, forOpen: true);
+            var instance = ModulesFor(target).Get(target.FilePath).Open(this, target, lParam);
             if (Volatile.Read(ref disposed) && instance.TryBeginClose())
             {
                 // Dispose began while the driver was opening, on this thread's behalf (from inside a driver) or too
@@ -310,8 +317,40 @@ public sealed partial class DriverManager : IDisposable
         return instance;
     }
 
-    /// <summary>True if the driver file at a full path is loaded now, by any manager of the process.</summary>
-    private bool IsLoaded(string filePath) => modules.IsLoaded(filePath);
+    /// <summary>
+    /// Records a crash of the driver behind <paramref name="target"/> in the registry's crash log
+    /// (<see cref="DriverCrashLog.Record"/>), under its alias: the third crash within an hour quarantines the alias. Called
+    /// by the isolation layer once per crash of a module, for each alias whose instances the crash ended. A module opened by
+    /// its file name has no alias to remember the crash under, and is not recorded.
+    /// </summary>
+    /// <param name="target">What the crashed instance was opened as.</param>
+    /// <param name="crash">When and how it crashed.</param>
+    /// <returns>True if the alias is quarantined now; false if it is not, if the target is a file name, or if the record
+    /// could not be written (logged as a warning: a crash is reported to its caller whether or not it is remembered).</returns>
+    internal bool RecordCrash(DriverTarget target, DriverCrashRecord crash)
+    {
+        ArgumentNullException.ThrowIfNull(crash);
+        if (target.Alias is null || target.Section is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            return crashLog.Record(target.Section, target.Alias, crash);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            LogCrashNotRecorded(target.Alias, target.Section, e.Message);
+            return false;
+        }
+    }
+
+    /// <summary>The process's module table of the loader a target runs in: isolated, or in this process.</summary>
+    private ModuleTable ModulesFor(DriverTarget target) => target.Isolated ? isolatedModules : inProcessModules;
+
+    /// <summary>True if the driver file at a full path is loaded now, in this process or isolated, by any manager of the process.</summary>
+    private bool IsLoaded(string filePath) => inProcessModules.IsLoaded(filePath) || isolatedModules.IsLoaded(filePath);
 
     private static DriverManager CreateDefault()
     {
@@ -323,6 +362,9 @@ public sealed partial class DriverManager : IDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Native drivers cannot call back into the host: {Problem}")]
     private partial void LogHostLibraryMissing(string problem);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A crash of '{Alias}' in [{Section}] could not be recorded: {Problem}")]
+    private partial void LogCrashNotRecorded(string alias, string section, string problem);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "OpenDriver failed ({Reason}): {Explanation}")]
     private partial void LogOpenFailed(DriverFailureReason reason, string explanation);

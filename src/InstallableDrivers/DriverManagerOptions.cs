@@ -30,6 +30,21 @@ public sealed class DriverManagerOptions
     /// </summary>
     public bool VerifyIntegrity { get; set; } = true;
 
-    /// <summary>Where the manager's driver files run. In this process (the default) is the only choice so far.</summary>
+    /// <summary>
+    /// Which modules run isolated, each in a host process of its own, and which in this process:
+    /// <see cref="DriverIsolation.AsRegistered"/> (the default) as each alias's registry entry says, in process when it says
+    /// nothing; <see cref="DriverIsolation.None"/> all in process; <see cref="DriverIsolation.All"/> all isolated. Isolate
+    /// drivers you did not build, drivers that have crashed, and codecs that will be fed untrusted files: their faults then
+    /// end only their host. <see cref="DriverManager.Resolve"/> tells where an open would run (<see cref="DriverTarget.Isolated"/>).
+    /// </summary>
+    public DriverIsolation Isolation { get; set; } = DriverIsolation.AsRegistered;
+
+    /// <summary>Where the manager's driver files run when they run in this process.</summary>
     internal IDriverModuleLoader ModuleLoader { get; set; } = InProcessModuleLoader.Instance;
+
+    /// <summary>
+    /// Where the manager's driver files run when they run isolated (<see cref="Isolation"/>). Until the runtime has a host
+    /// process, a loader that refuses every load, saying isolation is not available.
+    /// </summary>
+    internal IDriverModuleLoader IsolatedModuleLoader { get; set; } = UnavailableIsolatedModuleLoader.Instance;
 }

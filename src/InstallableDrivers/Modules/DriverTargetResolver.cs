@@ -3,15 +3,25 @@ using InstallableDrivers.Registries;
 namespace InstallableDrivers.Modules;
 
 /// <summary>
-/// Resolves a driver name and section as OpenDriver does (docs/contract.md#open steps 1–2, #d6), and checks an installed
-/// alias's file against its install record (<see cref="DriverMetadataStore"/>) when given an <paramref name="integrity"/> check.
+/// Resolves a driver name and section as OpenDriver does (docs/contract.md#open steps 1–2, #d6), and for an alias: refuses
+/// it for an open while it is quarantined (<see cref="DriverCrashLog"/>), decides with <paramref name="isolation"/> and its install record
+/// whether it runs isolated, and checks its file against that record (<see cref="DriverMetadataStore"/>) when given an
+/// <paramref name="integrity"/> check.
 /// </summary>
-internal sealed class DriverTargetResolver(IDriverRegistry registry, DriverFileResolver files, DriverIntegrityCheck? integrity)
+internal sealed class DriverTargetResolver(
+    IDriverRegistry registry, DriverFileResolver files, DriverIntegrityCheck? integrity, DriverIsolation isolation)
 {
     private const string DefaultSection = DriverRegistryLocation.DefaultSection;
 
-    /// <exception cref="DriverOpenException">The name is invalid, the alias or file does not exist, the registry is unreadable, or the file changed since it was installed.</exception>
-    public DriverTarget Resolve(string driverName, string? sectionName)
+    private readonly DriverCrashLog crashes = new(registry);
+
+    /// <param name="driverName">An alias or a driver file name.</param>
+    /// <param name="sectionName">The alias's section, or null.</param>
+    /// <param name="forOpen">True to refuse a quarantined alias, as an open must; false to find what it would open, as
+    /// <see cref="DriverManager.Resolve"/> does for tools that show what is installed.</param>
+    /// <exception cref="DriverOpenException">The name is invalid, the alias or file does not exist, the registry is unreadable,
+    /// the alias is quarantined (<paramref name="forOpen"/>), or the file changed since it was installed.</exception>
+    public DriverTarget Resolve(string driverName, string? sectionName, bool forOpen)
     {
         NameRules.Validate(driverName, "driver name");
         var aliasProblem = RegistryArguments.AliasProblem(driverName);
@@ -31,18 +41,19 @@ internal sealed class DriverTargetResolver(IDriverRegistry registry, DriverFileR
             var value = Lookup(sectionName, driverName)
                 ?? throw new DriverOpenException(DriverFailureReason.AliasNotFound,
                     $"There is no alias '{driverName}' in section [{sectionName}].");
-            return FromValue(driverName, sectionName, value);
+            return FromValue(driverName, sectionName, value, forOpen);
         }
 
         // docs/contract.md#d6: an alias in Drivers32 wins over a stray file of the same name (Windows 3.1 SDK order). A name
         // that cannot be an alias ("/dir/a=b.so") is not looked up as one: it can only be a file.
         var aliased = aliasProblem is null ? Lookup(DefaultSection, driverName) : null;
         return aliased is not null
-            ? FromValue(driverName, DefaultSection, aliased)
-            : new DriverTarget(null, null, files.Resolve(driverName), null);
+            ? FromValue(driverName, DefaultSection, aliased, forOpen)
+            // A file opened by name has no registry entry to ask: it runs isolated only when every module does.
+            : new DriverTarget(null, null, files.Resolve(driverName), null) { Isolated = isolation == DriverIsolation.All };
     }
 
-    private DriverTarget FromValue(string alias, string section, string value)
+    private DriverTarget FromValue(string alias, string section, string value, bool forOpen)
     {
         var parsed = DriverRegistryValue.Parse(value);
         if (string.IsNullOrWhiteSpace(parsed.File))
@@ -50,8 +61,29 @@ internal sealed class DriverTargetResolver(IDriverRegistry registry, DriverFileR
             throw new DriverOpenException(DriverFailureReason.InvalidName, $"The alias '{alias}' in [{section}] names no driver file.");
         }
 
-        var target = new DriverTarget(alias, section, files.Resolve(parsed.File), parsed.Args);
-        if (integrity is not null && Lookup(DriverMetadataStore.MetadataSectionOf(section), alias, DriverInstallRecord.Parse) is { } record)
+        // Before the file is even looked for: a quarantined alias is refused whatever became of its file.
+        if (forOpen)
+        {
+            var crashed = Reading(DriverCrashLog.CrashSectionOf(section), alias, () => crashes.Get(section, alias));
+            if (DriverCrashLog.IsQuarantined(crashed))
+            {
+                throw new DriverOpenException(DriverFailureReason.Quarantined, DriverCrashLog.DescribeQuarantine(section, alias, crashed));
+            }
+        }
+
+        var record = integrity is not null || isolation == DriverIsolation.AsRegistered
+            ? Lookup(DriverMetadataStore.MetadataSectionOf(section), alias, DriverInstallRecord.Parse)
+            : null;
+        var target = new DriverTarget(alias, section, files.Resolve(parsed.File), parsed.Args)
+        {
+            Isolated = isolation switch
+            {
+                DriverIsolation.None => false,
+                DriverIsolation.All => true,
+                _ => record?.Isolated == true,
+            },
+        };
+        if (integrity is not null && record is not null)
         {
             integrity.Verify(target, record);
         }
@@ -61,16 +93,20 @@ internal sealed class DriverTargetResolver(IDriverRegistry registry, DriverFileR
 
     private string? Lookup(string section, string alias) => Lookup(section, alias, static value => value);
 
-    /// <summary>
-    /// Reads a value and parses it; a registry that cannot be read, refuses the name, or holds a value that cannot be
-    /// parsed is a RegistryError: OpenDriver reports every failure through LastError rather than letting it escape.
-    /// </summary>
+    /// <summary>Reads a value and parses it, as <see cref="Reading{T}"/> does.</summary>
     private T? Lookup<T>(string section, string alias, Func<string, T> parse)
-        where T : class
+        where T : class =>
+        Reading(section, alias, () => registry.GetValue(section, alias) is { } value ? parse(value) : null);
+
+    /// <summary>
+    /// Reads what the registry holds for an alias; a registry that cannot be read, refuses the name, or holds a value that
+    /// cannot be parsed is a RegistryError: OpenDriver reports every failure through LastError rather than letting it escape.
+    /// </summary>
+    private static T Reading<T>(string section, string alias, Func<T> read)
     {
         try
         {
-            return registry.GetValue(section, alias) is { } value ? parse(value) : null;
+            return read();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or ArgumentException)
         {

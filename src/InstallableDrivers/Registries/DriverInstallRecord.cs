@@ -3,8 +3,8 @@ using System.Globalization;
 namespace InstallableDrivers.Registries;
 
 /// <summary>
-/// What was installed under an alias: the driver file's SHA-256 and size at install time, and when. Kept by
-/// <see cref="DriverMetadataStore"/> as one registry value, <c>sha256=… size=… installed=…</c>.
+/// What was installed under an alias: the driver file's SHA-256 and size at install time, when, and whether it runs
+/// isolated. Kept by <see cref="DriverMetadataStore"/> as one registry value, <c>sha256=… size=… installed=… isolated=yes</c>.
 /// </summary>
 public sealed record DriverInstallRecord
 {
@@ -36,6 +36,13 @@ public sealed record DriverInstallRecord
     /// <summary>When the file was installed, or null if the record does not say.</summary>
     public DateTimeOffset? InstalledAt { get; }
 
+    /// <summary>
+    /// Whether the driver runs isolated, in a host process of its own, when a manager opens the alias with
+    /// <see cref="DriverIsolation.AsRegistered"/> (the default). Written as <c>isolated=yes</c>, and left out when false, so
+    /// that a record reads the same to a runtime that does not know the key (unknown keys are ignored).
+    /// </summary>
+    public bool Isolated { get; init; }
+
     /// <summary>Whether a file with this SHA-256 and size is the one that was installed.</summary>
     /// <param name="sha256">The file's SHA-256 in hexadecimal (either case).</param>
     /// <param name="size">The file's size in bytes.</param>
@@ -44,9 +51,10 @@ public sealed record DriverInstallRecord
 
     /// <summary>Reads a record from its registry value.</summary>
     /// <param name="value">The value, for example <c>sha256=9f86… size=16032 installed=2025-01-31T12:00:00.0000000+00:00</c>;
-    /// <c>installed</c> may be missing and unknown keys are ignored.</param>
+    /// <c>installed</c> and <c>isolated</c> may be missing and unknown keys are ignored.</param>
     /// <returns>The record.</returns>
-    /// <exception cref="FormatException">The value has no valid <c>sha256</c> or <c>size</c>, or an invalid <c>installed</c>.</exception>
+    /// <exception cref="FormatException">The value has no valid <c>sha256</c> or <c>size</c>, or an invalid <c>installed</c>
+    /// or <c>isolated</c>.</exception>
     public static DriverInstallRecord Parse(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
@@ -74,15 +82,24 @@ public sealed record DriverInstallRecord
                 : throw new FormatException($"expected installed= and an ISO 8601 time in \"{value}\"");
         }
 
-        return new DriverInstallRecord(sha256, size, installedAt);
+        // A value this runtime does not know may mean "isolated" to a newer one: refused, never read as "in process".
+        var isolated = fields.TryGetValue("isolated", out var isolatedText) && isolatedText.ToUpperInvariant() switch
+        {
+            "YES" => true,
+            "NO" => false,
+            _ => throw new FormatException($"expected isolated=yes or isolated=no in \"{value}\""),
+        };
+        return new DriverInstallRecord(sha256, size, installedAt) { Isolated = isolated };
     }
 
     // The one rule for what a SHA-256 looks like, which the constructor (ArgumentException) and Parse (FormatException) apply.
     private static bool IsSha256(string text) => text.Length == 64 && text.All(char.IsAsciiHexDigit);
 
     /// <summary>Formats the record as its registry value.</summary>
-    /// <returns>The value text, for example <c>sha256=9f86… size=16032 installed=2025-01-31T12:00:00.0000000+00:00</c>.</returns>
-    public override string ToString() => InstalledAt is { } installedAt
-        ? string.Create(CultureInfo.InvariantCulture, $"sha256={Sha256} size={Size} installed={installedAt:O}")
-        : string.Create(CultureInfo.InvariantCulture, $"sha256={Sha256} size={Size}");
+    /// <returns>The value text, for example <c>sha256=9f86… size=16032 installed=2025-01-31T12:00:00.0000000+00:00 isolated=yes</c>.</returns>
+    public override string ToString()
+    {
+        var installed = InstalledAt is { } at ? string.Create(CultureInfo.InvariantCulture, $" installed={at:O}") : "";
+        return string.Create(CultureInfo.InvariantCulture, $"sha256={Sha256} size={Size}{installed}{(Isolated ? " isolated=yes" : "")}");
+    }
 }

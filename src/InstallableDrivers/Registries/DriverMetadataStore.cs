@@ -12,15 +12,26 @@ public sealed class DriverMetadataStore(IDriverRegistry registry)
     /// <summary>What the name of a metadata section starts with; the driver section's name follows it.</summary>
     public const string SectionPrefix = "InstallableDrivers.Metadata:";
 
+    // What every kind of record section's name starts with (IsMetadataSection).
+    private const string ReservedPrefix = "InstallableDrivers.";
+
     /// <summary>The section that holds the records of a driver section's aliases.</summary>
     /// <param name="section">The driver section, for example <c>Drivers32</c>.</param>
     /// <returns>The metadata section, for example <c>InstallableDrivers.Metadata:Drivers32</c>.</returns>
     public static string MetadataSectionOf(string section) => SectionPrefix + section;
 
-    /// <summary>Whether a section holds install records rather than aliases.</summary>
+    /// <summary>
+    /// Whether a section holds the runtime's records about a driver section's aliases rather than aliases: install
+    /// records (<see cref="SectionPrefix"/>), crash records (<see cref="DriverCrashLog.SectionPrefix"/>), and any later
+    /// kind. Every section named <c>InstallableDrivers.KIND:SECTION</c> is reserved for them.
+    /// </summary>
     /// <param name="section">A section name.</param>
     /// <returns>True for a metadata section.</returns>
-    public static bool IsMetadataSection(string section) => section.StartsWith(SectionPrefix, StringComparison.OrdinalIgnoreCase);
+    public static bool IsMetadataSection(string section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        return section.StartsWith(ReservedPrefix, StringComparison.OrdinalIgnoreCase) && section.Contains(':', StringComparison.Ordinal);
+    }
 
     /// <summary>Gets the install record of an alias.</summary>
     /// <param name="section">The alias's section.</param>

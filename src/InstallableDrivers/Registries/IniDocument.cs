@@ -82,6 +82,12 @@ internal sealed class IniDocument
     public IReadOnlyList<string> GetValues(string section, string alias) =>
         FindEntries(section, alias) is { } entries ? [.. entries.Select(i => lines[i].Value)] : [];
 
+    /// <summary>The 1-based number of an alias's first line.</summary>
+    /// <param name="section">The section.</param>
+    /// <param name="alias">The alias.</param>
+    /// <returns>The line number, or null if there is no such alias.</returns>
+    public int? LineOf(string section, string alias) => FindEntry(section, alias) + 1;
+
     /// <summary>Sets an alias: replaces its line, or adds one after the section's last entry, or adds the section at the end.</summary>
     /// <param name="section">The section.</param>
     /// <param name="alias">The alias.</param>

@@ -5,7 +5,8 @@ namespace InstallableDrivers.Registries;
 /// lock, changed in memory, and written back as a whole when the transaction ends.
 /// </summary>
 /// <param name="document">The document as read under the lock.</param>
-internal sealed class IniDocumentEdit(IniDocument document) : IDriverRegistry
+/// <param name="filePath">The registry file the document was read from, for messages.</param>
+internal sealed class IniDocumentEdit(IniDocument document, string filePath) : IDriverRegistry, IRegistryLineLocator
 {
     /// <summary>The document with every change made so far.</summary>
     public IniDocument Document { get; private set; } = document;
@@ -43,6 +44,10 @@ internal sealed class IniDocumentEdit(IniDocument document) : IDriverRegistry
         RegistryArguments.CheckSection(section);
         return Document.GetAliases(section);
     }
+
+    /// <inheritdoc />
+    public (string FilePath, int Line)? Locate(string section, string alias) =>
+        Document.LineOf(section, alias) is int line ? (filePath, line) : null;
 
     private bool Apply(IniDocument? changed)
     {

@@ -31,12 +31,15 @@ namespace InstallableDrivers.Registries;
 /// <para>Names and values must be what a line can hold: no control characters, no white space at either end, no ']' or
 /// '\' in a section name, no '=' in an alias nor a leading ';', '#' or '['. Anything else throws <see cref="ArgumentException"/>.</para>
 /// </remarks>
-public sealed class IniDriverRegistry : IDriverRegistry
+public sealed class IniDriverRegistry : IDriverRegistry, IRegistryLineLocator
 {
     private static readonly TimeSpan DefaultLockTimeout = TimeSpan.FromSeconds(10);
 
     private readonly CachedIniFile file;
     private readonly TimeSpan lockTimeout;
+
+    // Serializes EditAny's transactions over registries that are not files.
+    private static readonly Lock OtherRegistriesGate = new();
 
     // Threads of this process queue here rather than spin on the lock file.
     private readonly Lock writeGate = new();
@@ -140,7 +143,7 @@ public sealed class IniDriverRegistry : IDriverRegistry
             TryCopyOwnership(target, held);
             AtomicFile.DeleteStrayTemporaryFiles(target);
             using var replacement = AtomicFile.Begin(target);
-            var edit = new IniDocumentEdit(file.Read());
+            var edit = new IniDocumentEdit(file.Read(), FilePath);
             var result = transaction(edit);
             if (edit.Changed)
             {
@@ -162,6 +165,28 @@ public sealed class IniDriverRegistry : IDriverRegistry
     {
         RegistryArguments.CheckSection(section);
         return file.Current().GetAliases(section);
+    }
+
+    /// <inheritdoc />
+    (string FilePath, int Line)? IRegistryLineLocator.Locate(string section, string alias) =>
+        file.Current().LineOf(section, alias) is int line ? (FilePath, line) : null;
+
+    /// <summary>
+    /// Runs <paramref name="transaction"/> as one transaction of <paramref name="registry"/>: under <see cref="Edit{T}"/> for
+    /// a registry file, so that its read and its write cannot be split by another writer in any process; under a lock of
+    /// this process for any other registry, which has no transactions of its own.
+    /// </summary>
+    internal static T EditAny<T>(IDriverRegistry registry, Func<IDriverRegistry, T> transaction)
+    {
+        if (registry is IniDriverRegistry file)
+        {
+            return file.Edit(transaction);
+        }
+
+        lock (OtherRegistriesGate)
+        {
+            return transaction(registry);
+        }
     }
 
     private static void TryCopyOwnership(string registryFile, FileStream lockFile)
