@@ -21,15 +21,15 @@ internal static class CommandOptions
         HelpName = "SECTION",
     });
 
-    // A metadata section holds install records, not aliases: a driver command there would write a driver path where a
-    // record belongs (and then every command on that alias fails), or read a record as a driver.
+    // A metadata section holds install or crash records, not aliases: a driver command there would write a driver path
+    // where a record belongs (and then every command on that alias fails), or read a record as a driver.
     private static Option<T> RefusingMetadataSections<T>(Option<T> option)
     {
         option.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<T>() is string section && DriverMetadataStore.IsMetadataSection(section))
             {
-                result.AddError($"[{section}] holds the install records of [{section[DriverMetadataStore.SectionPrefix.Length..]}], "
+                result.AddError($"[{section}] holds the records of [{section[(section.IndexOf(':', StringComparison.Ordinal) + 1)..]}], "
                     + "not drivers; give the driver section itself.");
             }
         });

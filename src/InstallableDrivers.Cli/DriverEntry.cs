@@ -17,6 +17,15 @@ internal sealed record DriverEntry(
     EntryStatus Status,
     string? Problem)
 {
+    /// <summary>Whether the alias runs isolated, in a host process of its own (its install record says so).</summary>
+    public bool Isolated { get; init; }
+
+    /// <summary>The alias's recorded crashes, oldest first (<see cref="DriverCrashLog"/>); empty when unreadable.</summary>
+    public IReadOnlyList<DriverCrashRecord> Crashes { get; init; } = [];
+
+    /// <summary>Whether opens of the alias fail because it crashed too often, until <c>drv release</c>.</summary>
+    public bool Quarantined => DriverCrashLog.IsQuarantined(Crashes);
+
     /// <summary>
     /// Every line of an alias: the first inspected as <see cref="Inspect"/> does, each further one (the file repeats the
     /// alias) as a <see cref="EntryStatus.DuplicateAlias"/> that names the line that counts.
@@ -33,10 +42,27 @@ internal sealed record DriverEntry(
     }
 
     /// <summary>
-    /// Looks at an alias's file without opening the driver: resolves it, inspects it, compares it with its install record.
-    /// Whatever is wrong with the entry becomes its status, never an exception, so one bad entry does not hide the others.
+    /// Looks at an alias's file without opening the driver: resolves it, inspects it, compares it with its install record,
+    /// and reads its crash records. Whatever is wrong with the entry becomes its status, never an exception, so one bad
+    /// entry does not hide the others.
     /// </summary>
     public static DriverEntry Inspect(DrvWorkspace workspace, string section, string alias)
+    {
+        var entry = InspectFile(workspace, section, alias);
+        try
+        {
+            return entry with { Isolated = entry.Installed?.Isolated == true, Crashes = workspace.Crashes.Get(section, alias) };
+        }
+        catch (FormatException e)
+        {
+            // The file's own trouble, if any, is the more urgent to show.
+            return entry.Status == EntryStatus.Ok
+                ? entry with { Isolated = entry.Installed?.Isolated == true, Status = EntryStatus.CrashRecordMalformed, Problem = e.Message }
+                : entry with { Isolated = entry.Installed?.Isolated == true };
+        }
+    }
+
+    private static DriverEntry InspectFile(DrvWorkspace workspace, string section, string alias)
     {
         var value = DriverRegistryValue.Parse(workspace.RequireAlias(alias, section));
         DriverInstallRecord? installed = null;
@@ -92,9 +118,18 @@ internal sealed record DriverEntry(
         EntryStatus.NotReadable => "not readable",
         EntryStatus.NotADriver => "not a driver",
         EntryStatus.RecordMalformed => "install record malformed",
+        EntryStatus.CrashRecordMalformed => "crash records malformed",
         EntryStatus.DuplicateAlias => "duplicate alias",
         _ => "invalid entry",
     };
+
+    /// <summary>Where the driver runs, as the table shows it.</summary>
+    [JsonIgnore]
+    public string RunsText => Isolated ? "isolated" : "in process";
+
+    /// <summary>The crashes as the table shows them: how many, and whether they quarantine the alias.</summary>
+    [JsonIgnore]
+    public string CrashesText => Crashes.Count == 0 ? "" : Quarantined ? $"{Crashes.Count}, quarantined" : $"{Crashes.Count}";
 
     /// <summary>The kind as the table shows it.</summary>
     [JsonIgnore]

@@ -43,6 +43,8 @@ internal static class DrvCommandLine
             new ListCommand(global),
             new InstallCommand(global),
             new RemoveCommand(global),
+            new IsolateCommand(global),
+            new ReleaseCommand(global),
             new SetupCommand(global),
             new SendCommand(global),
             new TraceCommand(global),

@@ -3,17 +3,18 @@ using InstallableDrivers.Registries;
 namespace InstallableDrivers.Cli;
 
 /// <summary>
-/// What one drv command works on: the registry file, the install records beside its aliases, and a manager that looks
+/// What one drv command works on: the registry file, the install and crash records beside its aliases, and a manager that looks
 /// for bare driver file names in the registry's <c>drivers</c> folder, as <see cref="DriverManager.Default"/> does.
 /// </summary>
 internal sealed class DrvWorkspace : IDisposable
 {
-    public DrvWorkspace(string registryPath, bool verifyIntegrity, IDriverMessageObserver? observer = null)
+    public DrvWorkspace(string registryPath, bool verifyIntegrity, DriverIsolation isolation, IDriverMessageObserver? observer = null)
     {
         RegistryPath = registryPath;
         Registry = new IniDriverRegistry(registryPath);
         Metadata = new DriverMetadataStore(Registry);
-        var options = new DriverManagerOptions { VerifyIntegrity = verifyIntegrity, MessageObserver = observer };
+        Crashes = new DriverCrashLog(Registry);
+        var options = new DriverManagerOptions { VerifyIntegrity = verifyIntegrity, Isolation = isolation, MessageObserver = observer };
         options.DriverDirectories.Add(DriverRegistryLocation.DefaultDriverDirectory(registryPath));
         Manager = new DriverManager(Registry, options);
     }
@@ -23,6 +24,8 @@ internal sealed class DrvWorkspace : IDisposable
     public IniDriverRegistry Registry { get; }
 
     public DriverMetadataStore Metadata { get; }
+
+    public DriverCrashLog Crashes { get; }
 
     public DriverManager Manager { get; }
 

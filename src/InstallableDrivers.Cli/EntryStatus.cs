@@ -21,6 +21,9 @@ internal enum EntryStatus
     /// <summary>The alias's install record cannot be read; the file itself is fine.</summary>
     RecordMalformed,
 
+    /// <summary>The alias's crash records cannot be read (an open of it fails until they are fixed or released); the file itself is fine.</summary>
+    CrashRecordMalformed,
+
     /// <summary>A second (or later) line of an alias in its section: only the first line counts.</summary>
     DuplicateAlias,
 

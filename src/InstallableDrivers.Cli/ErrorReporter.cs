@@ -31,6 +31,7 @@ internal static class ErrorReporter
         DriverFailureReason.LoadRefused or DriverFailureReason.OpenRefused => ExitCode.Refused,
         DriverFailureReason.IntegrityFailure => ExitCode.IntegrityFailure,
         DriverFailureReason.RegistryError => ExitCode.RegistryError,
+        DriverFailureReason.Quarantined => ExitCode.Quarantined,
         _ => ExitCode.Failure,
     };
 

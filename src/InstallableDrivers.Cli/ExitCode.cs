@@ -30,6 +30,9 @@ internal enum ExitCode
     /// <summary>No installed codec converts between the formats asked (drv convert).</summary>
     NotPossible = 8,
 
+    /// <summary>The alias is quarantined: its driver crashed three times within an hour (drv release lifts it).</summary>
+    Quarantined = 9,
+
     /// <summary>Stopped by Ctrl+C (SIGINT) or SIGTERM after cleaning up; what was played or recorded until then is kept.</summary>
     Interrupted = 130,
 }

@@ -30,10 +30,11 @@ internal sealed class GlobalOptions
 
     /// <summary>Opens the workspace the options name.</summary>
     /// <param name="parse">The command line.</param>
-    /// <param name="verifyIntegrity">False for a command that compares files with their install records itself.</param>
+    /// <param name="inspectsOnly">True for a command that opens no driver and compares files with their install records itself.</param>
     /// <param name="observer">Sees every message the workspace's drivers receive, or null.</param>
-    public DrvWorkspace OpenWorkspace(ParseResult parse, bool verifyIntegrity, IDriverMessageObserver? observer) =>
-        new(RegistryPath(parse), verifyIntegrity && !parse.GetValue(NoVerify), observer);
+    public DrvWorkspace OpenWorkspace(ParseResult parse, bool inspectsOnly, IDriverMessageObserver? observer) =>
+        new(RegistryPath(parse), verifyIntegrity: !inspectsOnly && !parse.GetValue(NoVerify),
+            inspectsOnly ? DriverIsolation.None : DriverIsolation.AsRegistered, observer);
 
     private string RegistryPath(ParseResult parse)
     {

@@ -3,8 +3,9 @@ using InstallableDrivers.Registries;
 namespace InstallableDrivers.Cli;
 
 /// <summary>
-/// An install's two writes, the alias and its install record, made in one registry transaction; and the undoing of
-/// exactly those writes when the driver cancels its installation or the install fails.
+/// An install's writes, the alias and its install record, and the clearing of the alias's crash records (a new install
+/// releases a quarantine), made in one registry transaction; and the undoing of exactly those writes when the driver
+/// cancels its installation or the install fails.
 /// </summary>
 internal sealed class InstallTransaction
 {
@@ -39,7 +40,7 @@ internal sealed class InstallTransaction
                     $"'{alias}' is already installed in [{section}]: {previous.Value}. Pass --force to replace it, or --alias to choose another name.");
             }
 
-            var written = new Entry(value, record.ToString());
+            var written = new Entry(value, record.ToString(), null);
             written.WriteTo(view, section, alias);
             return new InstallTransaction(registry, section, alias, written, previous);
         });
@@ -51,7 +52,8 @@ internal sealed class InstallTransaction
     /// <returns>True if undone; false if another writer had changed the alias meanwhile.</returns>
     public bool Undo() => registry.Edit(view =>
     {
-        if (Entry.Read(view, section, alias) != written)
+        // Crashes recorded meanwhile (the driver crashed in DRV_INSTALL) do not make the install another writer's.
+        if (Entry.Read(view, section, alias) with { Crashes = null } != written)
         {
             return false;
         }
@@ -60,17 +62,19 @@ internal sealed class InstallTransaction
         return true;
     });
 
-    /// <summary>An alias's value and the text of its install record, each null when missing: kept as text, so that even a
-    /// malformed record replaced by --force is put back as it was.</summary>
-    private sealed record Entry(string? Value, string? Record)
+    /// <summary>An alias's value and the texts of its install and crash records, each null when missing: kept as text, so
+    /// that even a malformed record replaced by --force is put back as it was.</summary>
+    private sealed record Entry(string? Value, string? Record, string? Crashes)
     {
         public static Entry Read(IDriverRegistry registry, string section, string alias) =>
-            new(registry.GetValue(section, alias), registry.GetValue(DriverMetadataStore.MetadataSectionOf(section), alias));
+            new(registry.GetValue(section, alias), registry.GetValue(DriverMetadataStore.MetadataSectionOf(section), alias),
+                registry.GetValue(DriverCrashLog.CrashSectionOf(section), alias));
 
         public void WriteTo(IDriverRegistry registry, string section, string alias)
         {
             Write(registry, section, alias, Value);
             Write(registry, DriverMetadataStore.MetadataSectionOf(section), alias, Record);
+            Write(registry, DriverCrashLog.CrashSectionOf(section), alias, Crashes);
         }
 
         private static void Write(IDriverRegistry registry, string section, string alias, string? value)

@@ -12,16 +12,18 @@ internal abstract class DrvCommand : Command
         : base(name, description) =>
         SetAction(parse =>
         {
-            using var workspace = global.OpenWorkspace(parse, VerifiesIntegrity, Observer);
+            using var workspace = global.OpenWorkspace(parse, InspectsOnly, Observer);
             Run(parse, workspace);
             return (int)ExitCode.Ok;
         });
 
     /// <summary>
-    /// Whether the workspace refuses a driver file that changed since it was installed (unless --no-verify): true for the
-    /// commands that open drivers; list and info compare each file with its record themselves and report the difference.
+    /// Whether the command only reads the registry and the driver files, and opens no driver: list and info, which compare
+    /// each file with its install record themselves and report what they find. Their workspace neither refuses a changed
+    /// file nor reads install records to learn where a driver runs; the others' refuses a file that changed since it was
+    /// installed (unless --no-verify) and runs each driver where its registry entry says.
     /// </summary>
-    protected virtual bool VerifiesIntegrity => true;
+    protected virtual bool InspectsOnly => false;
 
     /// <summary>What sees every message the workspace's drivers receive, or null.</summary>
     protected virtual IDriverMessageObserver? Observer => null;

@@ -25,7 +25,7 @@ internal sealed class InfoCommand : DrvCommand
         Options.Add(section);
     }
 
-    protected override bool VerifiesIntegrity => false;
+    protected override bool InspectsOnly => true;
 
     protected override void Run(ParseResult parse, DrvWorkspace workspace) =>
         Show(workspace, parse.GetRequiredValue(name), parse.GetValue(section));
@@ -48,6 +48,9 @@ internal sealed class InfoCommand : DrvCommand
                 ? string.Create(CultureInfo.InvariantCulture,
                     $"{record.InstalledAt?.ToString("u", CultureInfo.InvariantCulture) ?? "(time not recorded)"}, SHA-256 {record.Sha256}, {record.Size} bytes")
                 : "no install record (not checked at open)");
+            Row("runs", entry.RunsText);
+            Row("crashes", entry.Crashes.Count == 0 ? "none recorded"
+                : $"{entry.CrashesText}: {string.Join("; ", entry.Crashes)}{(entry.Quarantined ? $" (drv release {alias} lifts the quarantine)" : "")}");
             if (entry is { Kind: { } kind, EntryPoint: { } entryPoint, Size: { } size, Sha256: { } sha256 })
             {
                 FileRows(Row, kind, entryPoint, size, sha256);

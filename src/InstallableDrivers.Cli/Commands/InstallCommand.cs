@@ -25,7 +25,13 @@ internal sealed class InstallCommand : DrvCommand
 
     private readonly Option<string> section = CommandOptions.Section();
     private readonly Option<string?> args = new("--args") { Description = "Args text the driver receives in DRV_OPEN.", HelpName = "TEXT" };
-    private readonly Option<bool> force = new("--force") { Description = "Replace an alias that already exists." };
+    private readonly Option<bool> force = new("--force") { Description = "Replace an alias that already exists (and release it from quarantine)." };
+
+    private readonly Option<bool> isolated = new("--isolated")
+    {
+        Description = "Run the driver isolated, in a host process of its own, where its crashes end only that process "
+            + "(DRV_INSTALL too). For drivers you did not build, and codecs fed untrusted files.",
+    };
 
     public InstallCommand(GlobalOptions global)
         : base("install", "Install a driver: record it under an alias, then send it DRV_INSTALL.", global)
@@ -35,6 +41,7 @@ internal sealed class InstallCommand : DrvCommand
         Options.Add(section);
         Options.Add(args);
         Options.Add(force);
+        Options.Add(isolated);
     }
 
     protected override void Run(ParseResult parse, DrvWorkspace workspace)
@@ -55,7 +62,7 @@ internal sealed class InstallCommand : DrvCommand
         var given = parse.GetValue(alias);
         var aliasName = given ?? AliasFromFileName(path);
         var transaction = InstallTransaction.Write(workspace.Registry, sectionName, aliasName, value.ToString(),
-            new DriverInstallRecord(info.Sha256, info.Size, DateTimeOffset.UtcNow), parse.GetValue(force));
+            new DriverInstallRecord(info.Sha256, info.Size, DateTimeOffset.UtcNow) { Isolated = parse.GetValue(isolated) }, parse.GetValue(force));
 
         nint result;
         try
@@ -78,7 +85,7 @@ internal sealed class InstallCommand : DrvCommand
                     : $"'{aliasName}' was installed again by another writer meanwhile; that install stays."));
         }
 
-        var kind = info.Kind == DriverKind.Managed ? ".NET driver" : "native driver";
+        var kind = (info.Kind == DriverKind.Managed ? ".NET driver" : "native driver") + (parse.GetValue(isolated) ? ", isolated" : "");
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Installed '{aliasName}'{(given is null ? " (alias from the file name)" : "")} in [{sectionName}] of {workspace.RegistryPath}: "
             + $"{path}, {kind} ({info.EntryPoint}), {info.Size} bytes, SHA-256 {info.Sha256}."));

@@ -25,14 +25,15 @@ internal sealed class ListCommand : DrvCommand
     private readonly Option<bool> json = new("--json") { Description = "Write the entries as a JSON array, for scripts." };
 
     public ListCommand(GlobalOptions global)
-        : base("list", "List the installed drivers: alias, section, file, args, kind (native or .NET) and status (ok, file "
-            + "missing, not readable, not a driver, file changed since install, install record malformed, duplicate alias).", global)
+        : base("list", "List the installed drivers: alias, section, file, args, kind (native or .NET), status (ok, file "
+            + "missing, not readable, not a driver, file changed since install, install record malformed, crash records malformed, "
+            + "duplicate alias), where each runs (in process or isolated) and its recent crashes (quarantined after 3 within an hour).", global)
     {
         Options.Add(section);
         Options.Add(json);
     }
 
-    protected override bool VerifiesIntegrity => false;
+    protected override bool InspectsOnly => true;
 
     protected override void Run(ParseResult parse, DrvWorkspace workspace)
     {
@@ -62,7 +63,7 @@ internal sealed class ListCommand : DrvCommand
         }
 
         var table = new Table().Border(TableBorder.Rounded);
-        table.AddColumns("alias", "section", "file", "args", "kind", "status");
+        table.AddColumns("alias", "section", "file", "args", "kind", "status", "runs", "crashes");
         foreach (var entry in entries)
         {
             var statusStyle = entry.Status == EntryStatus.Ok ? new Style(Color.Green) : new Style(Color.Red);
@@ -72,7 +73,9 @@ internal sealed class ListCommand : DrvCommand
                 new Text(entry.File),
                 new Text(entry.Args ?? ""),
                 new Text(entry.KindText),
-                new Text(entry.StatusText, statusStyle));
+                new Text(entry.StatusText, statusStyle),
+                new Text(entry.RunsText),
+                new Text(entry.CrashesText, entry.Quarantined ? new Style(Color.Red) : Style.Plain));
         }
 
         Terminal.Out.Write(table);

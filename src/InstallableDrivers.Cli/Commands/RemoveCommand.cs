@@ -6,8 +6,8 @@ using static InstallableDrivers.DriverMessages;
 namespace InstallableDrivers.Cli.Commands;
 
 /// <summary>
-/// <c>drv remove ALIAS</c>: sends DRV_REMOVE, then deletes the alias (every line of it) and its install record (the
-/// control panel's Remove).
+/// <c>drv remove ALIAS</c>: sends DRV_REMOVE, then deletes the alias (every line of it), its install record and its crash
+/// records (the control panel's Remove).
 /// </summary>
 internal sealed class RemoveCommand : AliasCommand
 {
@@ -17,7 +17,7 @@ internal sealed class RemoveCommand : AliasCommand
     };
 
     public RemoveCommand(GlobalOptions global)
-        : base("remove", "Remove a driver: send it DRV_REMOVE, then delete its alias (every line of it) and install record.", global) =>
+        : base("remove", "Remove a driver: send it DRV_REMOVE, then delete its alias (every line of it), install record and crash records.", global) =>
         Options.Add(force);
 
     protected override void Run(ParseResult parse, DrvWorkspace workspace)
@@ -39,6 +39,7 @@ internal sealed class RemoveCommand : AliasCommand
             SendRemove(workspace, parse);
             registry.DeleteValue(section, alias);
             new DriverMetadataStore(registry).Delete(section, alias);
+            new DriverCrashLog(registry).Release(section, alias);
             return count;
         });
         Console.Out.WriteLine(lines == 1

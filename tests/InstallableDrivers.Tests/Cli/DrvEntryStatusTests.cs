@@ -120,7 +120,7 @@ public sealed class DrvEntryStatusTests : DrvTest
         var result = Home.Run(args[0] is "install" or "remove" ? [.. command] : [.. command.SkipLast(1)]);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith("drv: [InstallableDrivers.Metadata:Drivers32] holds the install records of [Drivers32], not drivers; give the driver section itself.\n",
+        Assert.StartsWith("drv: [InstallableDrivers.Metadata:Drivers32] holds the records of [Drivers32], not drivers; give the driver section itself.\n",
             result.Error, StringComparison.Ordinal);
         Assert.Equal(before, Home.RegistryText);
         Assert.Equal("DRV_USER+1(0x2, 0x3) = 5 (0x5)\n", Home.Run("send", "ctl", "DRV_USER+1", "2", "3").Out);
