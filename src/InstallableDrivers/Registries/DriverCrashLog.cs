@@ -91,7 +91,7 @@ public sealed class DriverCrashLog(IDriverRegistry registry)
     public bool Record(string section, string alias, DriverCrashRecord crash)
     {
         ArgumentNullException.ThrowIfNull(crash);
-        return IniDriverRegistry.EditAny(registry, view =>
+        return RegistryTransaction.Run(registry, view =>
         {
             var crashes = Read(view, section, alias);
             if (IsQuarantined(crashes))
@@ -120,7 +120,7 @@ public sealed class DriverCrashLog(IDriverRegistry registry)
     /// <param name="alias">The alias.</param>
     /// <param name="crashes">Its crashes, as <see cref="Get"/> gives them.</param>
     /// <returns>The message.</returns>
-    public static string DescribeQuarantine(string section, string alias, IReadOnlyList<DriverCrashRecord> crashes)
+    internal static string DescribeQuarantine(string section, string alias, IReadOnlyList<DriverCrashRecord> crashes)
     {
         ArgumentNullException.ThrowIfNull(crashes);
         var crashed = string.Create(CultureInfo.InvariantCulture,

@@ -138,9 +138,14 @@ public sealed record DriverCrashRecord
         var escaped = new StringBuilder(text.Length);
         foreach (var c in text)
         {
-            _ = c is '%' or ';' || alsoEscaped.Contains(c, StringComparison.Ordinal)
-                ? escaped.Append(CultureInfo.InvariantCulture, $"%{(int)c:X2}")
-                : escaped.Append(c);
+            if (c is '%' or ';' || alsoEscaped.Contains(c, StringComparison.Ordinal))
+            {
+                escaped.Append(CultureInfo.InvariantCulture, $"%{(int)c:X2}");
+            }
+            else
+            {
+                escaped.Append(c);
+            }
         }
 
         return escaped.ToString();

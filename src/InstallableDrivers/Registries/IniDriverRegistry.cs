@@ -38,9 +38,6 @@ public sealed class IniDriverRegistry : IDriverRegistry, IRegistryLineLocator
     private readonly CachedIniFile file;
     private readonly TimeSpan lockTimeout;
 
-    // Serializes EditAny's transactions over registries that are not files.
-    private static readonly Lock OtherRegistriesGate = new();
-
     // Threads of this process queue here rather than spin on the lock file.
     private readonly Lock writeGate = new();
 
@@ -170,24 +167,6 @@ public sealed class IniDriverRegistry : IDriverRegistry, IRegistryLineLocator
     /// <inheritdoc />
     (string FilePath, int Line)? IRegistryLineLocator.Locate(string section, string alias) =>
         file.Current().LineOf(section, alias) is int line ? (FilePath, line) : null;
-
-    /// <summary>
-    /// Runs <paramref name="transaction"/> as one transaction of <paramref name="registry"/>: under <see cref="Edit{T}"/> for
-    /// a registry file, so that its read and its write cannot be split by another writer in any process; under a lock of
-    /// this process for any other registry, which has no transactions of its own.
-    /// </summary>
-    internal static T EditAny<T>(IDriverRegistry registry, Func<IDriverRegistry, T> transaction)
-    {
-        if (registry is IniDriverRegistry file)
-        {
-            return file.Edit(transaction);
-        }
-
-        lock (OtherRegistriesGate)
-        {
-            return transaction(registry);
-        }
-    }
 
     private static void TryCopyOwnership(string registryFile, FileStream lockFile)
     {
