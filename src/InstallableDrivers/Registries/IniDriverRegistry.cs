@@ -41,6 +41,9 @@ public sealed class IniDriverRegistry : IDriverRegistry, IRegistryLineLocator
     // Threads of this process queue here rather than spin on the lock file.
     private readonly Lock writeGate = new();
 
+    // The transaction running under writeGate, which a transaction started on its own thread joins.
+    private IniDocumentEdit? running;
+
     /// <summary>Opens the registry kept in a file. Nothing is read or created until the first call.</summary>
     /// <param name="path">The file's fully qualified path, for example <see cref="DriverRegistryLocation.DefaultFilePath"/>.</param>
     /// <exception cref="ArgumentException"><paramref name="path"/> is relative: it is never resolved against the current directory.</exception>
@@ -119,8 +122,9 @@ public sealed class IniDriverRegistry : IDriverRegistry, IRegistryLineLocator
     /// The temporary file that becomes the new registry file is created before <paramref name="transaction"/> runs, so a
     /// registry that cannot be written fails before the transaction does anything. If the transaction throws, nothing
     /// is written. It should be short: every other writer waits for it (and gives up after the lock timeout, 10 s). It
-    /// reads and writes through the registry it is given: a write through this object (or another one of the same file)
-    /// from inside the transaction would wait for the lock the transaction holds.
+    /// reads and writes through the registry it is given. A write through this object from inside the transaction, on
+    /// its thread (a driver the transaction talks to, whose crash is recorded), joins the transaction: it is written with
+    /// it, or not at all. Through another object of the same file, it would wait for the lock the transaction holds.
     /// </remarks>
     /// <typeparam name="T">What the transaction returns.</typeparam>
     /// <param name="transaction">Reads and writes the registry it is given, which is valid only during the call.</param>
@@ -133,6 +137,13 @@ public sealed class IniDriverRegistry : IDriverRegistry, IRegistryLineLocator
         ArgumentNullException.ThrowIfNull(transaction);
         lock (writeGate)
         {
+            // Only the thread that holds writeGate gets here while a transaction runs: that transaction's own thread,
+            // which would wait for itself on the lock file.
+            if (running is not null)
+            {
+                return transaction(running);
+            }
+
             var target = AtomicFile.TargetOf(FilePath);
             RegistryFile.PrepareForWriting(target);
             using var held = RegistryFile.Lock(target, target + ".lock", lockTimeout);
@@ -141,7 +152,17 @@ public sealed class IniDriverRegistry : IDriverRegistry, IRegistryLineLocator
             AtomicFile.DeleteStrayTemporaryFiles(target);
             using var replacement = AtomicFile.Begin(target);
             var edit = new IniDocumentEdit(file.Read(), FilePath);
-            var result = transaction(edit);
+            T result;
+            running = edit;
+            try
+            {
+                result = transaction(edit);
+            }
+            finally
+            {
+                running = null;
+            }
+
             if (edit.Changed)
             {
                 replacement.Commit(edit.Document.ToBytes());

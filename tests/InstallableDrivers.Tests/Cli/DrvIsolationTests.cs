@@ -89,6 +89,10 @@ public sealed class DrvIsolationTests : DrvTest
         Assert.StartsWith("drv: 'ctl' in [Drivers32] is quarantined: its driver crashed 3 times within 60 minutes (2026-11-29 10:00:00Z, signal 11 during DRV_OPEN: segfault 0;",
             refused.Error, StringComparison.Ordinal);
         Assert.Contains("Release it with 'drv release ctl'", refused.Error, StringComparison.Ordinal);
+        // Removing it would run it (DRV_REMOVE): refused like any driver that cannot be opened, unless --force.
+        var remove = Home.Run("remove", "ctl");
+        Assert.Equal(9, remove.ExitCode);
+        Assert.EndsWith("Pass --force to delete the entry anyway.\n", remove.Error, StringComparison.Ordinal);
 
         var release = Home.Run("release", "ctl");
         Assert.True(release.ExitCode == 0, release.ToString());

@@ -123,6 +123,25 @@ public sealed class QuarantineTests : IDisposable
     }
 
     [Fact]
+    public void A_crash_recorded_while_the_registry_runs_a_transaction_on_the_same_thread_joins_it()
+    {
+        // drv remove sends DRV_REMOVE inside a registry transaction: a crash there is recorded at once, not after a wait
+        // for the transaction's own lock, and written with the transaction.
+        using var manager = new DriverManager(registry);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        registry.Edit(view =>
+        {
+            RecordAt(manager, 0);
+            Assert.Single(new DriverCrashLog(view).Get("Drivers32", "trace"));
+            view.SetValue("Drivers32", "other", path);
+            return true;
+        });
+        Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
+        Assert.Single(new DriverCrashLog(registry).Get("Drivers32", "trace"));
+        Assert.Equal(path, registry.GetValue("Drivers32", "other"));
+    }
+
+    [Fact]
     public void A_module_opened_by_file_name_has_no_alias_and_its_crash_is_not_recorded()
     {
         using var manager = new DriverManager(registry);
