@@ -13,8 +13,6 @@ internal sealed class DriverTargetResolver(
 {
     private const string DefaultSection = DriverRegistryLocation.DefaultSection;
 
-    private readonly DriverCrashLog crashes = new(registry);
-
     /// <param name="driverName">An alias or a driver file name.</param>
     /// <param name="sectionName">The alias's section, or null.</param>
     /// <param name="forOpen">True to refuse a quarantined alias, as an open must; false to find what it would open, as
@@ -38,22 +36,24 @@ internal sealed class DriverTargetResolver(
                 throw new DriverOpenException(DriverFailureReason.InvalidName, $"'{driverName}' cannot be an alias in [{sectionName}]: {aliasProblem}.");
             }
 
-            var value = Lookup(sectionName, driverName)
+            var view = Snapshot(sectionName, driverName);
+            var value = Lookup(view, sectionName, driverName)
                 ?? throw new DriverOpenException(DriverFailureReason.AliasNotFound,
                     $"There is no alias '{driverName}' in section [{sectionName}].");
-            return FromValue(driverName, sectionName, value, forOpen);
+            return FromValue(view, driverName, sectionName, value, forOpen);
         }
 
         // docs/contract.md#d6: an alias in Drivers32 wins over a stray file of the same name (Windows 3.1 SDK order). A name
         // that cannot be an alias ("/dir/a=b.so") is not looked up as one: it can only be a file.
-        var aliased = aliasProblem is null ? Lookup(DefaultSection, driverName) : null;
+        var defaultView = aliasProblem is null ? Snapshot(DefaultSection, driverName) : null;
+        var aliased = defaultView is null ? null : Lookup(defaultView, DefaultSection, driverName);
         return aliased is not null
-            ? FromValue(driverName, DefaultSection, aliased, forOpen)
+            ? FromValue(defaultView!, driverName, DefaultSection, aliased, forOpen)
             // A file opened by name has no registry entry to ask: it runs isolated only when every module does.
             : new DriverTarget(null, null, files.Resolve(driverName), null) { Isolated = isolation == DriverIsolation.All };
     }
 
-    private DriverTarget FromValue(string alias, string section, string value, bool forOpen)
+    private DriverTarget FromValue(IDriverRegistry view, string alias, string section, string value, bool forOpen)
     {
         var parsed = DriverRegistryValue.Parse(value);
         if (string.IsNullOrWhiteSpace(parsed.File))
@@ -64,7 +64,7 @@ internal sealed class DriverTargetResolver(
         // Before the file is even looked for: a quarantined alias is refused whatever became of its file.
         if (forOpen)
         {
-            var crashed = Reading(DriverCrashLog.CrashSectionOf(section), alias, () => crashes.Get(section, alias));
+            var crashed = Reading(DriverCrashLog.CrashSectionOf(section), alias, () => DriverCrashLog.Read(view, section, alias));
             if (DriverCrashLog.IsQuarantined(crashed))
             {
                 throw new DriverOpenException(DriverFailureReason.Quarantined, DriverCrashLog.DescribeQuarantine(section, alias, crashed));
@@ -72,7 +72,7 @@ internal sealed class DriverTargetResolver(
         }
 
         var record = integrity is not null || isolation == DriverIsolation.AsRegistered
-            ? Lookup(DriverMetadataStore.MetadataSectionOf(section), alias, DriverInstallRecord.Parse)
+            ? Lookup(view, DriverMetadataStore.MetadataSectionOf(section), alias, DriverInstallRecord.Parse)
             : null;
         var target = new DriverTarget(alias, section, files.Resolve(parsed.File), parsed.Args)
         {
@@ -91,12 +91,19 @@ internal sealed class DriverTargetResolver(
         return target;
     }
 
-    private string? Lookup(string section, string alias) => Lookup(section, alias, static value => value);
+    /// <summary>
+    /// The registry as it is now, for the reads of one resolve: a registry file is read (one stat, when unchanged) once
+    /// for them all, rather than once per value (alias, crash records, install record), and they see one version of it.
+    /// </summary>
+    private IDriverRegistry Snapshot(string section, string alias) =>
+        registry is IniDriverRegistry file ? Reading(section, alias, file.Snapshot) : registry;
+
+    private static string? Lookup(IDriverRegistry view, string section, string alias) => Lookup(view, section, alias, static value => value);
 
     /// <summary>Reads a value and parses it, as <see cref="Reading{T}"/> does.</summary>
-    private T? Lookup<T>(string section, string alias, Func<string, T> parse)
+    private static T? Lookup<T>(IDriverRegistry view, string section, string alias, Func<string, T> parse)
         where T : class =>
-        Reading(section, alias, () => registry.GetValue(section, alias) is { } value ? parse(value) : null);
+        Reading(section, alias, () => view.GetValue(section, alias) is { } value ? parse(value) : null);
 
     /// <summary>
     /// Reads what the registry holds for an alias; a registry that cannot be read, refuses the name, or holds a value that

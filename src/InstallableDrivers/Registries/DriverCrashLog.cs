@@ -129,7 +129,9 @@ public sealed class DriverCrashLog(IDriverRegistry registry)
             + "'drv install --force') once you have reason to think it will not crash again.";
     }
 
-    private static List<DriverCrashRecord> Read(IDriverRegistry registry, string section, string alias)
+    /// <summary>The crashes of an alias as <paramref name="registry"/> holds them, oldest first (<see cref="Get"/>).</summary>
+    /// <exception cref="FormatException">The records or the registry file are malformed.</exception>
+    internal static List<DriverCrashRecord> Read(IDriverRegistry registry, string section, string alias)
     {
         var crashSection = CrashSectionOf(section);
         var value = registry.GetValue(crashSection, alias);

@@ -185,6 +185,14 @@ public sealed class IniDriverRegistry : IDriverRegistry, IRegistryLineLocator
         return file.Current().GetAliases(section);
     }
 
+    /// <summary>
+    /// The registry as the file is now: several reads of it cost one look at the file together (a stat, when it is
+    /// unchanged) and see one version of it. It is an edit that is never written: read it only.
+    /// </summary>
+    /// <returns>The snapshot.</returns>
+    /// <exception cref="DriverRegistryFormatException">The file is malformed.</exception>
+    internal IDriverRegistry Snapshot() => new IniDocumentEdit(file.Current(), FilePath);
+
     /// <inheritdoc />
     (string FilePath, int Line)? IRegistryLineLocator.Locate(string section, string alias) =>
         file.Current().LineOf(section, alias) is int line ? (FilePath, line) : null;
