@@ -64,7 +64,8 @@ internal sealed class DriverTargetResolver(
         // Before the file is even looked for: a quarantined alias is refused whatever became of its file.
         if (forOpen)
         {
-            var crashed = Reading(DriverCrashLog.CrashSectionOf(section), alias, () => DriverCrashLog.Read(view, section, alias));
+            var crashed = Reading(DriverCrashLog.CrashSectionOf(section), alias, (view, section),
+                static (state, _, alias) => DriverCrashLog.Read(state.view, state.section, alias));
             if (DriverCrashLog.IsQuarantined(crashed))
             {
                 throw new DriverOpenException(DriverFailureReason.Quarantined, DriverCrashLog.DescribeQuarantine(section, alias, crashed));
@@ -96,24 +97,26 @@ internal sealed class DriverTargetResolver(
     /// for them all, rather than once per value (alias, crash records, install record), and they see one version of it.
     /// </summary>
     private IDriverRegistry Snapshot(string section, string alias) =>
-        registry is IniDriverRegistry file ? Reading(section, alias, file.Snapshot) : registry;
+        registry is IniDriverRegistry file ? Reading(section, alias, file, static (file, _, _) => file.Snapshot()) : registry;
 
     private static string? Lookup(IDriverRegistry view, string section, string alias) => Lookup(view, section, alias, static value => value);
 
-    /// <summary>Reads a value and parses it, as <see cref="Reading{T}"/> does.</summary>
+    /// <summary>Reads a value and parses it, as <see cref="Reading{TState, T}"/> does.</summary>
     private static T? Lookup<T>(IDriverRegistry view, string section, string alias, Func<string, T> parse)
         where T : class =>
-        Reading(section, alias, () => view.GetValue(section, alias) is { } value ? parse(value) : null);
+        Reading(section, alias, (view, parse), static (state, section, alias) =>
+            state.view.GetValue(section, alias) is { } value ? state.parse(value) : null);
 
     /// <summary>
     /// Reads what the registry holds for an alias; a registry that cannot be read, refuses the name, or holds a value that
     /// cannot be parsed is a RegistryError: OpenDriver reports every failure through LastError rather than letting it escape.
+    /// The state is passed rather than captured, so that a lookup allocates nothing (the warm open of a bare name does not).
     /// </summary>
-    private static T Reading<T>(string section, string alias, Func<T> read)
+    private static T Reading<TState, T>(string section, string alias, TState state, Func<TState, string, string, T> read)
     {
         try
         {
-            return read();
+            return read(state, section, alias);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or ArgumentException)
         {

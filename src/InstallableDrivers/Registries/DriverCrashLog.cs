@@ -44,7 +44,7 @@ public sealed class DriverCrashLog(IDriverRegistry registry)
     /// <summary>The section that holds the crash records of a driver section's aliases.</summary>
     /// <param name="section">The driver section, for example <c>Drivers32</c>.</param>
     /// <returns>The crash section, for example <c>InstallableDrivers.Crashes:Drivers32</c>.</returns>
-    public static string CrashSectionOf(string section) => SectionPrefix + section;
+    public static string CrashSectionOf(string section) => RecordSectionNames.Of(SectionPrefix, section);
 
     /// <summary>Gets the recorded crashes of an alias.</summary>
     /// <param name="section">The alias's section.</param>
@@ -131,13 +131,14 @@ public sealed class DriverCrashLog(IDriverRegistry registry)
 
     /// <summary>The crashes of an alias as <paramref name="registry"/> holds them, oldest first (<see cref="Get"/>).</summary>
     /// <exception cref="FormatException">The records or the registry file are malformed.</exception>
-    internal static List<DriverCrashRecord> Read(IDriverRegistry registry, string section, string alias)
+    internal static IReadOnlyList<DriverCrashRecord> Read(IDriverRegistry registry, string section, string alias)
     {
         var crashSection = CrashSectionOf(section);
         var value = registry.GetValue(crashSection, alias);
         if (value is null)
         {
-            return [];
+            // Every open of an alias asks, and almost every alias has none: no list for that.
+            return Array.Empty<DriverCrashRecord>();
         }
 
         try

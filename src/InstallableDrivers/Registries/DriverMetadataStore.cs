@@ -18,7 +18,7 @@ public sealed class DriverMetadataStore(IDriverRegistry registry)
     /// <summary>The section that holds the records of a driver section's aliases.</summary>
     /// <param name="section">The driver section, for example <c>Drivers32</c>.</param>
     /// <returns>The metadata section, for example <c>InstallableDrivers.Metadata:Drivers32</c>.</returns>
-    public static string MetadataSectionOf(string section) => SectionPrefix + section;
+    public static string MetadataSectionOf(string section) => RecordSectionNames.Of(SectionPrefix, section);
 
     /// <summary>
     /// Whether a section holds the runtime's records about a driver section's aliases rather than aliases: install
