@@ -49,16 +49,15 @@ internal sealed record DriverEntry(
     public static DriverEntry Inspect(DrvWorkspace workspace, string section, string alias)
     {
         var entry = InspectFile(workspace, section, alias);
+        entry = entry with { Isolated = entry.Installed?.Isolated == true };
         try
         {
-            return entry with { Isolated = entry.Installed?.Isolated == true, Crashes = workspace.Crashes.Get(section, alias) };
+            return entry with { Crashes = workspace.Crashes.Get(section, alias) };
         }
         catch (FormatException e)
         {
             // The file's own trouble, if any, is the more urgent to show.
-            return entry.Status == EntryStatus.Ok
-                ? entry with { Isolated = entry.Installed?.Isolated == true, Status = EntryStatus.CrashRecordMalformed, Problem = e.Message }
-                : entry with { Isolated = entry.Installed?.Isolated == true };
+            return entry.Status == EntryStatus.Ok ? entry with { Status = EntryStatus.CrashRecordMalformed, Problem = e.Message } : entry;
         }
     }
 
