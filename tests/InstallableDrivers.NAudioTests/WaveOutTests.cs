@@ -134,6 +134,25 @@ public sealed class WaveOutTests(WaveFileDevices devices)
         Assert.Equal(devices.InputData.AsSpan(0, played.Length).ToArray(), played);
     }
 
+    [Fact]
+    public void Playing_a_wav_file_through_the_alsa_driver_gives_alsa_the_same_bytes_and_GetPosition_counts_them()
+    {
+        using var alsa = new AlsaFileDevice();
+        using (var reader = new WaveFileReader(devices.InputFile))
+        using (var output = new WaveOut { DeviceNumber = AlsaFileDevice.DeviceNumber })
+        {
+            var stopped = Stopped(output);
+            output.Init(reader);
+            output.Play();
+            Assert.Null(Await(stopped).Exception);
+            Assert.Equal(PlaybackState.Stopped, output.PlaybackState);
+            Assert.Equal(devices.InputData.Length, output.GetPosition());
+        }
+
+        // Closed: ALSA's file plugin has written everything the driver gave it.
+        Assert.Equal(devices.InputData, File.ReadAllBytes(alsa.PlayedFile));
+    }
+
     private static Task<StoppedEventArgs> Stopped(IWavePlayer output)
     {
         var stopped = new TaskCompletionSource<StoppedEventArgs>(TaskCreationOptions.RunContinuationsAsynchronously);
