@@ -62,8 +62,9 @@ public sealed class WaveOutEventTests(WaveFileDevices devices)
     }
 
     [Fact]
-    public void WaveInEvent_records_the_devices_input_in_order()
+    public void WaveInEvent_records_the_devices_input_in_order_and_GetPosition_counts_it()
     {
+        long position;
         using var recorded = new MemoryStream();
         using var enough = new ManualResetEventSlim();
         using (var input = new WaveInEvent { DeviceNumber = WaveFileDevices.Realtime, WaveFormat = devices.Format })
@@ -78,10 +79,14 @@ public sealed class WaveOutEventTests(WaveFileDevices devices)
             };
             input.StartRecording();
             Assert.True(enough.Wait(Patience), $"recorded {recorded.Length} of {devices.InputData.Length} bytes");
+            // waveInGetPosition: what the device has recorded, in bytes, a whole number of frames; at least what it handed over.
+            position = input.GetPosition();
             input.StopRecording();
         }
 
         Assert.Equal(devices.InputData, recorded.ToArray());
+        Assert.InRange(position, devices.InputData.Length, devices.InputData.Length + devices.Format.AverageBytesPerSecond);
+        Assert.Equal(0, position % devices.Format.BlockAlign);
     }
 
     [Fact]
