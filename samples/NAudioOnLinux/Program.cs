@@ -1,6 +1,6 @@
 // NAudio on Linux: a WAV and an MP3 played by NAudio's own WaveOut, unchanged, once its winmm and msacm32 imports are
-// redirected to the services (the MP3 decodes through the ACM's MP3 codec, as NAudio's Mp3FileReader does on Windows);
-// then the WAV again through InstallableDriversWaveOut, which needs no P/Invoke at all.
+// redirected to the services (NAudio's Mp3FileReader decodes each MP3 frame through the ACM, here our MP3 codec over
+// libmpg123); then the WAV again through InstallableDriversWaveOut, which needs no P/Invoke at all.
 // Usage: NAudioOnLinux [--alsa DEVICE] [file.wav|file.mp3]...
 //   With no file it plays half a second of a tone (a WAV made here) and chord.mp3 (built into the sample).
 //   --alsa DEVICE plays to that ALSA device (a name from ~/.asoundrc, say); without it, to ALSA's "default" where a
@@ -78,18 +78,15 @@ IEnumerable<(string Name, Func<WaveStream> Open)> Sources()
 {
     if (files.Length > 0)
     {
-        return files.Select(file => (Path.GetFileName(file), (Func<WaveStream>)(() => IsMp3(file) ? Mp3Reader(File.OpenRead(file)) : new WaveFileReader(file))));
+        return files.Select(file => (Path.GetFileName(file), (Func<WaveStream>)(() => IsMp3(file) ? new Mp3FileReader(file) : new WaveFileReader(file))));
     }
 
     return
     [
         ("tone.wav", () => new WaveFileReader(ToneWav())),
-        ("chord.mp3", () => Mp3Reader(typeof(Program).Assembly.GetManifestResourceStream("chord.mp3")!)),
+        ("chord.mp3", () => new Mp3FileReader(typeof(Program).Assembly.GetManifestResourceStream("chord.mp3")!)),
     ];
 }
-
-// NAudio's Mp3FileReader, as NAudio 2.x defines it: NAudio.Core's frame reader with NAudio.WinMM's ACM decompressor.
-static Mp3FileReaderBase Mp3Reader(Stream mp3) => new(mp3, format => new AcmMp3FrameDecompressor(format));
 
 static bool IsMp3(string name) => name.EndsWith(".mp3", StringComparison.OrdinalIgnoreCase);
 

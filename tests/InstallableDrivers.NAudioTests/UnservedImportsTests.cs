@@ -32,18 +32,30 @@ public sealed class UnservedImportsTests
     [Fact]
     public void NAudios_MIDI_imports_find_no_devices_and_no_driver()
     {
-        // NAudio.WinMM 3.x holds the MIDI imports (NAudio.Midi's Windows build calls them); 2.2.1 has none.
+        // NAudio.WinMM 3.x holds the MIDI imports (NAudio.Midi 3.x calls them from its Windows build only); in 2.2.1
+        // NAudio.Midi holds them.
         var midi = NAudioType("NAudio.Midi.MidiInterop");
-        if (midi is null)
+        Assert.Equal(0, Call<int>(midi, "midiOutGetNumDevs"));
+        Assert.Equal(0, Call<int>(midi, "midiInGetNumDevs"));
+        var open = midi!.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic).Single(m => m.Name == "midiOutOpen");
+        var arguments = open.GetParameters().Select(p => p.ParameterType.IsValueType && !p.ParameterType.IsByRef ? Activator.CreateInstance(p.ParameterType) : null).ToArray();
+        Assert.Equal(MmResult.NoDriver, (MmResult)open.Invoke(null, arguments)!);
+    }
+
+    [Fact]
+    public void NAudio_2s_MidiOut_finds_no_devices_and_opening_one_is_MMSYSERR_NODRIVER()
+    {
+        // NAudio.Midi 2.2.1's MidiOut is public on every platform; 3.3.0's only in its Windows build.
+        var midiOut = NAudioType("NAudio.Midi.MidiOut");
+        if (midiOut is null)
         {
             return;
         }
 
-        Assert.Equal(0, Call<int>(midi, "midiOutGetNumDevs"));
-        Assert.Equal(0, Call<int>(midi, "midiInGetNumDevs"));
-        var open = midi.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic).Single(m => m.Name == "midiOutOpen");
-        var arguments = open.GetParameters().Select(p => p.ParameterType.IsByRef ? null : (p.ParameterType.IsValueType ? Activator.CreateInstance(p.ParameterType) : null)).ToArray();
-        Assert.Equal(MmResult.NoDriver, (MmResult)open.Invoke(null, arguments)!);
+        Assert.Equal(0, (int)midiOut.GetProperty("NumberOfDevices")!.GetValue(null)!);
+        var e = Assert.IsType<MmException>(Assert.Throws<TargetInvocationException>(() => Activator.CreateInstance(midiOut, 0)).InnerException);
+        Assert.Equal(MmResult.NoDriver, e.Result);
+        Assert.Equal("midiOutOpen", e.Function);
     }
 
     [Theory]
@@ -58,8 +70,9 @@ public sealed class UnservedImportsTests
         Assert.Equal(expected, Call<int>(NAudioType("NAudio.Wave.WaveInterop"), "mmioStringToFOURCC", text, flags));
     }
 
-    /// <summary>A type of NAudio.WinMM by name: the interop classes are internal in 3.x.</summary>
-    private static Type? NAudioType(string name) => typeof(WaveFormatConversionStream).Assembly.GetType(name);
+    /// <summary>A type of NAudio.WinMM or NAudio.Midi by name: the interop classes are internal in 3.x.</summary>
+    private static Type? NAudioType(string name) =>
+        typeof(WaveFormatConversionStream).Assembly.GetType(name) ?? typeof(global::NAudio.Midi.MidiEvent).Assembly.GetType(name);
 
     private static Type ParameterType(Type? type, string method, int index) =>
         type!.GetMethod(method, BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)!.GetParameters()[index].ParameterType;
