@@ -1,6 +1,10 @@
-// NAudio on Linux: a WAV file (or a tone made here) played by NAudio's own WaveOut, unchanged, once its winmm imports
-// are redirected to the services; then the same through InstallableDriversWaveOut, which needs no P/Invoke at all.
-// Usage: NAudioOnLinux [file.wav]
+// NAudio on Linux: a WAV and an MP3 played by NAudio's own WaveOut, unchanged, once its winmm and msacm32 imports are
+// redirected to the services (NAudio's Mp3FileReader decodes each MP3 frame through the ACM, here our MP3 codec over
+// libmpg123); then the WAV again through InstallableDriversWaveOut, which needs no P/Invoke at all.
+// Usage: NAudioOnLinux [--alsa DEVICE] [file.wav|file.mp3]...
+//   With no file it plays half a second of a tone (a WAV made here) and chord.mp3 (built into the sample).
+//   --alsa DEVICE plays to that ALSA device (a name from ~/.asoundrc, say); without it, to ALSA's "default" where a
+//   sound card may exist, else into the WAV-file device.
 using InstallableDrivers;
 using WaveServices = InstallableDrivers.Multimedia.WaveServices;
 using WinMM = InstallableDrivers.Multimedia.WinMM;
@@ -10,7 +14,10 @@ using InstallableDrivers.Samples;
 using NAudio.Wave;
 using NAudio.Wave.SampleProviders;
 
-// The wave drivers go into DriverManager.Default's registry. Unless the caller chose one, that is a registry of this run
+var alsaDevice = args.Length >= 2 && args[0] == "--alsa" ? args[1] : null;
+var files = alsaDevice is null ? args : args[2..];
+
+// The drivers go into DriverManager.Default's registry. Unless the caller chose one, that is a registry of this run
 // (the user's own is left alone), set before DriverManager.Default is first used.
 string? home = null;
 if (Environment.GetEnvironmentVariable(DriverRegistryLocation.EnvironmentVariable) is null)
@@ -24,10 +31,11 @@ var renders = Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(Drive
 var drivers = Path.Combine(AppContext.BaseDirectory, "drivers");
 var registry = DriverManager.Default.Registry;
 var wavefile = $"{Path.Combine(drivers, "wavefile.so")} out={renders} pace=fast";
-if (SoundCard.MayBePresent())
+alsaDevice ??= SoundCard.MayBePresent() ? "default" : null;
+if (alsaDevice is not null)
 {
-    // WAVE_MAPPER takes device 0 first: the speakers, with the WAV file as the second device.
-    registry.SetValue(DriverRegistryLocation.DefaultSection, "wave", $"{Path.Combine(drivers, "alsa.so")} device=default");
+    // WAVE_MAPPER takes device 0 first: ALSA, with the WAV file as the second device.
+    registry.SetValue(DriverRegistryLocation.DefaultSection, "wave", $"{Path.Combine(drivers, "alsa.so")} device={alsaDevice}");
     registry.SetValue(DriverRegistryLocation.DefaultSection, "wave1", wavefile);
 }
 else
@@ -36,20 +44,23 @@ else
     registry.SetValue(DriverRegistryLocation.DefaultSection, "wave", wavefile);
 }
 
+// The MP3 codec we ship (over libmpg123), which NAudio's MP3 decompressor finds through acmStreamOpen.
+registry.SetValue(DriverRegistryLocation.DefaultSection, "msacm.mp3", Path.Combine(drivers, "mp3.so"));
 WaveServices.Default.RefreshDevices();
-var file = args.Length > 0 ? args[0] : null;
 
-// 1. NAudio's WaveOut, unchanged: one call sends its winmm imports to the services.
+// 1. NAudio's WaveOut, unchanged: one call sends NAudio.WinMM's winmm and msacm32 imports to the services.
 WinMM.RedirectImports(typeof(WaveOut).Assembly);
-using (var output = new WaveOut())
+foreach (var (name, open) in Sources())
 {
-    Play("NAudio's WaveOut", output);
+    using var output = new WaveOut();
+    Play($"NAudio's WaveOut, {name}", output, open);
 }
 
-// 2. The same through InstallableDriversWaveOut, an IWavePlayer directly over the services.
-using (var output = new InstallableDriversWaveOut())
+// 2. The WAV again through InstallableDriversWaveOut, an IWavePlayer directly over the services.
+foreach (var (name, open) in Sources().Where(source => !IsMp3(source.Name)))
 {
-    Play("InstallableDriversWaveOut", output);
+    using var output = new InstallableDriversWaveOut();
+    Play($"InstallableDriversWaveOut, {name}", output, open);
 }
 
 foreach (var written in Directory.GetFiles(renders))
@@ -62,12 +73,37 @@ if (home is not null)
     Directory.Delete(home, recursive: true);
 }
 
-// Plays the file, or half a second of a 440 Hz tone, to its end (a device that fails says so on PlaybackStopped).
-void Play(string name, IWavePlayer output)
+// What to play: the files given, else a tone as a WAV and the MP3 built into the sample.
+IEnumerable<(string Name, Func<WaveStream> Open)> Sources()
 {
-    using var reader = file is null ? null : new WaveFileReader(file);
-    var source = reader as IWaveProvider
-        ?? new SignalGenerator(44100, 1) { Frequency = 440, Gain = 0.2 }.Take(TimeSpan.FromSeconds(0.5)).ToWaveProvider16();
+    if (files.Length > 0)
+    {
+        return files.Select(file => (Path.GetFileName(file), (Func<WaveStream>)(() => IsMp3(file) ? new Mp3FileReader(file) : new WaveFileReader(file))));
+    }
+
+    return
+    [
+        ("tone.wav", () => new WaveFileReader(ToneWav())),
+        ("chord.mp3", () => new Mp3FileReader(typeof(Program).Assembly.GetManifestResourceStream("chord.mp3")!)),
+    ];
+}
+
+static bool IsMp3(string name) => name.EndsWith(".mp3", StringComparison.OrdinalIgnoreCase);
+
+// Half a second of a 440 Hz tone, 16-bit mono at 22.05 kHz, as the bytes of a WAV file.
+static MemoryStream ToneWav()
+{
+    var tone = new SignalGenerator(22050, 1) { Frequency = 440, Gain = 0.2 }.Take(TimeSpan.FromSeconds(0.5)).ToWaveProvider16();
+    var wav = new MemoryStream();
+    WaveFileWriter.WriteWavFileToStream(wav, tone);
+    wav.Position = 0;
+    return wav;
+}
+
+// Plays a source to its end (a device that fails says so on PlaybackStopped).
+static void Play(string name, IWavePlayer output, Func<WaveStream> open)
+{
+    using var source = open();
     using var stopped = new ManualResetEventSlim();
     Exception? failure = null;
     output.PlaybackStopped += (_, e) =>

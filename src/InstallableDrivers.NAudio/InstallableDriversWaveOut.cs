@@ -8,9 +8,10 @@ namespace InstallableDrivers.NAudio;
 /// <summary>
 /// NAudio's <see cref="IWavePlayer"/> directly over the waveOut services (no P/Invoke): <see cref="Init"/> opens the
 /// device for the provider's format, <see cref="Play"/> plays it on a background loop until the provider ends or
-/// <see cref="Stop"/>, and <see cref="PlaybackStopped"/> is raised once per playback, on that background thread.
+/// <see cref="Stop"/>, and <see cref="PlaybackStopped"/> is raised once per playback, on that background thread. As
+/// NAudio's <see cref="IWavePosition"/> it tells how far the device has played (<see cref="GetPosition"/>).
 /// </summary>
-public sealed class InstallableDriversWaveOut : IWavePlayer
+public sealed class InstallableDriversWaveOut : IWavePlayer, IWavePosition
 {
     private readonly WaveServices services;
     private readonly uint deviceId;
@@ -44,6 +45,22 @@ public sealed class InstallableDriversWaveOut : IWavePlayer
     /// <summary>The format given to the device: the provider's.</summary>
     /// <exception cref="InvalidOperationException"><see cref="Init"/> was not called.</exception>
     public NAudioWaveFormat OutputWaveFormat => provider?.WaveFormat ?? throw new InvalidOperationException("Call Init first: the format is the provider's.");
+
+    /// <summary>
+    /// The bytes of <see cref="OutputWaveFormat"/> the device has played since <see cref="Init"/> or the last
+    /// <see cref="Stop"/> (waveOutGetPosition in TIME_BYTES, which a stop's waveOutReset sets back to 0), as NAudio's
+    /// WaveOut counts them; 0 before <see cref="Init"/>.
+    /// </summary>
+    /// <returns>The position in bytes, a whole number of frames.</returns>
+    /// <exception cref="MmException">waveOutGetPosition failed.</exception>
+    public long GetPosition()
+    {
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            return player?.PositionBytes ?? 0;
+        }
+    }
 
     /// <summary>The device's volume from 0 to 1 (both channels; waveOutSetVolume); kept and applied at <see cref="Init"/> when set before.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is outside 0 to 1.</exception>

@@ -33,8 +33,38 @@ public sealed class WaveOutEventTests(WaveFileDevices devices)
     }
 
     [Fact]
-    public void WaveInEvent_records_the_devices_input_in_order()
+    public void WaveOutEvent_plays_a_wav_file_through_the_alsa_driver_into_alsas_file_plugin()
     {
+        using var alsa = new AlsaFileDevice();
+        long position;
+        using (var reader = new WaveFileReader(devices.InputFile))
+        using (var output = new WaveOutEvent { DeviceNumber = AlsaFileDevice.DeviceNumber })
+        {
+            using var stopped = new ManualResetEventSlim();
+            StoppedEventArgs? stoppedArgs = null;
+            output.PlaybackStopped += (_, e) =>
+            {
+                stoppedArgs = e;
+                stopped.Set();
+            };
+            output.Init(reader);
+            output.Play();
+            Assert.True(stopped.Wait(Patience), "PlaybackStopped did not fire");
+            Assert.Null(stoppedArgs!.Exception);
+            position = output.GetPosition();
+        }
+
+        // As into the WAV-file device: the file, then the silence that pads NAudio 2.2.1's last buffer.
+        var played = File.ReadAllBytes(alsa.PlayedFile);
+        Assert.Equal(devices.InputData, played.AsSpan(0, devices.InputData.Length).ToArray());
+        Assert.All(played.Skip(devices.InputData.Length), b => Assert.Equal(0, b));
+        Assert.Equal(played.Length, position);
+    }
+
+    [Fact]
+    public void WaveInEvent_records_the_devices_input_in_order_and_GetPosition_counts_it()
+    {
+        long position;
         using var recorded = new MemoryStream();
         using var enough = new ManualResetEventSlim();
         using (var input = new WaveInEvent { DeviceNumber = WaveFileDevices.Realtime, WaveFormat = devices.Format })
@@ -49,10 +79,14 @@ public sealed class WaveOutEventTests(WaveFileDevices devices)
             };
             input.StartRecording();
             Assert.True(enough.Wait(Patience), $"recorded {recorded.Length} of {devices.InputData.Length} bytes");
+            // waveInGetPosition: what the device has recorded, in bytes, a whole number of frames; at least what it handed over.
+            position = input.GetPosition();
             input.StopRecording();
         }
 
         Assert.Equal(devices.InputData, recorded.ToArray());
+        Assert.InRange(position, devices.InputData.Length, devices.InputData.Length + devices.Format.AverageBytesPerSecond);
+        Assert.Equal(0, position % devices.Format.BlockAlign);
     }
 
     [Fact]

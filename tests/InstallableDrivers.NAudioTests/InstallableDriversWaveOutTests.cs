@@ -164,6 +164,61 @@ public sealed class InstallableDriversWaveOutTests(WaveFileDevices devices)
         Assert.Throws<InvalidOperationException>(output.Play);
     }
 
+    [Fact]
+    public void As_IWavePosition_it_counts_the_bytes_the_device_played_in_whole_frames_and_Stop_sets_it_back_to_0()
+    {
+        devices.PlayedData(WaveFileDevices.Realtime, () =>
+        {
+            using var reader = new WaveFileReader(devices.InputFile);
+            using var output = new InstallableDriversWaveOut(deviceId: WaveFileDevices.Realtime);
+            var position = Assert.IsAssignableFrom<IWavePosition>(output);
+            Assert.Equal(0, position.GetPosition());
+            var stopped = Stopped(output);
+            output.Init(reader);
+            Assert.Equal(devices.Format, position.OutputWaveFormat);
+            Assert.Equal(0, position.GetPosition());
+
+            output.Play();
+            PlayingStarted(reader);
+            var early = Polled(position, p => p > 0);
+            var later = Polled(position, p => p > early);
+            Assert.Equal(0, early % devices.Format.BlockAlign);
+            Assert.InRange(later, early + 1, devices.InputData.Length);
+
+            // The device plays in real time: it is still playing, and waveOutReset starts the count again.
+            output.Stop();
+            Assert.Null(Await(stopped).Exception);
+            Assert.Equal(0, position.GetPosition());
+        });
+
+        devices.PlayedData(WaveFileDevices.Fast, () =>
+        {
+            using var reader = new WaveFileReader(devices.InputFile);
+            using var output = new InstallableDriversWaveOut(deviceId: WaveFileDevices.Fast);
+            var stopped = Stopped(output);
+            output.Init(reader);
+            output.Play();
+            Assert.Null(Await(stopped).Exception);
+            Assert.Equal(devices.InputData.Length, output.GetPosition());
+            output.Dispose();
+            Assert.Throws<ObjectDisposedException>(() => output.GetPosition());
+        });
+    }
+
+    /// <summary>The position once it satisfies <paramref name="condition"/>, polled (the device plays in real time).</summary>
+    private static long Polled(IWavePosition position, Func<long, bool> condition)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        long value;
+        while (!condition(value = position.GetPosition()))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the position stayed at {value}");
+            Thread.Sleep(5);
+        }
+
+        return value;
+    }
+
     private static Task<StoppedEventArgs> Stopped(IWavePlayer output)
     {
         var stopped = new TaskCompletionSource<StoppedEventArgs>(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -38,8 +38,10 @@ internal static class NAudioAcm
         ]);
         Environment.SetEnvironmentVariable("INSTALLABLE_DRIVERS_REGISTRY", registry);
 
-        // NAudio.WinMM holds NAudio's winmm and msacm32 imports in 2.x and 3.x alike; its classes moved between assemblies.
+        // NAudio.WinMM holds NAudio's wave, mixer and msacm32 imports in 2.x and 3.x alike (its classes moved between
+        // assemblies); the MIDI imports are NAudio.Midi's in 2.x, NAudio.WinMM's in 3.x.
         WinMM.RedirectImports(Assembly.Load("NAudio.WinMM"));
+        WinMM.RedirectImports(Assembly.Load("NAudio.Midi"));
         return true;
     }
 }

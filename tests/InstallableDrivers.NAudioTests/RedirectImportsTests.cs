@@ -10,30 +10,6 @@ namespace InstallableDrivers.NAudioTests;
 public sealed class RedirectImportsTests(WaveFileDevices devices)
 {
     [Fact]
-    public void Every_waveOut_and_waveIn_import_of_NAudio_WinMM_is_exported_by_the_winmm_export_library()
-    {
-        var imports = typeof(WaveOut).Assembly.GetTypes()
-            .SelectMany(type => type.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
-            .Select(method => (method, import: method.GetCustomAttribute<DllImportAttribute>()))
-            .Where(m => m.import is not null && m.import.Value.Equals("winmm.dll", StringComparison.OrdinalIgnoreCase))
-            .Select(m => m.import!.EntryPoint ?? m.method.Name)
-            .Where(name => name.StartsWith("waveOut", StringComparison.Ordinal) || name.StartsWith("waveIn", StringComparison.Ordinal))
-            .Distinct()
-            .ToList();
-        Assert.NotEmpty(imports);
-
-        var library = NativeLibrary.Load(Path.Combine(AppContext.BaseDirectory, "libinstallable_drivers_winmm.so"));
-        try
-        {
-            Assert.DoesNotContain(imports, name => !NativeLibrary.TryGetExport(library, name, out _));
-        }
-        finally
-        {
-            NativeLibrary.Free(library);
-        }
-    }
-
-    [Fact]
     public void Calling_it_again_for_an_assembly_already_redirected_is_harmless()
     {
         WinMM.RedirectImports(typeof(WaveOut).Assembly);

@@ -134,6 +134,51 @@ public sealed class WaveOutTests(WaveFileDevices devices)
         Assert.Equal(devices.InputData.AsSpan(0, played.Length).ToArray(), played);
     }
 
+    [Fact]
+    public void Playing_a_wav_file_through_the_alsa_driver_gives_alsa_the_same_bytes_and_GetPosition_counts_them()
+    {
+        using var alsa = new AlsaFileDevice();
+        using (var reader = new WaveFileReader(devices.InputFile))
+        using (var output = new WaveOut { DeviceNumber = AlsaFileDevice.DeviceNumber })
+        {
+            var stopped = Stopped(output);
+            output.Init(reader);
+            output.Play();
+            Assert.Null(Await(stopped).Exception);
+            Assert.Equal(PlaybackState.Stopped, output.PlaybackState);
+            Assert.Equal(devices.InputData.Length, output.GetPosition());
+        }
+
+        // Closed: ALSA's file plugin has written everything the driver gave it.
+        Assert.Equal(devices.InputData, File.ReadAllBytes(alsa.PlayedFile));
+    }
+
+    [Fact]
+    public void Volume_through_the_alsa_driver_scales_what_reaches_alsa()
+    {
+        using var alsa = new AlsaFileDevice();
+        using (var reader = new WaveFileReader(devices.InputFile))
+        using (var output = new WaveOut { DeviceNumber = AlsaFileDevice.DeviceNumber })
+        {
+            var stopped = Stopped(output);
+            output.Init(reader);
+            output.Volume = 0.25f;
+            Assert.Equal(0x3FFF / (float)0xFFFF, output.Volume, 1e-6f);
+            output.Play();
+            Assert.Null(Await(stopped).Exception);
+        }
+
+        // NAudio sends (int)(0.25 * 0xFFFF) = 0x3FFF for both channels; the driver scales each sample by it, within the
+        // last bit (how it rounds is its own).
+        var played = File.ReadAllBytes(alsa.PlayedFile);
+        Assert.Equal(devices.InputData.Length, played.Length);
+        for (var i = 0; i < played.Length; i += 2)
+        {
+            var expected = BitConverter.ToInt16(devices.InputData, i) * 0x3FFF / (double)0xFFFF;
+            Assert.InRange(BitConverter.ToInt16(played, i), expected - 1, expected + 1);
+        }
+    }
+
     private static Task<StoppedEventArgs> Stopped(IWavePlayer output)
     {
         var stopped = new TaskCompletionSource<StoppedEventArgs>(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -16,7 +16,7 @@ internal sealed class CodecsCommand : DrvCommand
     /// <summary>The alias prefix of codec drivers in Drivers32, as on Windows.</summary>
     private const string CodecAliasPrefix = "msacm.";
 
-    private static readonly string[] ShippedCodecs = ["g711", "imaadpcm", "msadpcm"];
+    private static readonly string[] ShippedCodecs = ["g711", "imaadpcm", "msadpcm", "mp3"];
 
     private readonly Option<bool> formats = new("--formats") { Description = "Also list every standard format of each tag." };
 

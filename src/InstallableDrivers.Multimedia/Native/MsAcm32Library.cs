@@ -19,15 +19,22 @@ internal static unsafe class MsAcm32Library
     /// <summary>The library's path: the build copies it into the application's folder, beside InstallableDrivers.Multimedia.dll.</summary>
     public static string Path => System.IO.Path.Combine(AppContext.BaseDirectory, FileName);
 
-    /// <summary>Loads and attaches the library once per process and returns its handle.</summary>
+    /// <summary>
+    /// Loads and attaches the library once per process and returns its handle. <see cref="AcmServices.Default"/>, which
+    /// the exports forward to, is created first: a registry that cannot be located (a relative
+    /// $INSTALLABLE_DRIVERS_REGISTRY, say) fails here, in managed code, as an exception to whoever binds an msacm32
+    /// import, and never inside an export, from where nothing may unwind into the native caller.
+    /// </summary>
     /// <returns>The handle NativeLibrary.Load returned.</returns>
     /// <exception cref="DllNotFoundException">The library is missing or does not load (it is built off Windows only).</exception>
+    /// <exception cref="InvalidOperationException">DriverManager.Default cannot be created: its registry's location is not valid.</exception>
     public static nint Load()
     {
         lock (Sync)
         {
             if (handle == 0)
             {
+                _ = AcmServices.Default;
                 handle = LoadFrom(Path);
             }
 

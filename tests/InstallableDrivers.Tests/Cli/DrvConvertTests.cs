@@ -184,6 +184,32 @@ public sealed class DrvConvertTests : DrvTest
         AssertTone(samples.Where((_, i) => i % 2 == 0).ToArray(), 44100, minimumSnrDb: 25);
     }
 
+    /// <summary>
+    /// A WAV file holding MP3 (an MPEGLAYER3WAVEFORMAT and lame's frames) decodes to PCM through the mp3 codec: the
+    /// stream's rate and channels, its length (mpg123 cuts lame's delay and padding by the LAME tag), and the sine.
+    /// </summary>
+    [Fact]
+    public void Converts_an_mp3_wav_to_pcm_through_the_mp3_codec()
+    {
+        InstallShippedCodecs();
+        const int Mp3Rate = 44100;
+        var original = Signals.Sine(Mp3Rate, Mp3Rate, Peak, Frequency);
+        var mp3 = LameEncoder.Encode(original, 1, Mp3Rate, 128);
+        var input = Home.PathOf("sine-mp3.wav");
+        File.WriteAllBytes(input, WavFileBytes.Of(WaveFormats.Mp3(1, Mp3Rate, 128), mp3, factFrames: (uint)original.Length));
+        var output = Home.PathOf("sine-pcm.wav");
+
+        var result = Home.Run("convert", input, output, "--to", "pcm");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("tag 0x0055", result.Out, StringComparison.Ordinal);
+        var decoded = RiffWaveFile.Read(output);
+        Assert.Equal((1, Mp3Rate, 1, 16), (decoded.Tag, decoded.SampleRate, decoded.Channels, decoded.BitsPerSample));
+        var samples = decoded.Samples16();
+        Assert.InRange(samples.Length, original.Length, original.Length + 1152);
+        AssertTone(samples, Mp3Rate, minimumSnrDb: 40);
+    }
+
     [Fact]
     public void An_unknown_target_is_a_command_line_error()
     {
@@ -234,7 +260,7 @@ public sealed class DrvConvertTests : DrvTest
         InstallShippedCodecs();
         var result = Home.Run("codecs");
         Assert.True(result.ExitCode == 0, result.ToString());
-        foreach (var expected in new[] { "G.711", "ITU-T G.711 A-law", "ITU-T G.711 µ-law", "IMA ADPCM", "MS-ADPCM", "Microsoft ADPCM", "0x0006", "0x0007", "0x0011", "0x0002" })
+        foreach (var expected in new[] { "G.711", "ITU-T G.711 A-law", "ITU-T G.711 µ-law", "IMA ADPCM", "MS-ADPCM", "Microsoft ADPCM", "MPEG Layer-3", "0x0006", "0x0007", "0x0011", "0x0002", "0x0055" })
         {
             Assert.Contains(expected, result.Out, StringComparison.Ordinal);
         }
@@ -251,7 +277,7 @@ public sealed class DrvConvertTests : DrvTest
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("Microsoft PCM Converter", result.Out, StringComparison.Ordinal);
         Assert.Contains("No codec is installed", result.Out, StringComparison.Ordinal);
-        foreach (var codec in new[] { "g711", "imaadpcm", "msadpcm" })
+        foreach (var codec in new[] { "g711", "imaadpcm", "msadpcm", "mp3" })
         {
             var line = result.Out.Split('\n').Single(text => text.Contains("--alias msacm." + codec, StringComparison.Ordinal));
             var file = line.Trim().Split(' ')[2];
@@ -263,7 +289,7 @@ public sealed class DrvConvertTests : DrvTest
 
     private void InstallShippedCodecs()
     {
-        foreach (var codec in new[] { "g711", "imaadpcm", "msadpcm" })
+        foreach (var codec in new[] { "g711", "imaadpcm", "msadpcm", "mp3" })
         {
             var install = Home.Run("install", Home.CopyDriver(codec), "--alias", "msacm." + codec);
             Assert.True(install.ExitCode == 0, install.ToString());

@@ -22,18 +22,6 @@ public sealed unsafe class Mp3CodecTests(ITestOutputHelper output) : IDisposable
 
     public void Dispose() => _driver.Dispose();
 
-    /// <summary>An MPEGLAYER3WAVEFORMAT (30 bytes) as a WAV file or NAudio describes a constant-bit-rate MPEG-1 stream.</summary>
-    private static byte[] Mp3Format(int channels, int rate, int kbps)
-    {
-        var extra = new byte[12];
-        BinaryPrimitives.WriteUInt16LittleEndian(extra, 1); // MPEGLAYER3_ID_MPEG
-        BinaryPrimitives.WriteUInt32LittleEndian(extra.AsSpan(2), 0); // MPEGLAYER3_FLAG_PADDING_ISO
-        BinaryPrimitives.WriteUInt16LittleEndian(extra.AsSpan(6), (ushort)(144 * kbps * 1000 / rate));
-        BinaryPrimitives.WriteUInt16LittleEndian(extra.AsSpan(8), 1);
-        BinaryPrimitives.WriteUInt16LittleEndian(extra.AsSpan(10), 0);
-        return WaveFormats.Make(WAVE_FORMAT_MPEGLAYER3, channels, rate, kbps * 125, 1, 0, extra);
-    }
-
     /// <summary>The frequency of one channel's tone, from its upward zero crossings over the middle of the signal.</summary>
     private static double Frequency(short[] samples, int channels, int channel, int rate)
     {
@@ -102,7 +90,7 @@ public sealed unsafe class Mp3CodecTests(ITestOutputHelper output) : IDisposable
     {
         double[] frequencies = channels == 1 ? [left] : [left, right];
         var (original, mp3) = EncodedSine(channels, rate, kbps, rate * 2, frequencies);
-        using var stream = _driver.Stream(Mp3Format(channels, rate, kbps), WaveFormats.Pcm(channels, rate));
+        using var stream = _driver.Stream(WaveFormats.Mp3(channels, rate, kbps), WaveFormats.Pcm(channels, rate));
         var decoded = WaveFormats.Pcm16Samples(stream.ConvertAll(mp3));
 
         // With the LAME header at its start, libmpg123 cuts the encoder's delay and padding: the sine comes back where
@@ -131,7 +119,7 @@ public sealed unsafe class Mp3CodecTests(ITestOutputHelper output) : IDisposable
     private (byte[] Mp3, byte[] Pcm) ShortFile()
     {
         var (_, mp3) = EncodedSine(1, 44100, 128, 22050, 1000.0);
-        using var stream = _driver.Stream(Mp3Format(1, 44100, 128), WaveFormats.Pcm(1, 44100));
+        using var stream = _driver.Stream(WaveFormats.Mp3(1, 44100, 128), WaveFormats.Pcm(1, 44100));
         return (mp3, stream.ConvertAll(mp3));
     }
 
@@ -139,7 +127,7 @@ public sealed unsafe class Mp3CodecTests(ITestOutputHelper output) : IDisposable
     public void Fed_100_bytes_at_a_time_it_decodes_the_same_pcm_using_every_byte()
     {
         var (mp3, whole) = ShortFile();
-        using var stream = _driver.Stream(Mp3Format(1, 44100, 128), WaveFormats.Pcm(1, 44100));
+        using var stream = _driver.Stream(WaveFormats.Mp3(1, 44100, 128), WaveFormats.Pcm(1, 44100));
         var pieces = new List<byte>();
         for (var offset = 0; offset < mp3.Length; offset += 100)
         {
@@ -161,7 +149,7 @@ public sealed unsafe class Mp3CodecTests(ITestOutputHelper output) : IDisposable
     public void Pcm_that_finds_no_room_comes_out_in_the_next_conversions()
     {
         var (mp3, whole) = ShortFile();
-        using var stream = _driver.Stream(Mp3Format(1, 44100, 128), WaveFormats.Pcm(1, 44100));
+        using var stream = _driver.Stream(WaveFormats.Mp3(1, 44100, 128), WaveFormats.Pcm(1, 44100));
         var (result, used, first) = stream.Convert(mp3, 1001, ACM_STREAMCONVERTF_START); // odd: whole sample frames only
         Assert.Equal((0L, mp3.Length, 1000), (result, used, first.Length));
         var pcm = new List<byte>(first);
@@ -179,7 +167,7 @@ public sealed unsafe class Mp3CodecTests(ITestOutputHelper output) : IDisposable
     public void Reset_drops_what_was_buffered_so_the_stream_decodes_as_if_new()
     {
         var (mp3, whole) = ShortFile();
-        using var stream = _driver.Stream(Mp3Format(1, 44100, 128), WaveFormats.Pcm(1, 44100));
+        using var stream = _driver.Stream(WaveFormats.Mp3(1, 44100, 128), WaveFormats.Pcm(1, 44100));
         var (result, _, _) = stream.Convert(mp3.AsSpan(0, (mp3.Length / 2) + 57), 2000, ACM_STREAMCONVERTF_START); // leaves PCM and part of a frame
         Assert.Equal(0, result);
         Assert.Equal((long)MMSYSERR_NOERROR, stream.Reset());
@@ -191,7 +179,7 @@ public sealed unsafe class Mp3CodecTests(ITestOutputHelper output) : IDisposable
     public void Garbage_is_answered_without_a_crash_and_the_stream_still_decodes_after_a_reset()
     {
         var (mp3, whole) = ShortFile();
-        using var stream = _driver.Stream(Mp3Format(1, 44100, 128), WaveFormats.Pcm(1, 44100));
+        using var stream = _driver.Stream(WaveFormats.Mp3(1, 44100, 128), WaveFormats.Pcm(1, 44100));
         var garbage = new byte[20000];
         new Random(12).NextBytes(garbage);
         var (result, _, _) = stream.Convert(garbage, 1 << 20, ACM_STREAMCONVERTF_START | ACM_STREAMCONVERTF_END);
@@ -205,7 +193,7 @@ public sealed unsafe class Mp3CodecTests(ITestOutputHelper output) : IDisposable
     public void Stream_size_bounds_what_a_source_decodes_to()
     {
         var (mp3, whole) = ShortFile();
-        using var stream = _driver.Stream(Mp3Format(1, 44100, 128), WaveFormats.Pcm(1, 44100));
+        using var stream = _driver.Stream(WaveFormats.Mp3(1, 44100, 128), WaveFormats.Pcm(1, 44100));
         var (sized, room) = stream.Size(ACM_STREAMSIZEF_SOURCE, (uint)mp3.Length);
         Assert.Equal(0, sized);
         Assert.True(room >= whole.Length, $"{room} bytes promised for {whole.Length} decoded");
@@ -220,11 +208,11 @@ public sealed unsafe class Mp3CodecTests(ITestOutputHelper output) : IDisposable
 
     public static TheoryData<string, byte[], byte[]> ImpossibleConversions => new()
     {
-        { "PCM to MP3 (no encoder)", WaveFormats.Pcm(1, 44100), Mp3Format(1, 44100, 128) },
-        { "a rate change", Mp3Format(1, 44100, 128), WaveFormats.Pcm(1, 22050) },
-        { "mono to stereo", Mp3Format(1, 44100, 128), WaveFormats.Pcm(2, 44100) },
-        { "8-bit PCM", Mp3Format(1, 44100, 128), WaveFormats.Pcm(1, 44100, 8) },
-        { "a rate MPEG does not have", Mp3Format(1, 44000, 128), WaveFormats.Pcm(1, 44000) },
+        { "PCM to MP3 (no encoder)", WaveFormats.Pcm(1, 44100), WaveFormats.Mp3(1, 44100, 128) },
+        { "a rate change", WaveFormats.Mp3(1, 44100, 128), WaveFormats.Pcm(1, 22050) },
+        { "mono to stereo", WaveFormats.Mp3(1, 44100, 128), WaveFormats.Pcm(2, 44100) },
+        { "8-bit PCM", WaveFormats.Mp3(1, 44100, 128), WaveFormats.Pcm(1, 44100, 8) },
+        { "a rate MPEG does not have", WaveFormats.Mp3(1, 44000, 128), WaveFormats.Pcm(1, 44000) },
         { "three channels", WaveFormats.Make(WAVE_FORMAT_MPEGLAYER3, 3, 44100, 16000, 1, 0, new byte[12]), WaveFormats.Pcm(1, 44100) },
         { "another tag", WaveFormats.G711(WAVE_FORMAT_MULAW, 1, 8000), WaveFormats.Pcm(1, 8000) },
     };
@@ -263,24 +251,24 @@ public sealed unsafe class Mp3CodecTests(ITestOutputHelper output) : IDisposable
         }
 
         Assert.Equal((long)MMSYSERR_INVALPARAM, _driver.FormatDetailsByIndex(WAVE_FORMAT_MPEGLAYER3, 0, room: 18).Result);
-        var described = _driver.DescribeFormat(Mp3Format(2, 48000, 192));
+        var described = _driver.DescribeFormat(WaveFormats.Mp3(2, 48000, 192));
         Assert.Equal((long)MMSYSERR_NOERROR, described.Result);
         Assert.Equal("192 kBit/s, 48.000 kHz, Stereo", described.Details.FormatName);
         Assert.Equal("128 kBit/s, 44.100 kHz, Stereo", _driver.FormatDetailsByIndex(WAVE_FORMAT_MPEGLAYER3, 7).Details.FormatName);
         Assert.Equal("44.100 kHz, 16 Bit, Mono", _driver.FormatDetailsByIndex(WAVE_FORMAT_PCM, 6).Details.FormatName);
-        Assert.Equal(ACMERR_NOTPOSSIBLE, _driver.DescribeFormat(Mp3Format(2, 44000, 192)).Result);
+        Assert.Equal(ACMERR_NOTPOSSIBLE, _driver.DescribeFormat(WaveFormats.Mp3(2, 44000, 192)).Result);
     }
 
     [Fact]
     public void Suggest_proposes_PCM_for_MP3_and_nothing_for_PCM()
     {
-        var (result, suggested) = _driver.Suggest(Mp3Format(2, 44100, 128), new byte[18], 0);
+        var (result, suggested) = _driver.Suggest(WaveFormats.Mp3(2, 44100, 128), new byte[18], 0);
         Assert.Equal((long)MMSYSERR_NOERROR, result);
         Assert.Equal(WaveFormats.Pcm(2, 44100)[..16], suggested[..16]);
 
         Assert.Equal(ACMERR_NOTPOSSIBLE, _driver.Suggest(WaveFormats.Pcm(2, 44100), new byte[30], 0).Result);
         var wantMono = WaveFormats.Make(0, 1, 0, 0, 0, 0);
-        Assert.Equal(ACMERR_NOTPOSSIBLE, _driver.Suggest(Mp3Format(2, 44100, 128), wantMono, AcmDetailsFlags.ACM_FORMATSUGGESTF_NCHANNELS).Result);
+        Assert.Equal(ACMERR_NOTPOSSIBLE, _driver.Suggest(WaveFormats.Mp3(2, 44100, 128), wantMono, AcmDetailsFlags.ACM_FORMATSUGGESTF_NCHANNELS).Result);
     }
 
     [Fact]
@@ -289,14 +277,14 @@ public sealed unsafe class Mp3CodecTests(ITestOutputHelper output) : IDisposable
         // The format block says 22.05 kHz (or stereo) but the frames are 44.1 kHz mono: libmpg123, allowed only the
         // stream's PCM format, resamples or duplicates the channel rather than hand the caller PCM it did not ask for.
         var (mp3, whole) = ShortFile();
-        using (var halfRate = _driver.Stream(Mp3Format(1, 22050, 64), WaveFormats.Pcm(1, 22050)))
+        using (var halfRate = _driver.Stream(WaveFormats.Mp3(1, 22050, 64), WaveFormats.Pcm(1, 22050)))
         {
             var pcm = WaveFormats.Pcm16Samples(halfRate.ConvertAll(mp3));
             Assert.Equal(whole.Length / 4, pcm.Length);
             Assert.InRange(Frequency(pcm, 1, 0, 22050), 995, 1005);
         }
 
-        using var stereo = _driver.Stream(Mp3Format(2, 44100, 128), WaveFormats.Pcm(2, 44100));
+        using var stereo = _driver.Stream(WaveFormats.Mp3(2, 44100, 128), WaveFormats.Pcm(2, 44100));
         var both = WaveFormats.Pcm16Samples(stereo.ConvertAll(mp3));
         Assert.Equal(whole.Length, both.Length);
         Assert.Equal(WaveFormats.Pcm16Samples(whole), both.Where((_, i) => i % 2 == 0));
@@ -319,8 +307,8 @@ public sealed unsafe class Mp3CodecTests(ITestOutputHelper output) : IDisposable
         Assert.False(driver.Handle.IsNull); // DRV_LOAD and DRV_OPEN succeed without the library
         var details = new ACMDRIVERDETAILS { cbStruct = (uint)sizeof(ACMDRIVERDETAILS) };
         Assert.Equal((long)MMSYSERR_NOERROR, driver.DriverDetails(&details));
-        Assert.Equal((long)MMSYSERR_NODRIVER, driver.OpenStream(Mp3Format(1, 44100, 128), WaveFormats.Pcm(1, 44100)).Result);
-        Assert.Equal((long)MMSYSERR_NODRIVER, driver.OpenStream(Mp3Format(1, 44100, 128), WaveFormats.Pcm(1, 44100), ACM_STREAMOPENF_QUERY).Result);
-        Assert.Equal(ACMERR_NOTPOSSIBLE, driver.OpenStream(WaveFormats.Pcm(1, 44100), Mp3Format(1, 44100, 128)).Result);
+        Assert.Equal((long)MMSYSERR_NODRIVER, driver.OpenStream(WaveFormats.Mp3(1, 44100, 128), WaveFormats.Pcm(1, 44100)).Result);
+        Assert.Equal((long)MMSYSERR_NODRIVER, driver.OpenStream(WaveFormats.Mp3(1, 44100, 128), WaveFormats.Pcm(1, 44100), ACM_STREAMOPENF_QUERY).Result);
+        Assert.Equal(ACMERR_NOTPOSSIBLE, driver.OpenStream(WaveFormats.Pcm(1, 44100), WaveFormats.Mp3(1, 44100, 128)).Result);
     }
 }

@@ -43,6 +43,18 @@ internal static class WaveFormats
         return Make(WaveFormatTags.WAVE_FORMAT_IMA_ADPCM, channels, rate, rate * blockAlign / perBlock, blockAlign, 4, extra);
     }
 
+    /// <summary>An MPEGLAYER3WAVEFORMAT (30 bytes) as a WAV file or NAudio describes a constant-bit-rate MPEG-1 stream.</summary>
+    public static byte[] Mp3(int channels, int rate, int kbps)
+    {
+        var extra = new byte[12];
+        BinaryPrimitives.WriteUInt16LittleEndian(extra, 1); // MPEGLAYER3_ID_MPEG
+        BinaryPrimitives.WriteUInt32LittleEndian(extra.AsSpan(2), 0); // MPEGLAYER3_FLAG_PADDING_ISO
+        BinaryPrimitives.WriteUInt16LittleEndian(extra.AsSpan(6), (ushort)(144 * kbps * 1000 / rate));
+        BinaryPrimitives.WriteUInt16LittleEndian(extra.AsSpan(8), 1);
+        BinaryPrimitives.WriteUInt16LittleEndian(extra.AsSpan(10), 0);
+        return Make(WaveFormatTags.WAVE_FORMAT_MPEGLAYER3, channels, rate, kbps * 125, 1, 0, extra);
+    }
+
     public static ushort Tag(byte[] format) => BinaryPrimitives.ReadUInt16LittleEndian(format);
 
     public static int Channels(byte[] format) => BinaryPrimitives.ReadUInt16LittleEndian(format.AsSpan(2));
