@@ -53,8 +53,8 @@ internal sealed unsafe class WaveStream
 
     public WaveDirection Direction => Device.Direction;
 
-    /// <summary>The services' device id the stream was opened on.</summary>
-    public uint DeviceId { get; }
+    /// <summary>The services' device id the stream was opened on; for a stream of the wave mapper, the device it converts for.</summary>
+    public uint DeviceId { get; set; }
 
     public WaveClientCallback Client { get; }
 
