@@ -78,6 +78,33 @@ public sealed unsafe class WaveMapperInputTests : IDisposable
     }
 
     [Fact]
+    public void Recording_in_a_PCM_format_the_device_does_not_take_goes_through_the_PCM_converter()
+    {
+        // The input file is 44.1 kHz stereo, the application wants 8 kHz mono: resampled and mixed, as one conversion
+        // of the whole recording makes it (the resampler gives the same output however its input is cut).
+        var stereo = WaveFormat.Pcm(44100, 16, 2);
+        var pcm = WaveFormats.Pcm16Bytes(Signals.Sine(4410 + 17, 44100, 8000, 440, 660));
+        harness.AddWaveFile($"pace=fast in={harness.WriteFile("in.wav", WavFileBytes.Of(WavFileBytes.Pcm(44100, 16, 2), pcm))}");
+        var expected = codecs.Convert(stereo, Pcm, pcm);
+
+        var handle = Open(Pcm);
+        var full = expected.Length / 400;
+        Assert.NotEqual(0, expected.Length % 400);
+        var added = Enumerable.Range(0, full + 1).Select(_ => Add(handle, 400)).ToArray();
+        Assert.Equal(MMSYSERR_NOERROR, Wave.waveInStart(handle));
+        var callbacks = harness.Log.WaitFor(1 + full + 1);
+        Assert.Equal([.. Enumerable.Repeat(400u, full), (uint)(expected.Length % 400)], callbacks.Skip(1).Select(c => c.BytesRecordedThen));
+        Assert.Equal(expected, added.SelectMany(b => b.Recorded));
+        Assert.Equal(MMSYSERR_NOERROR, Wave.waveInReset(handle));
+        foreach (var buffer in added)
+        {
+            Assert.Equal(MMSYSERR_NOERROR, Wave.waveInUnprepareHeader(handle, buffer.Header, (uint)sizeof(WAVEHDR)));
+        }
+
+        Assert.Equal(MMSYSERR_NOERROR, Wave.waveInClose(handle));
+    }
+
+    [Fact]
     public void Query_DIRECT_and_a_device_id_never_convert_for_input_either()
     {
         AddInput(WaveMapperCodecs.Tone(100));

@@ -193,6 +193,21 @@ public sealed unsafe class WaveMapperOutputTests : IDisposable
         }
     }
 
+    [Fact]
+    public void The_ACM_results_a_mapped_write_can_return_have_error_texts_and_names()
+    {
+        var text = stackalloc char[256];
+        foreach (var error in new[] { AcmErrors.ACMERR_NOTPOSSIBLE, AcmErrors.ACMERR_BUSY, AcmErrors.ACMERR_UNPREPARED, AcmErrors.ACMERR_CANCELED })
+        {
+            Assert.Equal(MMSYSERR_NOERROR, Wave.waveOutGetErrorText((MMRESULT)error, text, 256));
+            Assert.NotEqual(0, new string(text).Length);
+        }
+
+        Assert.Equal(MMSYSERR_BADERRNUM, Wave.waveOutGetErrorText((MMRESULT)(AcmErrors.ACMERR_CANCELED + 1), text, 256));
+        var exception = new MmException("waveOutWrite", (MMRESULT)AcmErrors.ACMERR_NOTPOSSIBLE, "x");
+        Assert.Equal("waveOutWrite failed: ACMERR_NOTPOSSIBLE (512): x", exception.Message);
+    }
+
     private nint Open(WaveFormat format)
     {
         nint handle;

@@ -5,7 +5,7 @@ namespace InstallableDrivers.Multimedia.Wave;
 
 /// <summary>
 /// A mapped input stream. Each application buffer added sends the device a shadow buffer holding as much PCM as fills
-/// it once converted; what the device records is converted when it comes back, on the device's callback thread (the
+/// it once converted (sent again while buffers wait for sound the conversion held back); what the device records is converted when it comes back, on the device's callback thread (the
 /// data exists only then; a codec's encoding of one buffer is far shorter than the buffer's sound), and poured into the
 /// application's buffers in order: a buffer is finished (dwBytesRecorded in the application's format, WHDR_DONE,
 /// WIM_DATA) when full. When the device gives a shadow back partly filled (its input ended, or waveInStop) the
@@ -72,8 +72,14 @@ internal sealed unsafe class WaveMapperInputStream(WaveServices services, AcmSer
                 RestartConversion();
             }
 
-            Release(shadow);
             Fill(ended);
+            // The conversion may hold some sound back (a resampler's window, an encoder's partial block), so a full
+            // shadow need not fill an application buffer: while buffers wait with fewer shadows out than buffers, it
+            // goes back to the device.
+            if (ended || added.Count <= shadows.Count || !Requeue(shadow))
+            {
+                Release(shadow);
+            }
         }
 
         Delivery.Deliver();
@@ -110,6 +116,20 @@ internal sealed unsafe class WaveMapperInputStream(WaveServices services, AcmSer
             default:
                 return MMRESULT.MMSYSERR_NOTSUPPORTED;
         }
+    }
+
+    private bool Requeue(WaveShadowBuffer shadow)
+    {
+        shadow.Header->dwFlags &= ~WHDR_DONE;
+        shadow.Header->dwBytesRecorded = 0;
+        shadows[(nint)shadow.Header] = shadow;
+        if (Services.Queue(Direction, Device, shadow.Header, (uint)sizeof(WAVEHDR)) == MMRESULT.MMSYSERR_NOERROR)
+        {
+            return true;
+        }
+
+        shadows.Remove((nint)shadow.Header);
+        return false;
     }
 
     /// <summary>
