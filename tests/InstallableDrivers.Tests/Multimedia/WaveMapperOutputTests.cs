@@ -132,6 +132,44 @@ public sealed unsafe class WaveMapperOutputTests : IDisposable
     }
 
     [Fact]
+    public void A_callback_may_write_and_reset_its_own_mapped_stream_and_buffers_still_come_back_in_order()
+    {
+        harness.AddWaveFile("pace=realtime");
+        var format = WaveMapperCodecs.Format("mulaw");
+        var encoded = codecs.Convert(WaveFormat.Pcm(8000, 16, 1), format, WaveMapperCodecs.Tone(8000));
+        var handle = Open(format);
+        var later = new WaveBuffer(encoded, flags: 0); // 1 s: still playing when the reset comes
+        var last = new WaveBuffer(encoded, flags: 0);
+        buffers.AddRange([later, last]);
+        Assert.Equal(MMSYSERR_NOERROR, Wave.waveOutPrepareHeader(handle, later.Header, (uint)sizeof(WAVEHDR)));
+        Assert.Equal(MMSYSERR_NOERROR, Wave.waveOutPrepareHeader(handle, last.Header, (uint)sizeof(WAVEHDR)));
+        var results = new List<MMRESULT>();
+        harness.Log.OnCallback = c =>
+        {
+            if (c.Message != WOM_DONE)
+            {
+                return;
+            }
+
+            if (results.Count == 0)
+            {
+                // Inside the first buffer's WOM_DONE, on the device's thread: two more writes, then a reset.
+                results.Add(Wave.waveOutWrite(handle, later.Header, (uint)sizeof(WAVEHDR)));
+                results.Add(Wave.waveOutWrite(handle, last.Header, (uint)sizeof(WAVEHDR)));
+                results.Add(Wave.waveOutReset(handle));
+            }
+        };
+        var first = Write(handle, encoded[..400]);
+
+        var callbacks = harness.Log.WaitFor(4);
+        Assert.Equal([MMSYSERR_NOERROR, MMSYSERR_NOERROR, MMSYSERR_NOERROR], results);
+        Assert.Equal([first.Address, later.Address, last.Address], callbacks.Where(c => c.Message == WOM_DONE).Select(c => c.Param1));
+        Assert.All(new[] { first, later, last }, b => Assert.Equal(WHDR_PREPARED | WHDR_DONE, b.Flags));
+        Unprepare(handle, [first, later, last]);
+        Assert.Equal(MMSYSERR_NOERROR, Wave.waveOutClose(handle));
+    }
+
+    [Fact]
     public void Pause_restart_volume_GetID_and_GetDevCaps_of_a_mapped_handle_reach_the_device_it_converts_for()
     {
         harness.AddWaveFile();

@@ -18,6 +18,12 @@ internal sealed unsafe class WaveMapperOutputStream(WaveServices services, AcmSe
     /// <summary>The application's buffers in write order, each with its shadow (null when it converted to nothing).</summary>
     private readonly LinkedList<(nint Header, WaveShadowBuffer? Shadow)> written = new();
 
+    /// <summary>
+    /// Shadows the device still holds after a reset finished their application buffers: a reset from inside a callback
+    /// of the device's (the application's WOM_DONE runs inside it) gets them back only after that callback returns.
+    /// </summary>
+    private readonly List<WaveShadowBuffer> returning = [];
+
     protected override MMRESULT Queue(WAVEHDR* header)
     {
         lock (Gate)
@@ -65,6 +71,11 @@ internal sealed unsafe class WaveMapperOutputStream(WaveServices services, AcmSe
         lock (Gate)
         {
             FinishPlayed();
+            foreach (var back in returning.Where(back => back.IsDone).ToList())
+            {
+                returning.Remove(back);
+                Release(back);
+            }
         }
 
         Delivery.Deliver();
@@ -74,9 +85,13 @@ internal sealed unsafe class WaveMapperOutputStream(WaveServices services, AcmSe
     {
         foreach (var (header, shadow) in written)
         {
-            if (shadow is not null)
+            if (shadow is { IsDone: true })
             {
                 Release(shadow);
+            }
+            else if (shadow is not null)
+            {
+                returning.Add(shadow);
             }
 
             Delivery.Add((WAVEHDR*)header);

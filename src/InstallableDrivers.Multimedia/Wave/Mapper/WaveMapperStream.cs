@@ -211,10 +211,20 @@ internal abstract unsafe class WaveMapperStream
         return result;
     }
 
-    /// <summary>Closes the device stream (WAVERR_STILLPLAYING while it holds buffers), the conversion, and tells the application WOM_CLOSE/WIM_CLOSE.</summary>
+    /// <summary>
+    /// Closes the device stream, the conversion, and tells the application WOM_CLOSE/WIM_CLOSE. The services send this
+    /// only when none of the application's buffers is queued, so shadows the device still holds are only on their way
+    /// back (after a reset from inside a callback, or input shadows no buffer waits for): a reset takes them back first.
+    /// </summary>
     private MMRESULT Close()
     {
         var result = Services.Close(Direction, Device);
+        if (result == MMRESULT.WAVERR_STILLPLAYING)
+        {
+            _ = Services.Reset(Direction, Device);
+            result = Services.Close(Direction, Device);
+        }
+
         if (result != MMRESULT.MMSYSERR_NOERROR && result != MMRESULT.MMSYSERR_INVALHANDLE)
         {
             return result;
