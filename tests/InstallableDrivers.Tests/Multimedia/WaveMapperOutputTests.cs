@@ -144,6 +144,7 @@ public sealed unsafe class WaveMapperOutputTests : IDisposable
         Assert.Equal(MMSYSERR_NOERROR, Wave.waveOutPrepareHeader(handle, later.Header, (uint)sizeof(WAVEHDR)));
         Assert.Equal(MMSYSERR_NOERROR, Wave.waveOutPrepareHeader(handle, last.Header, (uint)sizeof(WAVEHDR)));
         var results = new List<MMRESULT>();
+        using var returned = new ManualResetEventSlim();
         harness.Log.OnCallback = c =>
         {
             if (c.Message != WOM_DONE)
@@ -157,10 +158,12 @@ public sealed unsafe class WaveMapperOutputTests : IDisposable
                 results.Add(Wave.waveOutWrite(handle, later.Header, (uint)sizeof(WAVEHDR)));
                 results.Add(Wave.waveOutWrite(handle, last.Header, (uint)sizeof(WAVEHDR)));
                 results.Add(Wave.waveOutReset(handle));
+                returned.Set();
             }
         };
         var first = Write(handle, encoded[..400]);
 
+        Assert.True(returned.Wait(TimeSpan.FromSeconds(10)));
         var callbacks = harness.Log.WaitFor(4);
         Assert.Equal([MMSYSERR_NOERROR, MMSYSERR_NOERROR, MMSYSERR_NOERROR], results);
         Assert.Equal([first.Address, later.Address, last.Address], callbacks.Where(c => c.Message == WOM_DONE).Select(c => c.Param1));

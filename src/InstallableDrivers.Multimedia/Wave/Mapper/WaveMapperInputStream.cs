@@ -22,8 +22,7 @@ internal sealed unsafe class WaveMapperInputStream(WaveServices services, AcmSer
     private readonly Dictionary<nint, WaveShadowBuffer> shadows = [];
 
     /// <summary>Converted data no application buffer had room for yet.</summary>
-    private byte[] pending = [];
-    private int pendingLength;
+    private readonly PendingBytes pending = new();
 
     protected override MMRESULT Queue(WAVEHDR* header)
     {
@@ -60,7 +59,7 @@ internal sealed unsafe class WaveMapperInputStream(WaveServices services, AcmSer
             var ended = header->dwBytesRecorded < header->dwBufferLength;
             try
             {
-                Append(Converter.Convert(shadow.Recorded, isLast: ended));
+                pending.Append(Converter.Convert(shadow.Recorded, isLast: ended));
             }
             catch (MmException)
             {
@@ -93,7 +92,7 @@ internal sealed unsafe class WaveMapperInputStream(WaveServices services, AcmSer
         }
 
         added.Clear();
-        pendingLength = 0;
+        pending.Clear();
     }
 
     protected override MMRESULT Forward(uint message, nuint param1, nuint param2)
@@ -149,17 +148,6 @@ internal sealed unsafe class WaveMapperInputStream(WaveServices services, AcmSer
     private static long FramesPerBlock(WaveFormat format) =>
         format.AverageBytesPerSecond <= 0 ? 1 : Math.Max((long)Math.Round((double)format.BlockAlign * format.SampleRate / format.AverageBytesPerSecond), 1);
 
-    private void Append(ReadOnlySpan<byte> data)
-    {
-        if (pendingLength + data.Length > pending.Length)
-        {
-            Array.Resize(ref pending, Math.Max(pendingLength + data.Length, pending.Length * 2));
-        }
-
-        data.CopyTo(pending.AsSpan(pendingLength));
-        pendingLength += data.Length;
-    }
-
     /// <summary>
     /// Pours the converted data into the application's buffers, finishing each that fills; with <paramref name="ended"/>
     /// the buffer being filled is finished too if it holds anything.
@@ -167,11 +155,11 @@ internal sealed unsafe class WaveMapperInputStream(WaveServices services, AcmSer
     private void Fill(bool ended)
     {
         var taken = 0;
-        while (added.First is { } first && taken < pendingLength)
+        while (added.First is { } first && taken < pending.Length)
         {
             var header = (WAVEHDR*)first.Value;
-            var count = Math.Min((int)(header->dwBufferLength - header->dwBytesRecorded), pendingLength - taken);
-            pending.AsSpan(taken, count).CopyTo(new Span<byte>((byte*)header->lpData + header->dwBytesRecorded, count));
+            var count = Math.Min((int)(header->dwBufferLength - header->dwBytesRecorded), pending.Length - taken);
+            pending.Data.Slice(taken, count).CopyTo(new Span<byte>((byte*)header->lpData + header->dwBytesRecorded, count));
             header->dwBytesRecorded += (uint)count;
             taken += count;
             if (header->dwBytesRecorded == header->dwBufferLength)
@@ -181,8 +169,7 @@ internal sealed unsafe class WaveMapperInputStream(WaveServices services, AcmSer
             }
         }
 
-        pending.AsSpan(taken, pendingLength - taken).CopyTo(pending);
-        pendingLength -= taken;
+        pending.Take(taken);
         if (ended && added.First is { } partial && ((WAVEHDR*)partial.Value)->dwBytesRecorded > 0)
         {
             added.RemoveFirst();
