@@ -26,28 +26,37 @@ internal sealed unsafe class WaveMapperInputStream(WaveServices services, AcmSer
 
     protected override MMRESULT Queue(WAVEHDR* header)
     {
+        var shadow = new WaveShadowBuffer(ShadowLength((int)header->dwBufferLength));
+        LinkedListNode<nint> entry;
         lock (Gate)
         {
             header->dwFlags = (header->dwFlags & ~WHDR_DONE) | WHDR_INQUEUE;
             header->dwBytesRecorded = 0;
-            var entry = added.AddLast((nint)header);
-            var shadow = new WaveShadowBuffer(ShadowLength((int)header->dwBufferLength));
+            // Both are known before the device has the shadow: it may give it back before its add returns.
+            entry = added.AddLast((nint)header);
             shadows[(nint)shadow.Header] = shadow;
-            var result = QueueOnDevice(shadow);
-            if (result != MMRESULT.MMSYSERR_NOERROR)
+        }
+
+        var result = QueueOnDevice(shadow);
+        if (result != MMRESULT.MMSYSERR_NOERROR)
+        {
+            lock (Gate)
             {
                 shadows.Remove((nint)shadow.Header);
-                shadow.Dispose();
                 added.Remove(entry);
                 header->dwFlags &= ~WHDR_INQUEUE;
             }
 
-            return result;
+            shadow.Dispose();
         }
+
+        return result;
     }
 
     protected override void OnDeviceDone(WAVEHDR* header)
     {
+        // Recording converts here, so the conversion lock first (the order every path takes them in).
+        lock (ConversionGate)
         lock (Gate)
         {
             if (!shadows.Remove((nint)header, out var shadow))

@@ -26,7 +26,7 @@ internal sealed unsafe class WaveMapperOutputStream(WaveServices services, AcmSe
 
     protected override MMRESULT Queue(WAVEHDR* header)
     {
-        lock (Gate)
+        lock (ConversionGate)
         {
             ReadOnlySpan<byte> converted;
             try
@@ -38,27 +38,36 @@ internal sealed unsafe class WaveMapperOutputStream(WaveServices services, AcmSe
                 return e.Result;
             }
 
-            header->dwFlags = (header->dwFlags & ~WHDR_DONE) | WHDR_INQUEUE;
             var shadow = converted.IsEmpty ? null : new WaveShadowBuffer(converted.Length);
-            var entry = written.AddLast(((nint)header, shadow));
+            LinkedListNode<(nint, WaveShadowBuffer?)> entry;
+            lock (Gate)
+            {
+                header->dwFlags = (header->dwFlags & ~WHDR_DONE) | WHDR_INQUEUE;
+                // The entry is queued first: the device may give the shadow back before its write returns.
+                entry = written.AddLast(((nint)header, shadow));
+                if (shadow is null)
+                {
+                    FinishPlayed();
+                }
+            }
+
             if (shadow is not null)
             {
                 converted.CopyTo(shadow.Data);
                 shadow.Header->dwFlags = header->dwFlags & (WHDR_BEGINLOOP | WHDR_ENDLOOP);
                 shadow.Header->dwLoops = header->dwLoops;
-                // The entry is queued first: the device may give the shadow back before this call returns.
                 var result = QueueOnDevice(shadow);
                 if (result != MMRESULT.MMSYSERR_NOERROR)
                 {
-                    written.Remove(entry);
+                    lock (Gate)
+                    {
+                        written.Remove(entry);
+                        header->dwFlags &= ~WHDR_INQUEUE;
+                    }
+
                     shadow.Dispose();
-                    header->dwFlags &= ~WHDR_INQUEUE;
                     return result;
                 }
-            }
-            else
-            {
-                FinishPlayed();
             }
         }
 

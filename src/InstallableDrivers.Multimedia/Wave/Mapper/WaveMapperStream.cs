@@ -45,7 +45,18 @@ internal abstract unsafe class WaveMapperStream
 
     protected WaveFormat ApplicationFormat { get; }
 
-    /// <summary>Taken while buffers are converted and the queue of application buffers changes; never while the application is called.</summary>
+    /// <summary>
+    /// Taken while the conversion runs or restarts, and (output) while its shadow goes to the device, so shadows reach
+    /// the device in the order their buffers were written. The output's device callbacks never take it, so a driver
+    /// whose write waits for its callback thread cannot deadlock. Taken before <see cref="Gate"/>, never after.
+    /// </summary>
+    protected Lock ConversionGate { get; } = new();
+
+    /// <summary>
+    /// Taken while the application's buffers in flight and the shadows change (shadows that came back are unprepared,
+    /// or sent again, under it); never while the application is called, nor while a buffer the application wrote goes
+    /// to the device.
+    /// </summary>
     protected Lock Gate { get; } = new();
 
     /// <summary>The device stream (HWAVEOUT or HWAVEIN of the services).</summary>
@@ -132,7 +143,7 @@ internal abstract unsafe class WaveMapperStream
     /// <summary>A buffer the device gave back (WOM_DONE / WIM_DATA of a shadow buffer).</summary>
     protected abstract void OnDeviceDone(WAVEHDR* shadow);
 
-    /// <summary>After the device's reset returned (its buffers are back): every application buffer still held is finished.</summary>
+    /// <summary>After the device's reset returned (its buffers are back): every application buffer still held is finished. Called under <see cref="Gate"/>.</summary>
     protected abstract void FinishAll();
 
     /// <summary>The messages that only go on to the device: pause, restart, breakloop, volume; start, stop.</summary>
@@ -145,7 +156,7 @@ internal abstract unsafe class WaveMapperStream
         Converter = new AcmConverter(Acm, Route.Formats[0], Route.Formats[^1]);
     }
 
-    /// <summary>Prepares a shadow buffer and queues it on the device; unprepared again if the device refuses it.</summary>
+    /// <summary>Prepares a shadow buffer and queues it on the device; unprepared again if the device refuses it. Called without <see cref="Gate"/>.</summary>
     protected MMRESULT QueueOnDevice(WaveShadowBuffer shadow)
     {
         var size = (uint)sizeof(WAVEHDR);
@@ -170,15 +181,19 @@ internal abstract unsafe class WaveMapperStream
     }
 
     /// <summary>
-    /// Resets the device, without holding <see cref="Gate"/> (its buffers come back through callbacks that take it),
-    /// then finishes what is left and delivers.
+    /// Resets the device, without holding a lock (its buffers come back through callbacks that take them), then
+    /// finishes what is left and delivers.
     /// </summary>
     private MMRESULT Reset()
     {
         var result = Services.Reset(Direction, Device);
-        lock (Gate)
+        lock (ConversionGate)
         {
-            FinishAll();
+            lock (Gate)
+            {
+                FinishAll();
+            }
+
             RestartConversion();
         }
 
