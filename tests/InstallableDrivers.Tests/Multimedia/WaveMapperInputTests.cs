@@ -105,6 +105,37 @@ public sealed unsafe class WaveMapperInputTests : IDisposable
     }
 
     [Fact]
+    public void Stop_hands_back_the_buffer_being_filled_with_what_was_recorded_encoded_and_reset_the_rest()
+    {
+        var pcm = WaveMapperCodecs.Tone(8000 * 2);
+        harness.AddWaveFile($"pace=realtime in={harness.WriteFile("in.wav", WavFileBytes.Of(WavFileBytes.Pcm(8000, 16, 1), pcm))}");
+        var format = WaveMapperCodecs.Format("mulaw");
+        var expected = codecs.Convert(Pcm, format, pcm);
+        var handle = Open(format);
+        var added = Enumerable.Range(0, 3).Select(_ => Add(handle, 4000)).ToArray(); // half a second each
+        Assert.Equal(MMSYSERR_NOERROR, Wave.waveInStart(handle));
+        Thread.Sleep(150);
+
+        Assert.Equal(MMSYSERR_NOERROR, Wave.waveInStop(handle));
+
+        var callbacks = harness.Log.WaitFor(2);
+        Assert.Equal([WIM_OPEN, WIM_DATA], callbacks.Select(c => c.Message));
+        Assert.Equal(added[0].Address, callbacks[1].Param1);
+        Assert.InRange(callbacks[1].BytesRecordedThen, 1u, 3999u);
+        Assert.Equal(expected[..added[0].Recorded.Length], added[0].Recorded);
+        Assert.Equal(WHDR_PREPARED | WHDR_INQUEUE, added[1].Flags);
+        Assert.Equal(MMSYSERR_NOERROR, Wave.waveInReset(handle));
+        Assert.All(added.Skip(1), b => Assert.Equal((WHDR_PREPARED | WHDR_DONE, 0u), (b.Flags, b.Header->dwBytesRecorded)));
+        Assert.Equal([added[1].Address, added[2].Address], harness.Log.Snapshot().Skip(2).Select(c => c.Param1));
+        foreach (var buffer in added)
+        {
+            Assert.Equal(MMSYSERR_NOERROR, Wave.waveInUnprepareHeader(handle, buffer.Header, (uint)sizeof(WAVEHDR)));
+        }
+
+        Assert.Equal(MMSYSERR_NOERROR, Wave.waveInClose(handle));
+    }
+
+    [Fact]
     public void Query_DIRECT_and_a_device_id_never_convert_for_input_either()
     {
         AddInput(WaveMapperCodecs.Tone(100));
