@@ -62,7 +62,18 @@ internal sealed unsafe class WaveMapper : IWaveOutDriver, IWaveInDriver
         IEnumerable<uint> devices = (flags & WAVE_MAPPED) != 0
             ? [description->uMappedDeviceID]
             : services.MapperCandidates(direction).Select(candidate => candidate.Id);
-        if (WaveMapperRoute.Find(services, acm(), direction, format, devices) is not { } route)
+        WaveMapperRoute? route;
+        try
+        {
+            route = WaveMapperRoute.Find(services, acm(), direction, format, devices);
+        }
+        catch (MmException e)
+        {
+            // A driver failed a question in another way than "not possible": the open fails with its result.
+            return e.Result;
+        }
+
+        if (route is null)
         {
             return MMRESULT.WAVERR_BADFORMAT;
         }

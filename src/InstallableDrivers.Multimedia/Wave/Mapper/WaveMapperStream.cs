@@ -74,7 +74,7 @@ internal abstract unsafe class WaveMapperStream
     {
         try
         {
-            Converter = new AcmConverter(Acm, Route.Formats[0], Route.Formats[^1]);
+            Converter = new AcmConverter(Acm, Route.Formats);
         }
         catch (MmException e)
         {
@@ -153,7 +153,7 @@ internal abstract unsafe class WaveMapperStream
     protected void RestartConversion()
     {
         Converter.Dispose();
-        Converter = new AcmConverter(Acm, Route.Formats[0], Route.Formats[^1]);
+        Converter = new AcmConverter(Acm, Route.Formats);
     }
 
     /// <summary>Prepares a shadow buffer and queues it on the device; unprepared again if the device refuses it. Called without <see cref="Gate"/>.</summary>
