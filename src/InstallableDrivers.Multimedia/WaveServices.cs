@@ -277,15 +277,7 @@ public sealed unsafe partial class WaveServices : IDisposable
             return result;
         }
 
-        var opened = OpenDevice(mapper.Device(direction), deviceId, handle, format, client, flags);
-        if (opened == MMRESULT.MMSYSERR_NOERROR && handle != null && (flags & WAVE_FORMAT_QUERY) == 0)
-        {
-            // waveOutGetID of a mapped stream names the device the mapper converts for.
-            var stream = WaveHandles.Find(*handle)!;
-            stream.DeviceId = mapper.DeviceIdOf(stream);
-        }
-
-        return opened;
+        return OpenDevice(mapper.Device(direction), deviceId, handle, format, client, flags);
     }
 
     private MMRESULT OpenDevice(WaveDevice device, uint deviceId, nint* handle, WAVEFORMATEX* format, WaveClientCallback? client, uint flags)

@@ -32,9 +32,6 @@ internal sealed unsafe class WaveMapper : IWaveOutDriver, IWaveInDriver
     /// <summary>Whether <paramref name="device"/> is the mapper's.</summary>
     public bool Owns(WaveDevice device) => device == output || device == input;
 
-    /// <summary>The device id a mapped stream's conversion plays to or records from.</summary>
-    public uint DeviceIdOf(WaveStream stream) => WaveMapperStream.Find(*stream.DriverValue)!.Route.DeviceId;
-
     public uint wodMessage(uint uDeviceID, uint uMsg, nuint dwUser, nuint dwParam1, nuint dwParam2) =>
         (uint)Message(WaveDirection.Output, uMsg, dwUser, dwParam1, dwParam2);
 
@@ -83,6 +80,9 @@ internal sealed unsafe class WaveMapper : IWaveOutDriver, IWaveInDriver
             return MMRESULT.MMSYSERR_NOERROR;
         }
 
+        // waveOutGetID of the application's handle names the device the conversion plays to (or records from), from
+        // its WOM_OPEN on.
+        WaveHandles.Find(description->hWave)!.DeviceId = route.DeviceId;
         WaveMapperStream stream = direction == WaveDirection.Output
             ? new WaveMapperOutputStream(services, acm(), route, *description)
             : new WaveMapperInputStream(services, acm(), route, *description);

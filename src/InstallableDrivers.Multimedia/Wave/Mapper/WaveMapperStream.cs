@@ -30,7 +30,7 @@ internal abstract unsafe class WaveMapperStream
         ApplicationFormat = direction == WaveDirection.Output ? route.Formats[0] : route.Formats[^1];
     }
 
-    public WaveMapperRoute Route { get; }
+    protected WaveMapperRoute Route { get; }
 
     /// <summary>The value the services pass back as dwUser (a handle to this object).</summary>
     public nuint DriverValue => (nuint)GCHandle.ToIntPtr(self);
