@@ -69,7 +69,7 @@ internal static class AcmConversionPath
     }
 
     /// <summary>The PCM format some driver suggests decoding <paramref name="format"/> to (acmFormatSuggest), or null.</summary>
-    private static unsafe WaveFormat? SuggestPcm(AcmServices acm, WaveFormat format)
+    internal static unsafe WaveFormat? SuggestPcm(AcmServices acm, WaveFormat format)
     {
         var suggestion = stackalloc byte[SuggestionRoom];
         new Span<byte>(suggestion, SuggestionRoom).Clear();

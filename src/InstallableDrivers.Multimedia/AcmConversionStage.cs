@@ -7,8 +7,7 @@ namespace InstallableDrivers.Multimedia;
 /// </summary>
 internal sealed class AcmConversionStage(AcmConversionStream stream) : IDisposable
 {
-    private byte[] pending = [];
-    private int pendingLength;
+    private readonly PendingBytes pending = new();
     private byte[] output = [];
     private bool started;
 
@@ -24,11 +23,11 @@ internal sealed class AcmConversionStage(AcmConversionStream stream) : IDisposab
     /// </summary>
     public ReadOnlySpan<byte> Push(ReadOnlySpan<byte> input, bool end)
     {
-        Append(input);
+        pending.Append(input);
         var written = 0;
         // msacm32 refuses to prepare a source shorter than one source block (ACMERR_NOTPOSSIBLE): such a remainder
         // waits for more, and at the end it is a truncated block that no driver may be given.
-        while (pendingLength >= Math.Max(stream.Source.BlockAlign, 1))
+        while (pending.Length >= Math.Max(stream.Source.BlockAlign, 1))
         {
             if (!RoomFor(end, out var room))
             {
@@ -37,12 +36,11 @@ internal sealed class AcmConversionStage(AcmConversionStream stream) : IDisposab
 
             EnsureOutput(written + room);
             var flags = (started ? AcmConvertFlags.None : AcmConvertFlags.Start) | (end ? AcmConvertFlags.End : AcmConvertFlags.BlockAlign);
-            var (used, produced) = stream.Convert(pending.AsSpan(0, pendingLength), output.AsSpan(written, room), flags);
+            var (used, produced) = stream.Convert(pending.Data, output.AsSpan(written, room), flags);
             started = true;
             written += produced;
             SourceBytesUsed += used;
-            pending.AsSpan(used, pendingLength - used).CopyTo(pending);
-            pendingLength -= used;
+            pending.Take(used);
             if (used == 0)
             {
                 // The driver takes no more of what is pending: a partial block, kept for the next buffer.
@@ -52,7 +50,7 @@ internal sealed class AcmConversionStage(AcmConversionStream stream) : IDisposab
 
         if (end)
         {
-            pendingLength = 0;
+            pending.Clear();
         }
 
         return output.AsSpan(0, written);
@@ -66,23 +64,12 @@ internal sealed class AcmConversionStage(AcmConversionStream stream) : IDisposab
     /// </summary>
     private bool RoomFor(bool end, out int room)
     {
-        if (stream.TryGetDestinationSize(pendingLength, out room))
+        if (stream.TryGetDestinationSize(pending.Length, out room))
         {
             return true;
         }
 
         return end && stream.TryGetDestinationSize(Math.Max(stream.Source.BlockAlign, 1), out room);
-    }
-
-    private void Append(ReadOnlySpan<byte> input)
-    {
-        if (pendingLength + input.Length > pending.Length)
-        {
-            Array.Resize(ref pending, Math.Max(pendingLength + input.Length, pending.Length * 2));
-        }
-
-        input.CopyTo(pending.AsSpan(pendingLength));
-        pendingLength += input.Length;
     }
 
     private void EnsureOutput(int length)

@@ -21,13 +21,14 @@ public sealed class AcmConverter : IDisposable
     /// <param name="destination">The format wanted.</param>
     /// <exception cref="MmException">No driver, alone or through PCM, converts the pair (acmStreamOpen, ACMERR_NOTPOSSIBLE), or a stream failed to open.</exception>
     public AcmConverter(AcmServices acm, WaveFormat source, WaveFormat destination)
+        : this(acm, FindPath(acm, source, destination))
     {
-        ArgumentNullException.ThrowIfNull(acm);
-        ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(destination);
-        Formats = AcmConversionPath.Find(acm, source, destination)
-            ?? throw AcmFailure.Create(nameof(AcmServices.acmStreamOpen), AcmFailure.NotPossible,
-                $"no installed driver converts {source} to {destination}, directly or through PCM");
+    }
+
+    /// <summary>Opens a stream for each step of a path <see cref="AcmConversionPath"/> found (the wave mapper finds its own first).</summary>
+    internal AcmConverter(AcmServices acm, IReadOnlyList<WaveFormat> formats)
+    {
+        Formats = formats;
         var opened = new List<AcmConversionStage>();
         try
         {
@@ -43,6 +44,16 @@ public sealed class AcmConverter : IDisposable
         }
 
         stages = [.. opened];
+    }
+
+    private static IReadOnlyList<WaveFormat> FindPath(AcmServices acm, WaveFormat source, WaveFormat destination)
+    {
+        ArgumentNullException.ThrowIfNull(acm);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(destination);
+        return AcmConversionPath.Find(acm, source, destination)
+            ?? throw AcmFailure.Create(nameof(AcmServices.acmStreamOpen), AcmFailure.NotPossible,
+                $"no installed driver converts {source} to {destination}, directly or through PCM");
     }
 
     /// <summary>The format of the data the converter takes.</summary>

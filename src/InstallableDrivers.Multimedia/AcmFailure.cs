@@ -3,8 +3,8 @@ using InstallableDrivers.Multimedia.Interop;
 namespace InstallableDrivers.Multimedia;
 
 /// <summary>
-/// How the .NET ACM layer reports a failed msacm call: an <see cref="MmException"/> naming the function and its MMRESULT,
-/// with msacm.h's name for an ACMERR_* result (the <see cref="MMRESULT"/> enum names only mmsystem.h's).
+/// How the .NET ACM layer reports a failed msacm call: an <see cref="MmException"/> naming the function and its MMRESULT
+/// (msacm.h's name for an ACMERR_* result), and what was asked.
 /// </summary>
 internal static class AcmFailure
 {
@@ -24,16 +24,6 @@ internal static class AcmFailure
     }
 
     /// <summary>The exception for <paramref name="function"/> failing with <paramref name="result"/>.</summary>
-    public static MmException Create(string function, MMRESULT result, string? detail = null)
-    {
-        var name = (uint)result switch
-        {
-            AcmErrors.ACMERR_NOTPOSSIBLE => nameof(AcmErrors.ACMERR_NOTPOSSIBLE),
-            AcmErrors.ACMERR_BUSY => nameof(AcmErrors.ACMERR_BUSY),
-            AcmErrors.ACMERR_UNPREPARED => nameof(AcmErrors.ACMERR_UNPREPARED),
-            AcmErrors.ACMERR_CANCELED => nameof(AcmErrors.ACMERR_CANCELED),
-            _ => null,
-        };
-        return new MmException(function, result, string.Join(": ", new[] { name, detail }.Where(text => !string.IsNullOrEmpty(text))));
-    }
+    public static MmException Create(string function, MMRESULT result, string? detail = null) =>
+        new(function, result, detail ?? "");
 }

@@ -4,7 +4,8 @@ namespace InstallableDrivers.Multimedia;
 
 /// <summary>
 /// A multimedia call failed: the exception names the call and its <see cref="MMRESULT"/>, with the text the services
-/// give for it (for example "waveOutOpen failed: WAVERR_BADFORMAT (32): ...").
+/// give for it (for example "waveOutOpen failed: WAVERR_BADFORMAT (32): ..."; an ACM result by its msacm.h name,
+/// "acmStreamOpen failed: ACMERR_NOTPOSSIBLE (512): ...").
 /// </summary>
 public sealed class MmException : Exception
 {
@@ -30,7 +31,7 @@ public sealed class MmException : Exception
 
     /// <summary>The failure of <paramref name="function"/> with <paramref name="result"/>, described by <paramref name="errorText"/>.</summary>
     public MmException(string function, MMRESULT result, string errorText)
-        : base($"{function} failed: {result} ({(uint)result}){(errorText.Length > 0 ? ": " + errorText : "")}")
+        : base($"{function} failed: {MmResultNames.Of(result)} ({(uint)result}){(errorText.Length > 0 ? ": " + errorText : "")}")
     {
         Result = result;
         Function = function;

@@ -29,7 +29,9 @@ internal sealed unsafe class WaveDeviceHandle : IDisposable
             fixed (byte* wfx = block)
             {
                 var callback = WaveCallbackSignal.Callback;
-                var flags = DriverMessages.CALLBACK_FUNCTION;
+                // A device id goes through the mapper restricted to that device (WAVE_MAPPED): the format as it is if the
+                // device takes it, else converted by the ACM, as with WAVE_MAPPER.
+                var flags = DriverMessages.CALLBACK_FUNCTION | (deviceId == WaveOpenFlags.WAVE_MAPPER ? 0 : WaveOpenFlags.WAVE_MAPPED);
                 Check(output
                     ? services.waveOutOpen(&opened, deviceId, (WAVEFORMATEX*)wfx, callback, Signal.Instance, flags)
                     : services.waveInOpen(&opened, deviceId, (WAVEFORMATEX*)wfx, callback, Signal.Instance, flags), "Open");

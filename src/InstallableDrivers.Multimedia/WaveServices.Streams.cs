@@ -10,7 +10,7 @@ public sealed unsafe partial class WaveServices
     /// <summary>mmddk.h DRVM_IOCTL: below it are the standard DRVM_/WODM_/WIDM_ messages the services send themselves.</summary>
     private const uint DRVM_IOCTL = 0x100;
 
-    private MMRESULT PrepareHeader(WaveDirection direction, nint handle, WAVEHDR* header, uint size)
+    internal MMRESULT PrepareHeader(WaveDirection direction, nint handle, WAVEHDR* header, uint size)
     {
         if (Check(direction, handle, direction.Prepare, header, size, out var stream) is not MMRESULT.MMSYSERR_NOERROR and var invalid)
         {
@@ -38,7 +38,7 @@ public sealed unsafe partial class WaveServices
         return MMRESULT.MMSYSERR_NOERROR;
     }
 
-    private MMRESULT UnprepareHeader(WaveDirection direction, nint handle, WAVEHDR* header, uint size)
+    internal MMRESULT UnprepareHeader(WaveDirection direction, nint handle, WAVEHDR* header, uint size)
     {
         if (Check(direction, handle, direction.Unprepare, header, size, out var stream) is not MMRESULT.MMSYSERR_NOERROR and var invalid)
         {
@@ -66,7 +66,7 @@ public sealed unsafe partial class WaveServices
     }
 
     /// <summary>waveOutWrite and waveInAddBuffer.</summary>
-    private MMRESULT Queue(WaveDirection direction, nint handle, WAVEHDR* header, uint size)
+    internal MMRESULT Queue(WaveDirection direction, nint handle, WAVEHDR* header, uint size)
     {
         if (Check(direction, handle, direction.Queue, header, size, out var stream) is not MMRESULT.MMSYSERR_NOERROR and var invalid)
         {
@@ -98,14 +98,14 @@ public sealed unsafe partial class WaveServices
     }
 
     /// <summary>A message with no parameters to an open stream: pause, restart, start, stop, breakloop.</summary>
-    private MMRESULT Send(WaveDirection direction, nint handle, uint message) =>
+    internal MMRESULT Send(WaveDirection direction, nint handle, uint message) =>
         Find(direction, handle) is { } stream ? stream.Message(message, 0, 0) : MMRESULT.MMSYSERR_INVALHANDLE;
 
     /// <summary>
     /// waveOutReset and waveInReset: the driver returns every queued buffer done; the call returns once their callbacks
     /// have, so the application hears nothing about them afterwards.
     /// </summary>
-    private MMRESULT Reset(WaveDirection direction, nint handle)
+    internal MMRESULT Reset(WaveDirection direction, nint handle)
     {
         if (Find(direction, handle) is not { } stream)
         {
@@ -117,7 +117,7 @@ public sealed unsafe partial class WaveServices
         return result;
     }
 
-    private MMRESULT GetPosition(WaveDirection direction, nint handle, MMTIME* time, uint size) =>
+    internal MMRESULT GetPosition(WaveDirection direction, nint handle, MMTIME* time, uint size) =>
         Check(direction, handle, direction.GetPosition, time, size, out var stream) is not MMRESULT.MMSYSERR_NOERROR and var invalid
             ? invalid
             : stream.Message(direction.GetPosition, (nuint)time, size);
@@ -157,7 +157,7 @@ public sealed unsafe partial class WaveServices
         return (nint)target.Device.Message(message, target.Stream is { } stream ? *stream.DriverValue : 0, param1, param2);
     }
 
-    private MMRESULT Close(WaveDirection direction, nint handle)
+    internal MMRESULT Close(WaveDirection direction, nint handle)
     {
         if (Find(direction, handle) is not { } stream || !stream.TryBeginClose())
         {

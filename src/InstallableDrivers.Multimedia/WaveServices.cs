@@ -29,15 +29,19 @@ public sealed unsafe partial class WaveServices : IDisposable
 
     private readonly DriverManager manager;
     private readonly Lock catalogLock = new();
+    private readonly Lazy<AcmServices> acm;
+    private readonly WaveMapper mapper;
     private WaveDeviceCatalog? catalog;
     private bool disposed;
 
     /// <summary>Creates the services over a manager's registry; no driver is opened until a function needs the devices.</summary>
-    /// <param name="manager">The manager that opens the wave drivers; it must outlive the services.</param>
+    /// <param name="manager">The manager that opens the wave drivers and the codecs the wave mapper converts with; it must outlive the services.</param>
     public WaveServices(DriverManager manager)
     {
         ArgumentNullException.ThrowIfNull(manager);
         this.manager = manager;
+        acm = new Lazy<AcmServices>(() => new AcmServices(manager));
+        mapper = new WaveMapper(this, () => acm.Value);
     }
 
     /// <summary>The services over <see cref="DriverManager.Default"/>, which <see cref="WinMM"/> uses. Created on first use; never disposed.</summary>
@@ -76,7 +80,8 @@ public sealed unsafe partial class WaveServices : IDisposable
     /// <summary>Resets and closes every stream still open, then sends DRVM_EXIT to the wave drivers and closes them.</summary>
     public void Dispose()
     {
-        foreach (var stream in WaveHandles.OwnedBy(this).ToList())
+        // Mapped streams first: closing one closes the device stream it converts for.
+        foreach (var stream in WaveHandles.OwnedBy(this).OrderBy(s => mapper.Owns(s.Device) ? 0 : 1).ToList())
         {
             if (stream.TryBeginClose())
             {
@@ -92,6 +97,11 @@ public sealed unsafe partial class WaveServices : IDisposable
             disposed = true;
             catalog?.Close();
             catalog = null;
+        }
+
+        if (acm.IsValueCreated)
+        {
+            acm.Value.Dispose();
         }
     }
 
@@ -156,7 +166,7 @@ public sealed unsafe partial class WaveServices : IDisposable
     /// The devices the wave mapper tries, in order: the one the registry's <c>[Sound Mapper]</c> value (<c>Playback</c>
     /// or <c>Record</c>) names by product name, then every device in id order.
     /// </summary>
-    private IEnumerable<(WaveDevice Device, uint Id)> MapperCandidates(WaveDirection direction)
+    internal IEnumerable<(WaveDevice Device, uint Id)> MapperCandidates(WaveDirection direction)
     {
         var devices = Catalog.Devices(direction);
         var preferredName = manager.Registry.GetValue(SoundMapperSection, direction.MapperSetting);
@@ -182,7 +192,7 @@ public sealed unsafe partial class WaveServices : IDisposable
     }
 
     /// <summary>Fills a W capabilities structure of <paramref name="fullSize"/> bytes, cut to <paramref name="size"/>.</summary>
-    private MMRESULT GetDevCaps(WaveDirection direction, nuint deviceId, void* caps, uint size, int fullSize)
+    internal MMRESULT GetDevCaps(WaveDirection direction, nuint deviceId, void* caps, uint size, int fullSize)
     {
         if (WaveMessageParameters.Check(direction.GetDevCaps, caps, size) is not MMRESULT.MMSYSERR_NOERROR and var invalid)
         {
@@ -196,7 +206,8 @@ public sealed unsafe partial class WaveServices : IDisposable
 
         var full = stackalloc byte[fullSize];
         new Span<byte>(full, fullSize).Clear();
-        var result = (MMRESULT)target.Device.Message(direction.GetDevCaps, 0, (nuint)full, (nuint)fullSize);
+        // For a handle, dwUser is its stream's value, as winmm passes it: the wave mapper answers with its device's caps.
+        var result = (MMRESULT)target.Device.Message(direction.GetDevCaps, target.Stream is { } stream ? *stream.DriverValue : 0, (nuint)full, (nuint)fullSize);
         if (result == MMRESULT.MMSYSERR_NOERROR)
         {
             var copied = Math.Min(size, (uint)fullSize);
@@ -206,7 +217,7 @@ public sealed unsafe partial class WaveServices : IDisposable
         return result;
     }
 
-    private MMRESULT Open(WaveDirection direction, nint* handle, uint deviceId, WAVEFORMATEX* format, nuint callback, nuint instance, uint flags)
+    internal MMRESULT Open(WaveDirection direction, nint* handle, uint deviceId, WAVEFORMATEX* format, nuint callback, nuint instance, uint flags)
     {
         // A query opens nothing, so its handle and callback are ignored.
         var query = (flags & WAVE_FORMAT_QUERY) != 0;
@@ -232,17 +243,25 @@ public sealed unsafe partial class WaveServices : IDisposable
 
     private MMRESULT OpenOn(WaveDirection direction, uint deviceId, nint* handle, WAVEFORMATEX* format, WaveClientCallback? client, uint flags)
     {
-        if (deviceId != WAVE_MAPPER)
+        var devices = Catalog.Devices(direction);
+        var mapped = (flags & WAVE_MAPPED) != 0 && deviceId != WAVE_MAPPER;
+        if (deviceId != WAVE_MAPPER && !mapped)
         {
-            var devices = Catalog.Devices(direction);
             return deviceId < devices.Count ? OpenDevice(devices[(int)deviceId], deviceId, handle, format, client, flags) : MMRESULT.MMSYSERR_BADDEVICEID;
         }
 
-        // The mapper: the first candidate that opens; when none does, WAVERR_BADFORMAT if any refused the format.
-        var result = MMRESULT.MMSYSERR_BADDEVICEID;
-        foreach (var (device, id) in MapperCandidates(direction))
+        if (mapped && deviceId >= devices.Count)
         {
-            var attempt = OpenDevice(device, id, handle, format, client, flags);
+            return MMRESULT.MMSYSERR_BADDEVICEID;
+        }
+
+        // The mapper (or WAVE_MAPPED: the mapper restricted to one device): the first candidate that takes the format
+        // as it is; when none does, WAVERR_BADFORMAT if any refused the format.
+        List<(WaveDevice Device, uint Id)> candidates = mapped ? [(devices[(int)deviceId], deviceId)] : [.. MapperCandidates(direction)];
+        var result = MMRESULT.MMSYSERR_BADDEVICEID;
+        foreach (var (device, id) in candidates)
+        {
+            var attempt = OpenDevice(device, id, handle, format, client, flags & ~WAVE_MAPPED);
             if (attempt == MMRESULT.MMSYSERR_NOERROR)
             {
                 return attempt;
@@ -251,7 +270,14 @@ public sealed unsafe partial class WaveServices : IDisposable
             result = result == MMRESULT.WAVERR_BADFORMAT ? result : attempt;
         }
 
-        return result;
+        // None takes it: the mapper puts an ACM conversion between the application and a device, unless the
+        // application asked for the format to be taken directly (WAVE_FORMAT_DIRECT).
+        if (result != MMRESULT.WAVERR_BADFORMAT || (flags & WAVE_FORMAT_DIRECT) != 0)
+        {
+            return result;
+        }
+
+        return OpenDevice(mapper.Device(direction), deviceId, handle, format, client, flags);
     }
 
     private MMRESULT OpenDevice(WaveDevice device, uint deviceId, nint* handle, WAVEFORMATEX* format, WaveClientCallback? client, uint flags)
@@ -260,12 +286,13 @@ public sealed unsafe partial class WaveServices : IDisposable
         var driverFlags = (flags & ~DriverMessages.CALLBACK_TYPEMASK) | DriverMessages.CALLBACK_FUNCTION;
         if ((flags & WAVE_FORMAT_QUERY) != 0)
         {
-            var description = new WAVEOPENDESC { lpFormat = (nint)format };
+            var description = new WAVEOPENDESC { lpFormat = (nint)format, uMappedDeviceID = mapper.Owns(device) ? deviceId : 0 };
             nuint driverValue = 0;
             return (MMRESULT)device.Message(device.Direction.Open, (nuint)(&driverValue), (nuint)(&description), flags & ~DriverMessages.CALLBACK_TYPEMASK);
         }
 
         var stream = WaveStream.Create(this, device, deviceId, client!, format);
+        stream.Descriptor->uMappedDeviceID = mapper.Owns(device) ? deviceId : 0;
         var result = (MMRESULT)device.Message(device.Direction.Open, (nuint)stream.DriverValue, (nuint)stream.Descriptor, driverFlags);
         if (result != MMRESULT.MMSYSERR_NOERROR)
         {

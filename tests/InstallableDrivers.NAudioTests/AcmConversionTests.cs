@@ -119,7 +119,7 @@ public sealed class AcmConversionTests
     /// the parts moves what it can: NAudio 2 pins its stream header only during each call, so the header the ACM sees
     /// may be at another address each time.
     /// </summary>
-    private static byte[] Convert(WaveFormat from, WaveFormat to, byte[] input)
+    internal static byte[] Convert(WaveFormat from, WaveFormat to, byte[] input)
     {
         using var stream = new AcmStream(from, to);
         var output = new MemoryStream();

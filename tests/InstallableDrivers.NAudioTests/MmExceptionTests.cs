@@ -24,7 +24,9 @@ public sealed unsafe class MmExceptionTests(WaveFileDevices devices)
     public void A_format_no_device_takes_is_WaveBadFormat_from_waveOutOpen()
     {
         using var output = new WaveOut();
-        var e = Assert.Throws<MmException>(() => output.Init(new BufferedWaveProvider(new WaveFormat(500, 16, 1))));
+        // 500 Hz is below what the WAV-file device takes, and three channels are beyond what the wave mapper's PCM
+        // converter makes (mono or stereo), so neither the device nor a conversion takes it.
+        var e = Assert.Throws<MmException>(() => output.Init(new BufferedWaveProvider(new WaveFormat(500, 16, 3))));
         Assert.Equal(MmResult.WaveBadFormat, e.Result);
         Assert.Equal("waveOutOpen", e.Function);
         Assert.Contains(ErrorText(MMRESULT.WAVERR_BADFORMAT), e.Message, StringComparison.Ordinal);

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using NAudio.Codecs;
 using NAudio.Wave;
 
 namespace InstallableDrivers.NAudioTests;
@@ -24,6 +26,29 @@ public sealed class WaveOutTests(WaveFileDevices devices)
         });
 
         Assert.Equal(devices.InputData, played);
+    }
+
+    [Fact]
+    public void A_mu_law_stream_plays_through_the_converting_wave_mapper_as_NAudios_own_decoder_decodes_it()
+    {
+        // No device takes µ-law: the wave mapper decodes it with the g711 codec into the PCM of the devices' format,
+        // which must be what NAudio's AcmStream gets from the same codec by acmStreamConvert. (NAudio's MuLawDecoder is
+        // no reference here: it gave -1 where the codec, which follows the ITU-T table, gives 0.)
+        var mulawFormat = WaveFormat.CreateMuLawFormat(devices.Format.SampleRate, devices.Format.Channels);
+        var mulaw = MemoryMarshal.Cast<byte, short>(devices.InputData).ToArray().Select(MuLawEncoder.LinearToMuLawSample).ToArray();
+        var expected = AcmConversionTests.Convert(mulawFormat, devices.Format, mulaw);
+
+        var played = devices.PlayedData(WaveFileDevices.Fast, () =>
+        {
+            using var source = new RawSourceWaveStream(new MemoryStream(mulaw), mulawFormat);
+            using var output = new WaveOut(); // WAVE_MAPPER
+            var stopped = Stopped(output);
+            output.Init(source);
+            output.Play();
+            Assert.Null(Await(stopped).Exception);
+        });
+
+        Assert.Equal(expected, played);
     }
 
     [Fact]

@@ -5,12 +5,13 @@ using InstallableDrivers.Multimedia.Interop;
 namespace InstallableDrivers.Cli.Commands;
 
 /// <summary>
-/// <c>drv play FILE.wav [--device N]</c>: plays a WAV file through the waveOut services, with a progress bar. Ctrl+C
+/// <c>drv play FILE.wav [--device N]</c>: plays a WAV file through the waveOut services, with a progress bar; a format
+/// the device does not take goes through the wave mapper's conversion (WAVE_MAPPER, or WAVE_MAPPED with a device). Ctrl+C
 /// stops it cleanly (waveOutReset, every buffer unprepared, waveOutClose) and exits with <see cref="ExitCode.Interrupted"/>.
 /// </summary>
 internal sealed class PlayCommand : DrvCommand
 {
-    private readonly Argument<string> file = new("FILE") { Description = "The WAV file to play (any format a device takes: PCM, float, …)." };
+    private readonly Argument<string> file = new("FILE") { Description = "The WAV file to play: PCM, float, or a compressed format an installed codec decodes (µ-law, ADPCM, …)." };
     private readonly Option<uint?> device = WaveOptions.Device("output");
 
     public PlayCommand(GlobalOptions global)
@@ -24,14 +25,14 @@ internal sealed class PlayCommand : DrvCommand
     {
         var path = parse.GetRequiredValue(file);
         using var reader = OpenWaveFile(path);
-        var (format, data) = Playable(reader, workspace);
-        using var decoded = data == reader.Data ? null : data;
+        var format = reader.Format;
+        var data = reader.Data;
         using var services = new WaveServices(workspace.Manager);
         var id = WaveOptions.DeviceId(parse, device);
         var info = services.GetOutputDevices().FirstOrDefault(d => d.Id == id);
         var target = WaveOptions.Describe(id, info?.Name, info?.DriverAlias);
         using var stop = new StopSignal();
-        using var player = new WavePlayer(services, format, id);
+        using var player = OpenPlayer(services, format, id);
         var total = data.Length;
         long played = 0;
         try
@@ -45,36 +46,30 @@ internal sealed class PlayCommand : DrvCommand
                 $"Stopped after {WaveProgress.Seconds(format, played)} of {WaveProgress.Seconds(format, total)}: the device was reset and closed.");
         }
 
-        var decodedFrom = decoded is null ? "" : $", decoded from {reader.Format} by the ACM";
-        Console.Out.WriteLine($"Played {path} ({format}, {WaveProgress.Seconds(format, played)}{decodedFrom}) on {target}.");
+        var converted = IsUncompressed(format) ? "" : ", converted to PCM by the wave mapper";
+        Console.Out.WriteLine($"Played {path} ({format}, {WaveProgress.Seconds(format, played)}{converted}) on {target}.");
     }
 
     /// <summary>
-    /// What a device is given: PCM and float as they are; a compressed file (µ-law, ADPCM …) decoded to 16-bit PCM by the
-    /// installed codecs first, since the wave mapper does not convert formats yet.
+    /// A player for the file's own format: the wave mapper puts an ACM conversion between when the device does not take
+    /// it (a compressed file: µ-law, ADPCM …). A compressed format no installed codec decodes to a PCM the device takes is
+    /// "not possible" (exit 8), as for drv convert.
     /// </summary>
-    private static (WaveFormat Format, Stream Data) Playable(WaveFileReader reader, DrvWorkspace workspace)
+    private static WavePlayer OpenPlayer(WaveServices services, WaveFormat format, uint id)
     {
-        if (reader.Format.EncodingTag is WaveFormatTags.WAVE_FORMAT_PCM or WaveFormatTags.WAVE_FORMAT_IEEE_FLOAT)
-        {
-            return (reader.Format, reader.Data);
-        }
-
-        using var acm = new AcmServices(workspace.Manager);
         try
         {
-            using var converter = new AcmConverter(acm, reader.Format, WaveFormat.Pcm(reader.Format.SampleRate, 16, reader.Format.Channels));
-            var decoded = new MemoryStream();
-            converter.Convert(reader.Data, decoded);
-            decoded.Position = 0;
-            return (converter.Destination, decoded);
+            return new WavePlayer(services, format, id);
         }
-        catch (MmException e) when (e.Function == nameof(AcmServices.acmStreamOpen) && (uint)e.Result == AcmErrors.ACMERR_NOTPOSSIBLE)
+        catch (MmException e) when (e.Result == MMRESULT.WAVERR_BADFORMAT && !IsUncompressed(format))
         {
             throw new CliException(ExitCode.NotPossible,
-                $"{e.Message} No installed codec decodes {reader.Format}: 'drv codecs' lists them; docs/drv.md says how to install the ones drv ships.", e);
+                $"{e.Message} No installed codec decodes {format} to a PCM format the device takes: 'drv codecs' lists them; docs/drv.md says how to install the ones drv ships.", e);
         }
     }
+
+    private static bool IsUncompressed(WaveFormat format) =>
+        format.EncodingTag is WaveFormatTags.WAVE_FORMAT_PCM or WaveFormatTags.WAVE_FORMAT_IEEE_FLOAT;
 
     private static WaveFileReader OpenWaveFile(string path)
     {

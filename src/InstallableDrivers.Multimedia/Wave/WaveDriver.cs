@@ -12,6 +12,9 @@ internal sealed unsafe class WaveDriver
     private readonly DriverEntryPoint<IWaveOutDriver>? output;
     private readonly DriverEntryPoint<IWaveInDriver>? input;
 
+    /// <summary>A driver of the services' own (the wave mapper): no driver instance, its code never unloads.</summary>
+    private readonly (IWaveOutDriver Output, IWaveInDriver Input)? builtIn;
+
     public WaveDriver(string alias, HDRVR handle, DriverEntryPoint<IWaveOutDriver>? output, DriverEntryPoint<IWaveInDriver>? input)
     {
         Alias = alias;
@@ -20,16 +23,30 @@ internal sealed unsafe class WaveDriver
         this.input = input;
     }
 
+    /// <summary>A driver that is part of the services, called directly.</summary>
+    public WaveDriver(string alias, IWaveOutDriver output, IWaveInDriver input)
+    {
+        Alias = alias;
+        builtIn = (output, input);
+    }
+
     /// <summary>The registry value that named the driver (<c>wave</c>, <c>wave1</c> …); WaveDevices reports it with each device.</summary>
     public string Alias { get; }
 
     public HDRVR Handle { get; }
 
-    public bool Has(WaveDirection direction) => (direction == WaveDirection.Output ? output is not null : input is not null);
+    public bool Has(WaveDirection direction) => builtIn is not null || (direction == WaveDirection.Output ? output is not null : input is not null);
 
     /// <summary>Calls the entry point of a direction; MMSYSERR_NODRIVER when the driver has none or is closing.</summary>
     public uint Message(WaveDirection direction, uint deviceId, uint message, nuint user, nuint param1, nuint param2)
     {
+        if (builtIn is var (builtInOutput, builtInInput))
+        {
+            return direction == WaveDirection.Output
+                ? CallManaged(builtInOutput, deviceId, message, user, param1, param2)
+                : CallManaged(builtInInput, deviceId, message, user, param1, param2);
+        }
+
         if (direction == WaveDirection.Output)
         {
             if (output is null)

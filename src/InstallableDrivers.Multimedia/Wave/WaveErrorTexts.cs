@@ -3,7 +3,7 @@ using InstallableDrivers.Multimedia.Interop;
 
 namespace InstallableDrivers.Multimedia.Wave;
 
-/// <summary>The descriptions waveOutGetErrorText and waveInGetErrorText give, one per MMRESULT (our own wording).</summary>
+/// <summary>The descriptions waveOutGetErrorText and waveInGetErrorText give, one per MMRESULT and ACMERR_* result (our own wording).</summary>
 internal static class WaveErrorTexts
 {
     private static readonly FrozenDictionary<MMRESULT, string> Texts = new Dictionary<MMRESULT, string>
@@ -34,6 +34,12 @@ internal static class WaveErrorTexts
         [MMRESULT.WAVERR_STILLPLAYING] = "Buffers are still queued on the device.",
         [MMRESULT.WAVERR_UNPREPARED] = "The wave header is not prepared.",
         [MMRESULT.WAVERR_SYNC] = "The device is synchronous and WAVE_ALLOWSYNC was not given.",
+
+        // The ACM's results, which the wave mapper returns when a conversion fails (waveOutWrite).
+        [(MMRESULT)AcmErrors.ACMERR_NOTPOSSIBLE] = "The conversion is not possible.",
+        [(MMRESULT)AcmErrors.ACMERR_BUSY] = "The conversion stream is busy.",
+        [(MMRESULT)AcmErrors.ACMERR_UNPREPARED] = "The conversion header is not prepared.",
+        [(MMRESULT)AcmErrors.ACMERR_CANCELED] = "The operation was cancelled.",
     }.ToFrozenDictionary();
 
     public static string? Find(MMRESULT error) => Texts.GetValueOrDefault(error);

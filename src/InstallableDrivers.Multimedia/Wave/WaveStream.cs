@@ -53,8 +53,8 @@ internal sealed unsafe class WaveStream
 
     public WaveDirection Direction => Device.Direction;
 
-    /// <summary>The services' device id the stream was opened on.</summary>
-    public uint DeviceId { get; }
+    /// <summary>The services' device id the stream was opened on; for a stream of the wave mapper, the device it converts for.</summary>
+    public uint DeviceId { get; set; }
 
     public WaveClientCallback Client { get; }
 
@@ -129,14 +129,16 @@ internal sealed unsafe class WaveStream
     /// <summary>
     /// Waits until every queued buffer came back and every callback running on another thread returned, so that the
     /// application is told nothing more about them once reset returns. Callbacks running on this thread (the caller is
-    /// inside one) cannot be waited for; a driver that keeps buffers past the timeout is given up on.
+    /// inside one) cannot be waited for, and neither can the buffers then: a driver that delivers its callbacks one at a
+    /// time (wavefile) gives them back only after the callback the caller is inside returns. A driver that keeps
+    /// buffers past the timeout is given up on.
     /// </summary>
     public void WaitUntilIdle()
     {
         var own = callbacksOnThread?.Count(s => s == this) ?? 0;
         var deadline = Environment.TickCount64 + (long)IdleTimeout.TotalMilliseconds;
         var spin = new SpinWait();
-        while ((Volatile.Read(ref queued) > 0 || Volatile.Read(ref callbacksRunning) > own) && Environment.TickCount64 < deadline)
+        while (((own == 0 && Volatile.Read(ref queued) > 0) || Volatile.Read(ref callbacksRunning) > own) && Environment.TickCount64 < deadline)
         {
             spin.SpinOnce();
         }

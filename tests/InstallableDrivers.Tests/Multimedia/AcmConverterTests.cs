@@ -133,7 +133,7 @@ public sealed class AcmConverterTests : IDisposable
         var error = Assert.Throws<MmException>(() => new AcmConverter(acm, WaveFormat.Pcm(8000, 16, 1), gsm));
         Assert.Equal(nameof(AcmServices.acmStreamOpen), error.Function);
         Assert.Equal(AcmErrors.ACMERR_NOTPOSSIBLE, (uint)error.Result);
-        Assert.Contains("acmStreamOpen failed: 512 (512): ACMERR_NOTPOSSIBLE: no installed driver converts", error.Message, StringComparison.Ordinal);
+        Assert.Contains("acmStreamOpen failed: ACMERR_NOTPOSSIBLE (512): no installed driver converts", error.Message, StringComparison.Ordinal);
     }
 
     /// <summary>A conversion stream refuses use after Dispose rather than passing a closed handle on.</summary>

@@ -49,4 +49,22 @@ public sealed class WavePlayerAlsaTests : IDisposable
 
         Assert.Equal(source.AsSpan(0, 4 * 11025).ToArray(), recorded.ToArray());
     }
+
+    [NotOnWindowsFact]
+    public async Task IMA_ADPCM_played_on_the_default_device_reaches_ALSA_as_the_PCM_it_decodes_to()
+    {
+        // The ALSA driver takes only PCM and float: the wave mapper decodes with the installed IMA ADPCM codec.
+        WaveMapperCodecs.Register(harness.Registry);
+        using var codecs = new WaveMapperCodecs();
+        var format = WaveMapperCodecs.Format("ima-adpcm");
+        var encoded = codecs.Convert(WaveFormat.Pcm(8000, 16, 1), format, WaveMapperCodecs.Tone(8000));
+        File.Delete(AlsaTestDevice.PlayedFile);
+
+        await using (var player = new WavePlayer(harness.Services, format))
+        {
+            Assert.Equal(encoded.Length, await player.PlayAsync(new MemoryStream(encoded)).WaitAsync(Quick));
+        }
+
+        Assert.Equal(codecs.Decoded(format, encoded), File.ReadAllBytes(AlsaTestDevice.PlayedFile));
+    }
 }
