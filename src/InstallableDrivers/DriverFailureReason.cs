@@ -44,4 +44,11 @@ public enum DriverFailureReason
 
     /// <summary>The driver file exists but this process may not read it (its permissions, or a security policy, forbid it).</summary>
     AccessDenied,
+
+    /// <summary>
+    /// The host process of an isolated driver module crashed, exited or did not answer within its deadline: every
+    /// instance of the module is dead (docs/isolation.md). <see cref="DriverFailure.Crash"/> says how; close the dead
+    /// instances; the next open starts a fresh host.
+    /// </summary>
+    Crashed,
 }

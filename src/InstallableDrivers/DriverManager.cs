@@ -169,6 +169,25 @@ public sealed partial class DriverManager : IDisposable
     public nint DrvGetModuleHandle(HDRVR hDriver) => GetDriverModuleHandle(hDriver);
 
     /// <summary>
+    /// Allocates memory whose address a driver instance can be given in a custom message. For a driver that runs in a
+    /// host process (docs/isolation.md) it is a block of the arena that process maps at the same address, so the pointer
+    /// means the same on both sides; a pointer to any other memory reaches such a driver as a number it cannot use. For
+    /// a driver in process it is this process's native memory.
+    /// </summary>
+    /// <param name="hDriver">An open instance.</param>
+    /// <param name="length">The size in bytes, at least 1.</param>
+    /// <returns>The zeroed buffer; dispose it once the driver no longer uses it.</returns>
+    /// <exception cref="ArgumentException">The handle is not an open instance of this manager.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="length"/> is less than 1.</exception>
+    /// <exception cref="InsufficientMemoryException">The host's arena has no free block that large.</exception>
+    public DriverSharedBuffer AllocateSharedBuffer(HDRVR hDriver, int length)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(length, 1);
+        var instance = FindOpen(hDriver) ?? throw new ArgumentException("The driver handle is null, closed, or was not issued by this manager.", nameof(hDriver));
+        return instance.Module.AllocateSharedBuffer(length);
+    }
+
+    /// <summary>
     /// Finds what <see cref="OpenDriver"/> would open for a name and section, loading nothing and sending no message:
     /// the alias's file and args, or the driver file itself. With <see cref="DriverManagerOptions.VerifyIntegrity"/> an
     /// installed alias's file is checked against its install record, as an open checks it.
@@ -204,7 +223,7 @@ public sealed partial class DriverManager : IDisposable
         var target = instance.ManagedDriverProc as TManaged;
         if (address == 0 && target is null)
         {
-            lastError = new DriverFailure(DriverFailureReason.NotADriver, instance.ManagedDriverProc is null
+            lastError = new DriverFailure(DriverFailureReason.NotADriver, instance.Module is not Modules.ManagedDriverModule
                 ? $"The driver '{instance.Target.FilePath}' exports no '{exportName}' function."
                 : $"The .NET driver '{instance.Target.FilePath}' does not implement {typeof(TManaged).Name}.");
             return null;

@@ -1,0 +1,283 @@
+/*
+ * The driver host: a small program that loads one native driver file and runs its DriverProc for an application in
+ * another process (docs/isolation.md). A driver that crashes or hangs takes only this process down.
+ *
+ *   installable-drivers-host <arena fd> <arena address, hex> <arena size> <application pid> <driver file>
+ *
+ * It maps the arena the application created at the address the application mapped it at (so a pointer into it means
+ * the same in both processes), loads the driver, and serves each call slot on a thread of its own, so that calls the
+ * application makes at once run at once, as they would in process. The functions a driver calls back in its host
+ * (OpenDriver, SendDriverMessage, CloseDriver, GetDriverModuleHandle, DriverCallback) come from the same host library
+ * the application loads (installable_drivers_host.c, linked in and exported with -rdynamic); its entry points here
+ * forward each call over the slot of the call that made it, or, from a thread of the driver's own, as a request the
+ * application's pump thread serves.
+ */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <errno.h>
+#include <poll.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "installable_drivers_host.h"
+#include "isolation_channel.h"
+
+typedef LRESULT (*driver_proc_fn)(DWORD_PTR, HDRVR, UINT, LPARAM, LPARAM);
+
+static idh_header *arena;
+static driver_proc_fn driver_proc;
+static void *library;
+
+/* The slot whose call this thread is running, or NULL on a thread of the driver's own. */
+static _Thread_local idh_slot *current_slot;
+
+/* ---- Starting up ------------------------------------------------------------------------------------------------- */
+
+/* Says why the host cannot start, in the arena's header, and exits with a code that says which step failed. */
+static void fail(idh_header *header, int code, const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    vsnprintf(header->error, sizeof header->error, format, args);
+    va_end(args);
+    atomic_store(&header->host_state, IDH_HOST_FAILED);
+    idh_futex_wake(&header->host_state);
+    _exit(code);
+}
+
+/* A crash should end the process at once: no core file written (slow, and a copy of the driver's memory on disk). */
+static void no_core_dumps(void)
+{
+    struct rlimit none = { 0, 0 };
+    setrlimit(RLIMIT_CORE, &none);
+    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+}
+
+/* Maps the arena at exactly the application's address; anything else would make the pointers in it mean nothing. */
+static idh_header *map_arena(int fd, uintptr_t address, size_t size)
+{
+    void *at = mmap((void *)address, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED_NOREPLACE, fd, 0);
+    if (at == (void *)address) {
+        return at;
+    }
+    int error = at == MAP_FAILED ? errno : EEXIST;
+    if (at != MAP_FAILED) {
+        munmap(at, size); /* a kernel older than 4.17 ignores the flag and maps elsewhere */
+    }
+    idh_header *anywhere = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+    if (anywhere != MAP_FAILED) {
+        fail(anywhere, IDH_EXIT_ARENA, "the host process could not map the shared arena at 0x%llx (%s): that address is taken there",
+             (unsigned long long)address, strerror(error));
+    }
+    _exit(IDH_EXIT_ARENA);
+}
+
+/* ---- Serving the application's calls ----------------------------------------------------------------------------- */
+
+static void *serve_slot(void *index);
+
+/* Starts the thread of a slot once. A slot's thread starts the next slot's on its first call, so there is always one
+ * idle thread ahead of the application's busiest moment, without a thread per slot from the start. */
+static void ensure_thread(int index)
+{
+    if (index >= IDH_SLOTS) {
+        return;
+    }
+    uint32_t not_started = 0;
+    if (atomic_compare_exchange_strong(&idh_slot_of(arena, index)->thread_started, &not_started, 1)) {
+        pthread_t thread;
+        pthread_attr_t attributes;
+        pthread_attr_init(&attributes);
+        pthread_attr_setdetachstate(&attributes, PTHREAD_CREATE_DETACHED);
+        if (pthread_create(&thread, &attributes, serve_slot, (void *)(intptr_t)index) != 0) {
+            atomic_store(&idh_slot_of(arena, index)->thread_started, 0);
+        }
+        pthread_attr_destroy(&attributes);
+    }
+}
+
+/* Waits until a slot's state is `wanted`. */
+static void wait_for_state(idh_slot *slot, uint32_t wanted)
+{
+    uint32_t state;
+    while ((state = atomic_load(&slot->state)) != wanted) {
+        idh_futex_wait(&slot->state, state, -1);
+    }
+}
+
+static void *serve_slot(void *index)
+{
+    idh_slot *slot = idh_slot_of(arena, (int)(intptr_t)index);
+    for (;;) {
+        wait_for_state(slot, IDH_CALL);
+        ensure_thread((int)(intptr_t)index + 1);
+        if (slot->op == IDH_OP_EXIT) {
+            /* After DRV_FREE: unload the driver as the application would (its destructors run), then end. */
+            dlclose(library);
+            _exit(0);
+        }
+        current_slot = slot;
+        LRESULT result = slot->op == IDH_OP_DRIVERPROC
+            ? driver_proc((DWORD_PTR)slot->args[0], (HDRVR)(intptr_t)slot->args[1], (UINT)slot->args[2],
+                          (LPARAM)slot->args[3], (LPARAM)slot->args[4])
+            : 0;
+        current_slot = NULL;
+        slot->result = result;
+        idh_set_state(slot, IDH_DONE);
+    }
+    return NULL;
+}
+
+/* ---- The driver's calls back into its host, forwarded to the application ----------------------------------------- */
+
+/* Copies a UTF-16 string into half of a slot's scratch area; returns its address there, 0 for NULL, -1 if too long. */
+static int64_t copy_string(idh_slot *slot, int half, LPCWSTR text)
+{
+    if (text == NULL) {
+        return 0;
+    }
+    WCHAR *to = (WCHAR *)(slot->scratch + half * (IDH_SCRATCH / 2));
+    size_t capacity = IDH_SCRATCH / 2 / sizeof(WCHAR);
+    for (size_t i = 0; i < capacity; i++) {
+        to[i] = text[i];
+        if (text[i] == 0) {
+            return (int64_t)(intptr_t)to;
+        }
+    }
+    return -1;
+}
+
+/* Asks the application: over the slot of the call this thread runs (the application thread that waits for that call
+ * serves it, so nesting works to any depth), or, on a thread of the driver's own, over a free slot its pump serves. */
+static int64_t ask_application(uint32_t op, const int64_t *args, int count, LPCWSTR text0, LPCWSTR text1)
+{
+    idh_slot *slot = current_slot;
+    int pumped = slot == NULL;
+    if (pumped) {
+        int index = idh_claim_slot(arena);
+        if (index < 0) {
+            return 0;
+        }
+        ensure_thread(index);
+        ensure_thread(index + 1);
+        slot = idh_slot_of(arena, index);
+    }
+    slot->nested_op = op;
+    memset(slot->nested_args, 0, sizeof slot->nested_args);
+    memcpy(slot->nested_args, args, (size_t)count * sizeof *args);
+    int64_t result = 0;
+    if (op == IDH_OP_OPEN) {
+        slot->nested_args[0] = copy_string(slot, 0, text0);
+        slot->nested_args[1] = copy_string(slot, 1, text1);
+    }
+    if (slot->nested_args[0] != -1 && slot->nested_args[1] != -1) {
+        if (pumped) {
+            atomic_store(&slot->state, IDH_HOST_CALL);
+            atomic_fetch_add(&arena->pump, 1);
+            idh_futex_wake(&arena->pump);
+            wait_for_state(slot, IDH_HOST_DONE);
+        } else {
+            idh_set_state(slot, IDH_NESTED);
+            wait_for_state(slot, IDH_NESTED_DONE);
+        }
+        result = slot->nested_result;
+    }
+    if (pumped) {
+        atomic_store(&slot->state, IDH_IDLE);
+        atomic_store(&slot->owner, 0);
+    }
+    return result;
+}
+
+static HDRVR forward_open(LPCWSTR name, LPCWSTR section, LPARAM lParam2)
+{
+    int64_t args[] = { 0, 0, lParam2 };
+    return (HDRVR)(intptr_t)ask_application(IDH_OP_OPEN, args, 3, name, section);
+}
+
+static LRESULT forward_close(HDRVR hDriver, LPARAM lParam1, LPARAM lParam2)
+{
+    int64_t args[] = { (int64_t)(intptr_t)hDriver, lParam1, lParam2 };
+    return (LRESULT)ask_application(IDH_OP_CLOSE, args, 3, NULL, NULL);
+}
+
+static LRESULT forward_send(HDRVR hDriver, UINT message, LPARAM lParam1, LPARAM lParam2)
+{
+    int64_t args[] = { (int64_t)(intptr_t)hDriver, message, lParam1, lParam2 };
+    return (LRESULT)ask_application(IDH_OP_SEND, args, 4, NULL, NULL);
+}
+
+static HMODULE forward_module_handle(HDRVR hDriver)
+{
+    int64_t args[] = { (int64_t)(intptr_t)hDriver };
+    return (HMODULE)(intptr_t)ask_application(IDH_OP_MODULE_HANDLE, args, 1, NULL, NULL);
+}
+
+static BOOL forward_callback(DWORD_PTR callback, DWORD flags, HDRVR device, DWORD message, DWORD_PTR user, DWORD_PTR p1,
+                             DWORD_PTR p2)
+{
+    int64_t args[] = { (int64_t)callback, flags, (int64_t)(intptr_t)device, message, (int64_t)user, (int64_t)p1, (int64_t)p2 };
+    return (BOOL)ask_application(IDH_OP_CALLBACK, args, 7, NULL, NULL);
+}
+
+/* ---- main -------------------------------------------------------------------------------------------------------- */
+
+/* Returns when the application has ended (or at once if it already has): the host has no one left to serve. */
+static void wait_for_application(pid_t application)
+{
+    int pidfd = (int)syscall(SYS_pidfd_open, application, 0);
+    if (pidfd < 0 || getppid() != application) {
+        return;
+    }
+    struct pollfd ended = { pidfd, POLLIN, 0 };
+    while (poll(&ended, 1, -1) < 0 && errno == EINTR) {
+    }
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 6) {
+        fprintf(stderr, "usage: %s <arena fd> <arena address, hex> <arena size> <application pid> <driver file>\n", argv[0]);
+        return IDH_EXIT_USAGE;
+    }
+    no_core_dumps();
+    int fd = atoi(argv[1]);
+    uintptr_t address = (uintptr_t)strtoull(argv[2], NULL, 16);
+    size_t size = (size_t)strtoull(argv[3], NULL, 10);
+    pid_t application = (pid_t)atoi(argv[4]);
+
+    arena = map_arena(fd, address, size);
+    close(fd); /* the mapping stays; the host keeps no descriptor it does not need */
+    if (arena->magic != IDH_MAGIC || arena->version != IDH_VERSION || arena->base != address || arena->size != size) {
+        fail(arena, IDH_EXIT_ARENA, "the arena's header does not match this host (protocol version %u expected)", IDH_VERSION);
+    }
+
+    static const installable_drivers_host forwarders = {
+        forward_open, forward_close, forward_send, forward_module_handle, forward_callback,
+    };
+    installable_drivers_host_attach(&forwarders);
+
+    library = dlopen(argv[5], RTLD_NOW | RTLD_LOCAL);
+    if (library == NULL) {
+        fail(arena, IDH_EXIT_DRIVER, "the host could not load the driver: %s", dlerror());
+    }
+    driver_proc = (driver_proc_fn)(uintptr_t)dlsym(library, "DriverProc");
+    if (driver_proc == NULL) {
+        fail(arena, IDH_EXIT_DRIVER, "'%s' exports no DriverProc", argv[5]);
+    }
+    arena->module_handle = (uint64_t)(uintptr_t)library;
+    ensure_thread(0);
+    atomic_store(&arena->host_state, IDH_HOST_READY);
+    idh_futex_wake(&arena->host_state);
+
+    wait_for_application(application);
+    _exit(0);
+}
