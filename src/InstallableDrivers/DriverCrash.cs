@@ -57,8 +57,8 @@ public sealed class DriverCrash
         var during = MessageName is { } name ? $"during {name}" : circumstance;
         if (Deadline is { } deadline)
         {
-            var what = MessageName is { } message ? $"answer {message}" : "finish";
-            return $"the driver did not {what} within {FormatDuration(deadline)} {(MessageName is null ? circumstance + " " : "")}and its host was killed";
+            var what = MessageName is { } message ? $"answer {message}" : $"finish {circumstance}";
+            return $"the driver did not {what} within {FormatDuration(deadline)}, and its host was killed";
         }
 
         if (otherCause is not null)

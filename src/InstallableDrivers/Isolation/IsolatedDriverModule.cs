@@ -22,6 +22,9 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
     /// <summary>When a crash is seen at start: the host ended or hung while it loaded the library (its constructors ran).</summary>
     private const string WhileLoading = "while its host loaded the library";
 
+    /// <summary>What a host that hangs at start did not finish.</summary>
+    private const string Loading = "loading in its host";
+
     private readonly IsolatedModuleLoader loader;
     private readonly nint channel;
     private readonly ArenaHeap heap;
@@ -69,7 +72,7 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
             HostChannel.LoadFailed => throw Inspection.DriverFileErrors.NotADriver(filePath, error, null),
             HostChannel.EndedWhileLoading => throw CrashedWhileLoading(loader, filePath, CrashOf(filePath, null, kind, value, WhileLoading)),
             HostChannel.StartTimedOut => throw CrashedWhileLoading(loader, filePath,
-                new DriverCrash(filePath, null, null, null, loader.LifecycleDeadline, circumstance: WhileLoading)),
+                new DriverCrash(filePath, null, null, null, loader.LifecycleDeadline, circumstance: Loading)),
             _ => throw new DriverOpenException(DriverFailureReason.NotADriver,
                 $"'{filePath}' cannot run in a host process: {error}. The host program is '{IsolatedModuleLoader.HostPath}'."),
         };

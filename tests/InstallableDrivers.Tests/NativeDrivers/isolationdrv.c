@@ -14,6 +14,8 @@
  *   DRV_USER + 7   -> how many file descriptors the process has open
  *   DRV_USER + 8   -> the int lParam1 points at (a pointer the host cannot use faults here, in the host)
  *   DRV_USER + 9   -> sleeps lParam1 milliseconds, then 1
+ *   DRV_USER + 10  -> the driver id (what DRV_OPEN answered)
+ *   DRV_USER + 11  -> starts a thread that dereferences a null pointer after 50 ms: the host crashes outside any call
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -70,6 +72,15 @@ static LRESULT call_back_from_thread(DWORD_PTR callback, DWORD flags, HDRVR hdrv
     }
     pthread_join(thread, NULL);
     return request.answer;
+}
+
+static void *crash_later(void *unused)
+{
+    (void)unused;
+    sleep_ms(50);
+    volatile int *volatile nowhere = NULL;
+    *nowhere = 1;
+    return NULL;
 }
 
 static LRESULT count_descriptors(void)
@@ -135,6 +146,12 @@ DRIVER_EXPORT LRESULT CALLBACK DriverProc(DWORD_PTR dwDriverId, HDRVR hdrvr, UIN
     case DRV_USER + 9:
         sleep_ms((long)lParam1);
         return 1;
+    case DRV_USER + 10:
+        return (LRESULT)dwDriverId;
+    case DRV_USER + 11: {
+        pthread_t thread;
+        return pthread_create(&thread, NULL, crash_later, NULL) == 0;
+    }
     default:
         return DefDriverProc(dwDriverId, hdrvr, msg, lParam1, lParam2);
     }
