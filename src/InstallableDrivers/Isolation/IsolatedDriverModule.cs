@@ -46,7 +46,7 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
         ModuleHandle = (nint)((long*)arena)[4];
         heap = new ArenaHeap(arena + HostChannel.HeapOffset, loader.ArenaSize - HostChannel.HeapOffset);
         users++;
-        pump = new Thread(Pump) { IsBackground = true, Name = "driver host pump: " + Path.GetFileName(filePath) };
+        pump = new Thread(Pump) { IsBackground = true, Name = "driver host pump" };
         pump.Start();
     }
 

@@ -60,6 +60,7 @@ static void set_error(char *error, size_t size, const char *format, const char *
 static void *watch(void *context)
 {
     idh_channel *channel = context;
+    pthread_setname_np(pthread_self(), "driver host wat"); /* 15 characters at most */
     struct pollfd ended = { channel->pidfd, POLLIN, 0 };
     while (poll(&ended, 1, -1) < 0 && errno == EINTR) {
     }
