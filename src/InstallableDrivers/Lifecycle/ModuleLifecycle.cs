@@ -277,6 +277,8 @@ internal sealed class ModuleLifecycle(string filePath, IDriverModuleLoader loade
         module = null;
         loaded = false;
         instances = 0;
+        // The hidden session instance has no owner who will close it: take its handle back now.
+        session?.Withdraw();
         session = null;
         crashed.Unload();
     }

@@ -103,6 +103,28 @@ public sealed unsafe class IsolatedHostTests : IsolationTest
         Assert.Contains(".NET driver", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_driver_the_host_cannot_load_fails_to_open_with_the_linker_reason()
+    {
+        var e = Assert.Throws<DriverOpenException>(() => Manager.Open("unresolveddrv"));
+        Assert.Equal(DriverFailureReason.NotADriver, e.Reason);
+        Assert.Contains("undefined symbol", e.Message, StringComparison.Ordinal);
+        HostProcesses.AssertNoneLeft();
+    }
+
+    [Fact]
+    public void An_open_with_a_session_instance_after_a_crash_leaves_no_handle_behind()
+    {
+        var driver = new CrashingDriver("segv", "user");
+        var h = Manager.OpenDriver(driver.Path, null, 77);
+        Assert.Equal(0, Manager.SendDriverMessage(h, DRV_USER + 1, 0, 0));
+        using var fresh = Manager.Open(driver.Path);
+        Assert.Equal(42, fresh.Send(DRV_USER + 1));
+        Assert.Equal(1, Manager.CloseDriver(h, 0, 0));
+        Assert.Equal(42, fresh.Send(DRV_USER + 1));
+        Assert.Equal([fresh.Handle.Value], Manager.Handles.Snapshot().Select(i => i.Handle));
+    }
+
     private static void ExchangeThroughSharedBuffer(DriverManager manager, bool expectShared)
     {
         using var driver = manager.Open("isolationdrv");
