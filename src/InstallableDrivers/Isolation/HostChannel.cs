@@ -29,10 +29,14 @@ internal static unsafe partial class HostChannel
     /// <summary>Slots per arena: calls that may be in flight at once, nested ones included.</summary>
     public const int SlotCount = 64;
 
-    /// <summary>Bytes of an arena before its heap: the header (512 + 64 bytes) and the slots.</summary>
-    public static int HeapOffset => HeaderSize + SlotCount * sizeof(HostSlot);
+    /// <summary>Bytes of a slot's scratch area (<see cref="HostSlot.Scratch"/>).</summary>
+    public const int ScratchSize = 4096;
 
-    private const int HeaderSize = 576;
+    /// <summary>Bytes of an arena before its heap: the header and the slots.</summary>
+    public static int HeapOffset => sizeof(HostArenaHeader) + SlotCount * sizeof(HostSlot);
+
+    /// <summary>The arena's header.</summary>
+    public static HostArenaHeader* Header(nint channel) => (HostArenaHeader*)idh_arena(channel);
 
     /// <summary>Starts a host on a driver file; see idh_start.</summary>
     public static int Start(string hostPath, string driverPath, long arenaSize, TimeSpan timeout, out nint channel, out int exitKind, out int exitValue, out string error)
@@ -52,7 +56,7 @@ internal static unsafe partial class HostChannel
     public static nint Arena(nint channel) => idh_arena(channel);
 
     /// <summary>A slot of the arena.</summary>
-    public static HostSlot* Slot(nint channel, int index) => (HostSlot*)(idh_arena(channel) + HeaderSize) + index;
+    public static HostSlot* Slot(nint channel, int index) => (HostSlot*)(idh_arena(channel) + sizeof(HostArenaHeader)) + index;
 
     [LibraryImport(Library)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.AssemblyDirectory)]

@@ -41,12 +41,12 @@ internal static unsafe class HostRequests
     {
         var scratch = (nint)slot->Scratch;
         var offset = address - scratch;
-        if (address == 0 || offset < 0 || offset >= HostSlot.ScratchSize || offset % 2 != 0)
+        if (address == 0 || offset < 0 || offset >= HostChannel.ScratchSize || offset % 2 != 0)
         {
             return null;
         }
 
-        var units = new ReadOnlySpan<char>((void*)address, (int)(HostSlot.ScratchSize - offset) / 2);
+        var units = new ReadOnlySpan<char>((void*)address, (int)(HostChannel.ScratchSize - offset) / 2);
         var end = units.IndexOf('\0');
         return end < 0 ? null : new string(units[..end]);
     }

@@ -9,9 +9,6 @@ namespace InstallableDrivers.Isolation;
 [StructLayout(LayoutKind.Sequential, Size = 4288)]
 internal unsafe struct HostSlot
 {
-    /// <summary>Bytes of <see cref="Scratch"/>.</summary>
-    public const int ScratchSize = 4096;
-
     public uint State;
     public uint Owner;
     public uint ThreadStarted;
@@ -34,5 +31,5 @@ internal unsafe struct HostSlot
     public long NestedResult;
 
     /// <summary>The strings of the host's request.</summary>
-    public fixed byte Scratch[ScratchSize];
+    public fixed byte Scratch[HostChannel.ScratchSize];
 }

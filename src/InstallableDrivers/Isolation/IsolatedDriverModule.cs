@@ -43,7 +43,7 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
         this.filePath = filePath;
         var arena = HostChannel.Arena(channel);
         // The host's handle of the library: what GetDriverModuleHandle answers, inside the host and out. Only a number here.
-        ModuleHandle = (nint)((long*)arena)[4];
+        ModuleHandle = (nint)HostChannel.Header(channel)->ModuleHandle;
         heap = new ArenaHeap(arena + HostChannel.HeapOffset, loader.ArenaSize - HostChannel.HeapOffset);
         users++;
         pump = new Thread(Pump) { IsBackground = true, Name = "driver host pump" };
