@@ -58,6 +58,27 @@ public sealed class CrashTests : IsolationTest
     }
 
     [Fact]
+    public void A_crash_in_the_library_constructor_fails_the_open_and_names_the_load()
+    {
+        var driver = new CrashingDriver("segv", "ctor");
+        var e = Assert.Throws<DriverOpenException>(() => Manager.Open(driver.Path));
+        Assert.Equal(DriverFailureReason.Crashed, e.Reason);
+        Assert.Null(e.Crash!.Message);
+        Assert.Equal("the driver crashed with SIGSEGV while its host loaded the library", e.Crash.Reason);
+        Assert.Equal([driver.Path], CrashedFiles);
+        HostProcesses.AssertNoneLeft();
+        using var again = Manager.Open(driver.Path);
+        Assert.Equal(42, again.Send(DRV_USER + 1));
+    }
+
+    [Fact]
+    public void The_default_loader_gives_lifecycle_messages_10_s_and_other_messages_no_deadline()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(10), InstallableDrivers.Isolation.IsolatedModuleLoader.Instance.DeadlineOf(DRV_OPEN));
+        Assert.Null(InstallableDrivers.Isolation.IsolatedModuleLoader.Instance.DeadlineOf(DRV_USER + 1));
+    }
+
+    [Fact]
     public void Later_sends_to_a_dead_instance_return_0_with_the_crash_and_its_close_succeeds()
     {
         var driver = new CrashingDriver("segv", "user");

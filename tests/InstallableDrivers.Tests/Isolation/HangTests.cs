@@ -50,6 +50,19 @@ public sealed class HangTests() : IsolationTest(lifecycleDeadline: ShortDeadline
     }
 
     [Fact]
+    public void A_library_constructor_that_never_returns_fails_the_open_after_the_deadline()
+    {
+        var driver = new CrashingDriver("hang", "ctor");
+        var e = Assert.Throws<DriverOpenException>(() => Manager.Open(driver.Path));
+        Assert.Equal(DriverFailureReason.Crashed, e.Reason);
+        Assert.Equal(ShortDeadline, e.Crash!.Deadline);
+        Assert.Equal("the driver did not finish loading in its host within 200 ms, and its host was killed", e.Crash.Reason);
+        HostProcesses.AssertNoneLeft();
+        using var again = Manager.Open(driver.Path);
+        Assert.Equal(42, again.Send(DRV_USER + 1));
+    }
+
+    [Fact]
     public void Without_a_message_deadline_a_slow_message_takes_as_long_as_it_takes()
     {
         using var loose = new LooseDeadlines();

@@ -5,7 +5,8 @@
  *
  *   crashdrv-<fault>-<message>.so   fault:   segv (null dereference), abort, stack (stack overflow), exit (exit(3)),
  *                                            hang (never answers)
- *                                   message: load, open, user (DRV_USER + 1), close, free
+ *                                   message: load, open, user (DRV_USER + 1), close, free, or ctor (the
+ *                                            library's constructor, while the host loads it)
  *
  * The fault is armed by a file beside the driver, "<driver file>.armed", which the driver deletes as it faults: the next
  * host loads the same file and runs normally. A copy named plain crashdrv.so never faults.
@@ -73,6 +74,11 @@ static void maybe_fault(const char *message)
     if (unlink(armed) == 0) {
         fault(how);
     }
+}
+
+__attribute__((constructor)) static void loaded(void)
+{
+    maybe_fault("ctor");
 }
 
 DRIVER_EXPORT LRESULT CALLBACK DriverProc(DWORD_PTR dwDriverId, HDRVR hdrvr, UINT msg, LPARAM lParam1, LPARAM lParam2)
