@@ -11,8 +11,8 @@ namespace InstallableDrivers.Isolation;
 /// </summary>
 /// <remarks>
 /// The arena stays mapped while anyone may touch it: the module itself until it is unloaded, each call in flight, the
-/// pump thread, and each shared buffer hold a use, and the last to leave frees the channel. So a call racing a crash, or a
-/// buffer disposed after the module was unloaded, never touches unmapped memory.
+/// pump thread (until it sees the host gone), and each shared buffer hold a use, and the last to leave frees the
+/// channel. So a call racing a crash, or a buffer disposed after the module was unloaded, never touches unmapped memory.
 /// </remarks>
 internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
 {
@@ -28,8 +28,6 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
     private readonly IsolatedModuleLoader loader;
     private readonly nint channel;
     private readonly ArenaHeap heap;
-    private readonly Thread pump;
-    private readonly Task pumpStarted;
     private readonly string filePath;
     private int users = 1;
     private int callsInFlight;
@@ -47,10 +45,10 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
         ModuleHandle = (nint)HostChannel.Header(channel)->ModuleHandle;
         heap = new ArenaHeap(arena + HostChannel.HeapOffset, loader.ArenaSize - HostChannel.HeapOffset);
         users++;
-        pump = new Thread(Pump) { IsBackground = true, Name = "driver host pump" };
         // Thread.Start waits until the new thread runs: measured, a millisecond of a cold open on a loaded machine. The
         // pump is needed only once the driver calls from a thread of its own, and a request waits in its slot until then.
-        pumpStarted = Task.Run(pump.Start);
+        ThreadPool.UnsafeQueueUserWorkItem(static module => new Thread(module.Pump) { IsBackground = true, Name = "driver host pump" }.Start(),
+            this, preferLocal: false);
     }
 
     public override nint ModuleHandle { get; }
@@ -129,12 +127,8 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
     {
         Volatile.Write(ref unloading, true);
         HostChannel.Shutdown(channel, (long)(ExitGrace.TotalMilliseconds * 1_000_000));
-        if (Thread.CurrentThread != pump)
-        {
-            pumpStarted.Wait();
-            pump.Join();
-        }
-
+        // Not joined: the pump may be serving a request that waits for the module's lifecycle gate, which the caller
+        // may hold. It sees the host gone, ends by itself, and its use keeps the arena mapped until then.
         Leave();
     }
 

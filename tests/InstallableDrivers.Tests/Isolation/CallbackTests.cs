@@ -94,6 +94,23 @@ public sealed unsafe class CallbackTests : IsolationTest
     }
 
     [Fact]
+    public void A_driver_thread_closes_the_last_instance_and_the_host_ends()
+    {
+        // The pump serves the close, which sends DRV_CLOSE, DRV_DISABLE and DRV_FREE over other slots and then ends the
+        // host, whose thread still waits for the pump's answer: nothing may wait for anything else here.
+        var h = Manager.OpenDriver("isolationdrv", null, 0);
+        Assert.Equal(1, Manager.SendDriverMessage(h, DRV_USER + 12, 0, 0));
+        for (var waited = 0; HostProcesses.Children().Count != 0 && waited < 200; waited++)
+        {
+            Thread.Sleep(10);
+        }
+
+        HostProcesses.AssertNoneLeft();
+        Assert.Equal(0, Manager.CloseDriver(h, 0, 0));
+        Assert.Equal(DriverFailureReason.InvalidHandle, DriverManager.LastError?.Reason);
+    }
+
+    [Fact]
     public void Callbacks_nest_into_the_driver_again_as_deep_as_they_go()
     {
         // Each callback sends the driver the message that calls it back: every level waits in the host for the

@@ -16,6 +16,7 @@
  *   DRV_USER + 9   -> sleeps lParam1 milliseconds, then 1
  *   DRV_USER + 10  -> the driver id (what DRV_OPEN answered)
  *   DRV_USER + 11  -> starts a thread that dereferences a null pointer after 50 ms: the host crashes outside any call
+ *   DRV_USER + 12  -> starts a thread that closes this instance (CloseDriver(hdrvr, 0, 0)) after 20 ms
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -80,6 +81,13 @@ static void *crash_later(void *unused)
     sleep_ms(50);
     volatile int *volatile nowhere = NULL;
     *nowhere = 1;
+    return NULL;
+}
+
+static void *close_later(void *hdrvr)
+{
+    sleep_ms(20);
+    CloseDriver((HDRVR)hdrvr, 0, 0);
     return NULL;
 }
 
@@ -151,6 +159,10 @@ DRIVER_EXPORT LRESULT CALLBACK DriverProc(DWORD_PTR dwDriverId, HDRVR hdrvr, UIN
     case DRV_USER + 11: {
         pthread_t thread;
         return pthread_create(&thread, NULL, crash_later, NULL) == 0;
+    }
+    case DRV_USER + 12: {
+        pthread_t thread;
+        return pthread_create(&thread, NULL, close_later, (void *)hdrvr) == 0;
     }
     default:
         return DefDriverProc(dwDriverId, hdrvr, msg, lParam1, lParam2);
