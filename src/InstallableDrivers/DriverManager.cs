@@ -223,9 +223,12 @@ public sealed partial class DriverManager : IDisposable
         var target = instance.ManagedDriverProc as TManaged;
         if (address == 0 && target is null)
         {
-            lastError = new DriverFailure(DriverFailureReason.NotADriver, instance.Module is not Modules.ManagedDriverModule
-                ? $"The driver '{instance.Target.FilePath}' exports no '{exportName}' function."
-                : $"The .NET driver '{instance.Target.FilePath}' does not implement {typeof(TManaged).Name}.");
+            lastError = new DriverFailure(DriverFailureReason.NotADriver, instance.Module switch
+            {
+                Modules.ManagedDriverModule => $"The .NET driver '{instance.Target.FilePath}' does not implement {typeof(TManaged).Name}.",
+                Isolation.IsolatedDriverModule => $"The driver '{instance.Target.FilePath}' runs in a host process, where only its DriverProc can be called, not '{exportName}' (docs/isolation.md). Open it in process to use it.",
+                _ => $"The driver '{instance.Target.FilePath}' exports no '{exportName}' function.",
+            });
             return null;
         }
 

@@ -96,6 +96,15 @@ public sealed unsafe class IsolatedHostTests : IsolationTest
     }
 
     [Fact]
+    public void Exports_other_than_DriverProc_cannot_be_called_across_the_boundary_and_the_failure_says_so()
+    {
+        using var driver = Manager.Open("hostcalldrv");
+        Assert.Null(Manager.GetEntryPoint<IExtMessage>(driver.Handle, "extMessage"));
+        Assert.Equal(DriverFailureReason.NotADriver, DriverManager.LastError?.Reason);
+        Assert.Contains("runs in a host process", DriverManager.LastError?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_NET_driver_is_refused_with_a_reason_there_is_no_host_for_it_yet()
     {
         var e = Assert.Throws<DriverOpenException>(() => Manager.Open("ManagedTraceDriver.dll"));
@@ -123,6 +132,12 @@ public sealed unsafe class IsolatedHostTests : IsolationTest
         Assert.Equal(1, Manager.CloseDriver(h, 0, 0));
         Assert.Equal(42, fresh.Send(DRV_USER + 1));
         Assert.Equal([fresh.Handle.Value], Manager.Handles.Snapshot().Select(i => i.Handle));
+    }
+
+    /// <summary>What a .NET driver would implement in place of hostcalldrv's extMessage export.</summary>
+    public interface IExtMessage
+    {
+        uint ExtMessage(uint message, nuint parameter);
     }
 
     private static void ExchangeThroughSharedBuffer(DriverManager manager, bool expectShared)
