@@ -14,8 +14,8 @@ internal static unsafe partial class HostChannel
     /// <summary>Results of <see cref="Call"/> and <see cref="Resume"/> (isolation_channel.h, isolation_app.c).</summary>
     public const int Done = 2, Nested = 3, Dead = 7, TimedOut = -1, Broken = -2;
 
-    /// <summary>Results of <see cref="Start"/>.</summary>
-    public const int Started = 0, SpawnFailed = 1, LoadFailed = 2, EndedWhileLoading = 3, StartTimedOut = 4;
+    /// <summary>Results of <see cref="Start"/>; any other (1) means the host could not be started at all.</summary>
+    public const int Started = 0, LoadFailed = 2, EndedWhileLoading = 3, StartTimedOut = 4;
 
     /// <summary>How a host ended (<see cref="ExitStatus"/>): siginfo's CLD_* codes.</summary>
     public const int Exited = 1, Killed = 2, Dumped = 3;

@@ -117,11 +117,6 @@ EXPORT int idh_exit_status(idh_channel *channel, int *kind, int *value)
     return 1;
 }
 
-EXPORT int idh_is_dead(idh_channel *channel)
-{
-    return (int)atomic_load(&channel->dead);
-}
-
 static pid_t spawn_host(const char *host_path, const char *driver_path, idh_channel *channel, int *error_number)
 {
     char fd[16], address[32], size[32], parent[16];
