@@ -17,8 +17,8 @@ internal static unsafe partial class HostChannel
     /// <summary>Results of <see cref="Start"/>; any other (1) means the host could not be started at all.</summary>
     public const int Started = 0, LoadFailed = 2, EndedWhileLoading = 3, StartTimedOut = 4;
 
-    /// <summary>How a host ended (<see cref="ExitStatus"/>): siginfo's CLD_* codes.</summary>
-    public const int Exited = 1, Killed = 2, Dumped = 3;
+    /// <summary>How a host ended (<see cref="ExitStatus"/>): siginfo's CLD_* codes, or <see cref="Unknown"/> when another reaper took its status.</summary>
+    public const int Unknown = -1, Exited = 1, Killed = 2, Dumped = 3;
 
     /// <summary>Ops of a request to the host.</summary>
     public const uint OpDriverProc = 1;
@@ -107,7 +107,7 @@ internal static unsafe partial class HostChannel
     [DefaultDllImportSearchPaths(DllImportSearchPath.AssemblyDirectory)]
     public static partial void WaitDead(nint channel);
 
-    /// <summary>How the host ended: <paramref name="kind"/> <see cref="Exited"/> (value: exit code), <see cref="Killed"/> or <see cref="Dumped"/> (value: signal). False while it runs.</summary>
+    /// <summary>How the host ended: <paramref name="kind"/> <see cref="Exited"/> (value: exit code), <see cref="Killed"/> or <see cref="Dumped"/> (value: signal), or <see cref="Unknown"/>. False while it runs.</summary>
     public static bool ExitStatus(nint channel, out int kind, out int value)
     {
         int k, v;

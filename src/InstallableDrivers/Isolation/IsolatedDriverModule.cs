@@ -220,9 +220,13 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
     private static string FailureText(DriverCrash crash)
         => $"The driver '{crash.FilePath}' is dead: {crash.Reason}. Close its instances; the next open starts it again.";
 
-    private static DriverCrash CrashOf(string filePath, uint? message, int kind, int value, string? circumstance = null) => kind == HostChannel.Exited
-        ? new DriverCrash(filePath, message, null, value, null, circumstance: circumstance)
-        : new DriverCrash(filePath, message, value, null, null, circumstance: circumstance);
+    private static DriverCrash CrashOf(string filePath, uint? message, int kind, int value, string? circumstance = null) => kind switch
+    {
+        HostChannel.Exited => new DriverCrash(filePath, message, null, value, null, circumstance: circumstance),
+        HostChannel.Unknown => new DriverCrash(filePath, message, null, null, null,
+            otherCause: "ended (how is unknown: something else in this process reaped it, or SIGCHLD is ignored)", circumstance: circumstance),
+        _ => new DriverCrash(filePath, message, value, null, null, circumstance: circumstance),
+    };
 
     private static DriverOpenException CrashedWhileLoading(IsolatedModuleLoader loader, string filePath, DriverCrash crash)
     {

@@ -29,6 +29,9 @@
 /* Results of idh_call and idh_resume besides IDH_DONE, IDH_NESTED and IDH_DEAD. */
 enum { IDH_TIMEOUT = -1, IDH_BROKEN = -2 };
 
+/* An exit kind besides siginfo's CLD_* codes: the host's status could not be read. */
+enum { IDH_EXIT_UNKNOWN = -1 };
+
 typedef struct {
     idh_header *arena;
     size_t size;
@@ -66,10 +69,12 @@ static void *watch(void *context)
     }
     siginfo_t info;
     memset(&info, 0, sizeof info);
-    while (waitid((idtype_t)P_PIDFD, (id_t)channel->pidfd, &info, WEXITED) < 0 && errno == EINTR) {
+    int reaped;
+    while ((reaped = waitid((idtype_t)P_PIDFD, (id_t)channel->pidfd, &info, WEXITED)) < 0 && errno == EINTR) {
     }
-    channel->exit_kind = info.si_code;
-    channel->exit_value = info.si_status;
+    /* ECHILD: someone else reaped it (a runtime that reaps every child, or SIGCHLD ignored): how it ended is unknown. */
+    channel->exit_kind = reaped == 0 ? info.si_code : IDH_EXIT_UNKNOWN;
+    channel->exit_value = reaped == 0 ? info.si_status : 0;
     atomic_store(&channel->dead, 1);
     idh_futex_wake(&channel->dead);
     /* Every slot a caller may sleep on changes value, so a caller about to sleep does not (see wait_reply). */
@@ -106,7 +111,8 @@ EXPORT void idh_wait_dead(idh_channel *channel)
     }
 }
 
-/* How the host ended: *kind is CLD_EXITED (value: the exit code), CLD_KILLED or CLD_DUMPED (value: the signal). */
+/* How the host ended: *kind is CLD_EXITED (value: the exit code), CLD_KILLED or CLD_DUMPED (value: the signal), or
+ * IDH_EXIT_UNKNOWN when another reaper took the status. */
 EXPORT int idh_exit_status(idh_channel *channel, int *kind, int *value)
 {
     if (atomic_load(&channel->dead) == 0) {
@@ -242,6 +248,8 @@ EXPORT int idh_start(const char *host_path, const char *driver_path, uint64_t ar
         char how[64];
         if (channel->exit_kind == CLD_EXITED) {
             snprintf(how, sizeof how, "exited with code %d", channel->exit_value);
+        } else if (channel->exit_kind == IDH_EXIT_UNKNOWN) {
+            snprintf(how, sizeof how, "ended (how is unknown: its status was reaped elsewhere)");
         } else {
             snprintf(how, sizeof how, "was killed by signal %d (%s)", channel->exit_value, strsignal(channel->exit_value));
         }
