@@ -65,7 +65,7 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
     /// <exception cref="DriverOpenException">The host could not start, could not load the file, or died or hung while loading it.</exception>
     public static IsolatedDriverModule Start(IsolatedModuleLoader loader, string filePath)
     {
-        var code = HostChannel.Start(IsolatedModuleLoader.HostPath, filePath, loader.ArenaSize, loader.LifecycleDeadline,
+        var code = HostChannel.Start(loader.HostPath, filePath, loader.ArenaSize, loader.LifecycleDeadline,
             out var channel, out var kind, out var value, out var error);
         return code switch
         {
@@ -75,7 +75,7 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
             HostChannel.StartTimedOut => throw CrashedWhileLoading(loader, filePath,
                 new DriverCrash(filePath, null, null, null, loader.LifecycleDeadline, circumstance: Loading)),
             _ => throw new DriverOpenException(DriverFailureReason.NotADriver,
-                $"'{filePath}' cannot run in a host process: {error}. The host program is '{IsolatedModuleLoader.HostPath}'."),
+                $"'{filePath}' cannot run in a host process: {error}. The host program is '{loader.HostPath}'."),
         };
     }
 

@@ -24,11 +24,13 @@ internal sealed class IsolatedModuleLoader : IDriverModuleLoader
     /// <param name="lifecycleDeadline">How long DRV_LOAD, DRV_ENABLE, DRV_OPEN, DRV_CLOSE, DRV_DISABLE and DRV_FREE may take; 10 s by default.</param>
     /// <param name="messageDeadline">How long any other message may take; no limit by default.</param>
     /// <param name="arenaSize">Bytes of each host's shared arena; 4 MiB by default.</param>
-    public IsolatedModuleLoader(TimeSpan? lifecycleDeadline = null, TimeSpan? messageDeadline = null, long arenaSize = 4 << 20)
+    /// <param name="hostPath">The host program; <see cref="HostProgram"/> beside this assembly by default.</param>
+    public IsolatedModuleLoader(TimeSpan? lifecycleDeadline = null, TimeSpan? messageDeadline = null, long arenaSize = 4 << 20, string? hostPath = null)
     {
         LifecycleDeadline = lifecycleDeadline ?? TimeSpan.FromSeconds(10);
         MessageDeadline = messageDeadline;
         ArenaSize = arenaSize;
+        HostPath = hostPath ?? Path.Combine(AppContext.BaseDirectory, HostProgram);
     }
 
     /// <summary>
@@ -47,7 +49,7 @@ internal sealed class IsolatedModuleLoader : IDriverModuleLoader
     public long ArenaSize { get; }
 
     /// <summary>The full path of the host program.</summary>
-    public static string HostPath => Path.Combine(AppContext.BaseDirectory, HostProgram);
+    public string HostPath { get; }
 
     /// <inheritdoc />
     /// <exception cref="DriverOpenException">The file is not a native driver, the host could not start or load it, or it crashed while loading it.</exception>
@@ -64,7 +66,16 @@ internal sealed class IsolatedModuleLoader : IDriverModuleLoader
                 $"'{filePath}' is a .NET driver, and there is no host process for .NET drivers yet: open it in process.");
         }
 
-        return IsolatedDriverModule.Start(this, filePath);
+        try
+        {
+            return IsolatedDriverModule.Start(this, filePath);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // The build puts the channel library beside this assembly; a deployment that dropped it must still fail cleanly.
+            throw new DriverOpenException(DriverFailureReason.NotADriver,
+                $"'{filePath}' cannot run in a host process: the isolation library (libinstallable_drivers_isolation.so) could not be loaded from beside InstallableDrivers.dll ({e.Message}).", e);
+        }
     }
 
     /// <summary>The deadline of a message, or null for none.</summary>

@@ -122,6 +122,17 @@ public sealed unsafe class IsolatedHostTests : IsolationTest
     }
 
     [Fact]
+    public void A_missing_host_program_fails_the_open_with_a_reason_that_names_it()
+    {
+        var missing = Path.Combine(TestDrivers.CreateTemporaryDirectory(), "no-such-host");
+        using var manager = CreateManager(new InstallableDrivers.Isolation.IsolatedModuleLoader(hostPath: missing));
+        Assert.True(manager.OpenDriver("isolationdrv", null, 0).IsNull);
+        Assert.Equal(DriverFailureReason.NotADriver, DriverManager.LastError?.Reason);
+        Assert.Contains("could not be started: No such file or directory", DriverManager.LastError?.Message, StringComparison.Ordinal);
+        Assert.Contains(missing, DriverManager.LastError?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_open_with_a_session_instance_after_a_crash_leaves_no_handle_behind()
     {
         var driver = new CrashingDriver("segv", "user");
