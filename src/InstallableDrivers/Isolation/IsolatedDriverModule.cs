@@ -61,11 +61,11 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
     /// <summary>Other exports than DriverProc cannot be called across the process boundary: always 0.</summary>
     public override nint FindExport(string name) => 0;
 
-    /// <summary>Starts a host on <paramref name="filePath"/> and waits until it has loaded it.</summary>
+    /// <summary>Starts a host (<paramref name="program"/>, with <paramref name="argument"/> first if given) on <paramref name="filePath"/> and waits until it has loaded it.</summary>
     /// <exception cref="DriverOpenException">The host could not start, could not load the file, or died or hung while loading it.</exception>
-    public static IsolatedDriverModule Start(IsolatedModuleLoader loader, string filePath)
+    public static IsolatedDriverModule Start(IsolatedModuleLoader loader, string filePath, string program, string? argument)
     {
-        var code = HostChannel.Start(loader.HostPath, filePath, loader.ArenaSize, loader.LifecycleDeadline,
+        var code = HostChannel.Start(program, argument, filePath, loader.ArenaSize, loader.LifecycleDeadline,
             out var channel, out var kind, out var value, out var error);
         return code switch
         {
@@ -75,7 +75,7 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
             HostChannel.StartTimedOut => throw CrashedWhileLoading(loader, filePath,
                 new DriverCrash(filePath, null, null, null, loader.LifecycleDeadline, circumstance: Loading)),
             _ => throw new DriverOpenException(DriverFailureReason.NotADriver,
-                $"'{filePath}' cannot run in a host process: {error}. The host program is '{loader.HostPath}'."),
+                $"'{filePath}' cannot run in a host process: {error}. The host program is '{program}'."),
         };
     }
 

@@ -3,7 +3,8 @@ using InstallableDrivers.Modules;
 namespace InstallableDrivers.Isolation;
 
 /// <summary>
-/// Runs each native driver file in a host process of its own (docs/isolation.md), behind the same lifecycle as in
+/// Runs each driver file in a host process of its own (docs/isolation.md): a native one in the host program, a .NET one
+/// in the .NET host, behind the same lifecycle as in
 /// process: the module table keeps one lifecycle per file and loader, so this loader starts one host per driver file for
 /// the whole process, on the file's first open, and ends it after its DRV_FREE. That is the in-process rule (one
 /// DRV_LOAD per loaded image per process) carried over: a host is the file's one loaded image for this process, and
@@ -11,8 +12,11 @@ namespace InstallableDrivers.Isolation;
 /// </summary>
 internal sealed class IsolatedModuleLoader : IDriverModuleLoader
 {
-    /// <summary>The host program, built beside this assembly (build/HostLibraries.targets); never looked for elsewhere.</summary>
+    /// <summary>The host program for native drivers, built beside this assembly (build/HostLibraries.targets); never looked for elsewhere.</summary>
     public const string HostProgram = "installable-drivers-host";
+
+    /// <summary>The host for .NET drivers (src/InstallableDrivers.DriverHost), copied beside this assembly by the projects that reference it.</summary>
+    public const string DotNetHostAssembly = "installable-drivers-dotnet-host.dll";
 
     /// <summary>The loader with the default deadlines: the one a manager that isolates its drivers uses.</summary>
     public static IsolatedModuleLoader Instance { get; } = new();
@@ -60,15 +64,12 @@ internal sealed class IsolatedModuleLoader : IDriverModuleLoader
             throw new DriverOpenException(DriverFailureReason.NotADriver, $"'{filePath}' cannot run in a host process: isolation is implemented on Linux only.");
         }
 
-        if (Inspection.CheckedDriverImages.Read(filePath).Kind == DriverKind.Managed)
-        {
-            throw new DriverOpenException(DriverFailureReason.NotADriver,
-                $"'{filePath}' is a .NET driver, and there is no host process for .NET drivers yet: open it in process.");
-        }
-
+        var (program, argument) = Inspection.CheckedDriverImages.Read(filePath).Kind == DriverKind.Managed
+            ? DotNetHost(filePath)
+            : (HostPath, null);
         try
         {
-            return IsolatedDriverModule.Start(this, filePath);
+            return IsolatedDriverModule.Start(this, filePath, program, argument);
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
@@ -76,6 +77,24 @@ internal sealed class IsolatedModuleLoader : IDriverModuleLoader
             throw new DriverOpenException(DriverFailureReason.NotADriver,
                 $"'{filePath}' cannot run in a host process: the isolation library (libinstallable_drivers_isolation.so) could not be loaded from beside InstallableDrivers.dll ({e.Message}).", e);
         }
+    }
+
+    /// <summary>
+    /// The .NET host (src/InstallableDrivers.DriverHost) run by the dotnet program of the runtime this process runs on:
+    /// the host's environment is empty, so the runner is found from the runtime's own folder, never from PATH.
+    /// </summary>
+    /// <exception cref="DriverOpenException">The .NET host is not beside this assembly, or this runtime has no dotnet program (a self-contained application).</exception>
+    private static (string Program, string Argument) DotNetHost(string filePath)
+    {
+        var host = Path.Combine(AppContext.BaseDirectory, DotNetHostAssembly);
+        var runner = Path.GetFullPath(Path.Combine(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", "..", "dotnet"));
+        if (!File.Exists(host) || !File.Exists(runner))
+        {
+            throw new DriverOpenException(DriverFailureReason.NotADriver,
+                $"'{filePath}' is a .NET driver and cannot run in a host process here: the .NET host '{host}' and the dotnet program '{runner}' must both exist.");
+        }
+
+        return (runner, host);
     }
 
     /// <summary>The deadline of a message, or null for none.</summary>

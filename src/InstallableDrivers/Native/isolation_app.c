@@ -123,14 +123,27 @@ EXPORT int idh_exit_status(idh_channel *channel, int *kind, int *value)
     return 1;
 }
 
-static pid_t spawn_host(const char *host_path, const char *driver_path, idh_channel *channel, int *error_number)
+/* host_argument, when not NULL, comes first: the program a runner such as the dotnet muxer should run. */
+static pid_t spawn_host(const char *host_path, const char *host_argument, const char *driver_path, idh_channel *channel,
+                        int *error_number)
 {
     char fd[16], address[32], size[32], parent[16];
     snprintf(fd, sizeof fd, "%d", 3);
     snprintf(address, sizeof address, "%llx", (unsigned long long)(uintptr_t)channel->arena);
     snprintf(size, sizeof size, "%zu", channel->size);
     snprintf(parent, sizeof parent, "%d", (int)getpid());
-    char *argv[] = { (char *)host_path, fd, address, size, parent, (char *)driver_path, NULL };
+    char *argv[8];
+    int count = 0;
+    argv[count++] = (char *)host_path;
+    if (host_argument != NULL) {
+        argv[count++] = (char *)host_argument;
+    }
+    argv[count++] = fd;
+    argv[count++] = address;
+    argv[count++] = size;
+    argv[count++] = parent;
+    argv[count++] = (char *)driver_path;
+    argv[count] = NULL;
     char *no_environment[] = { NULL };
 
     /* The arena at descriptor 3; standard input and output on /dev/null; standard error shared (a driver's MessageBox
@@ -161,13 +174,14 @@ static pid_t spawn_host(const char *host_path, const char *driver_path, idh_chan
 }
 
 /*
- * Creates the arena, starts the host on a driver file and waits until it has loaded it. Returns 0 and the channel, or
+ * Creates the arena, starts the host on a driver file and waits until it has loaded it (host_argument: see spawn_host;
+ * NULL for a host program of its own). Returns 0 and the channel, or
  * a nonzero code with the reason in error: 1 the host could not be started, 2 the host could not load the driver (or
  * map the arena), 3 the host ended before it was ready (how: *exit_kind and *exit_value, as idh_exit_status gives
  * them), 4 it was not ready within timeout_ns.
  */
-EXPORT int idh_start(const char *host_path, const char *driver_path, uint64_t arena_size, int64_t timeout_ns,
-                     idh_channel **out, int *exit_kind, int *exit_value, char *error, int error_size)
+EXPORT int idh_start(const char *host_path, const char *host_argument, const char *driver_path, uint64_t arena_size,
+                     int64_t timeout_ns, idh_channel **out, int *exit_kind, int *exit_value, char *error, int error_size)
 {
     *out = NULL;
     *exit_kind = 0;
@@ -205,7 +219,7 @@ EXPORT int idh_start(const char *host_path, const char *driver_path, uint64_t ar
     header->heap_offset = IDH_HEAP_OFFSET;
 
     int spawn_error;
-    channel->pid = spawn_host(host_path, driver_path, channel, &spawn_error);
+    channel->pid = spawn_host(host_path, host_argument, driver_path, channel, &spawn_error);
     if (channel->pid < 0) {
         set_error(error, (size_t)error_size, "the driver host could not be started: %s", strerror(spawn_error));
         release_resources(channel);

@@ -1,6 +1,7 @@
 /*
- * What both ends of the channel do the same way (isolation_channel.h): sleep on and wake a state word, claim a slot.
- * Compiled into the host executable and into the application's isolation library.
+ * What both ends of the channel do the same way (isolation_channel.h): sleep on and wake a state word, claim a slot;
+ * and the steps every host takes to start and end. Compiled into the native host executable and into the
+ * application's isolation library, which the .NET host calls too.
  */
 #define _GNU_SOURCE
 #include "isolation_channel.h"
@@ -8,6 +9,12 @@
 #include <errno.h>
 #include <limits.h>
 #include <linux/futex.h>
+#include <poll.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
@@ -46,4 +53,68 @@ void idh_set_state(idh_slot *slot, uint32_t state)
 {
     atomic_store(&slot->state, state);
     idh_futex_wake(&slot->state);
+}
+
+/* ---- A host's start and end ----------------------------------------------------------------------------------------- */
+
+void idh_host_fail(idh_header *header, int code, const char *reason)
+{
+    snprintf(header->error, sizeof header->error, "%s", reason);
+    atomic_store(&header->host_state, IDH_HOST_FAILED);
+    idh_futex_wake(&header->host_state);
+    _exit(code);
+}
+
+/* A crash should end the process at once: no core file written (slow, and a copy of the driver's memory on disk). */
+void idh_host_no_core_dumps(void)
+{
+    struct rlimit none = { 0, 0 };
+    setrlimit(RLIMIT_CORE, &none);
+    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+}
+
+/* Maps the arena at exactly the application's address; anything else would make the pointers in it mean nothing. */
+idh_header *idh_host_map_arena(int fd, uint64_t address, uint64_t size)
+{
+    void *at = mmap((void *)(uintptr_t)address, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED_NOREPLACE, fd, 0);
+    char reason[IDH_ERROR_TEXT];
+    if (at != (void *)(uintptr_t)address) {
+        int error = at == MAP_FAILED ? errno : EEXIST;
+        if (at != MAP_FAILED) {
+            munmap(at, size); /* a kernel older than 4.17 ignores the flag and maps elsewhere */
+        }
+        idh_header *anywhere = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+        if (anywhere != MAP_FAILED) {
+            snprintf(reason, sizeof reason, "the host process could not map the shared arena at 0x%llx (%s): that address is taken there",
+                     (unsigned long long)address, strerror(error));
+            idh_host_fail(anywhere, IDH_EXIT_ARENA, reason);
+        }
+        _exit(IDH_EXIT_ARENA);
+    }
+    close(fd); /* the mapping stays; the host keeps no descriptor it does not need */
+    idh_header *header = at;
+    if (header->magic != IDH_MAGIC || header->version != IDH_VERSION || header->base != address || header->size != size) {
+        snprintf(reason, sizeof reason, "the arena's header does not match this host (protocol version %u expected)", IDH_VERSION);
+        idh_host_fail(header, IDH_EXIT_ARENA, reason);
+    }
+    return header;
+}
+
+void idh_host_ready(idh_header *header, uint64_t module_handle)
+{
+    header->module_handle = module_handle;
+    atomic_store(&header->host_state, IDH_HOST_READY);
+    idh_futex_wake(&header->host_state);
+}
+
+/* Returns when the application has ended (or at once if it already has): the host has no one left to serve. */
+void idh_host_wait_for_application(int application)
+{
+    int pidfd = (int)syscall(SYS_pidfd_open, application, 0);
+    if (pidfd < 0 || getppid() != application) {
+        return;
+    }
+    struct pollfd ended = { pidfd, POLLIN, 0 };
+    while (poll(&ended, 1, -1) < 0 && errno == EINTR) {
+    }
 }

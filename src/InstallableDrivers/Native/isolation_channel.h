@@ -99,4 +99,21 @@ int idh_claim_slot(idh_header *arena);
 /* Stores a state and wakes the other side. */
 void idh_set_state(idh_slot *slot, uint32_t state);
 
+/* ---- A host's start and end (isolation_channel.c; the native host and the .NET host both call them) ---- */
+
+/* Maps the arena fd at exactly `address`, closes the fd, checks the header; on failure says why and exits. */
+idh_header *idh_host_map_arena(int fd, uint64_t address, uint64_t size);
+
+/* Says why the host cannot start (header's error, state FAILED) and exits with `code`. */
+void idh_host_fail(idh_header *header, int code, const char *reason) __attribute__((noreturn));
+
+/* Turns core dumps off: a crash ends the host at once. */
+void idh_host_no_core_dumps(void);
+
+/* Publishes the driver's module handle and tells the application the host is ready. */
+void idh_host_ready(idh_header *header, uint64_t module_handle);
+
+/* Returns when the application (the host's parent) has ended. */
+void idh_host_wait_for_application(int application);
+
 #endif

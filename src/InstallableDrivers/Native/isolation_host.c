@@ -14,17 +14,10 @@
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
-#include <errno.h>
-#include <poll.h>
 #include <pthread.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/prctl.h>
-#include <sys/resource.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "installable_drivers_host.h"
@@ -38,47 +31,6 @@ static void *library;
 
 /* The slot whose call this thread is running, or NULL on a thread of the driver's own. */
 static _Thread_local idh_slot *current_slot;
-
-/* ---- Starting up ------------------------------------------------------------------------------------------------- */
-
-/* Says why the host cannot start, in the arena's header, and exits with a code that says which step failed. */
-static void fail(idh_header *header, int code, const char *format, ...)
-{
-    va_list args;
-    va_start(args, format);
-    vsnprintf(header->error, sizeof header->error, format, args);
-    va_end(args);
-    atomic_store(&header->host_state, IDH_HOST_FAILED);
-    idh_futex_wake(&header->host_state);
-    _exit(code);
-}
-
-/* A crash should end the process at once: no core file written (slow, and a copy of the driver's memory on disk). */
-static void no_core_dumps(void)
-{
-    struct rlimit none = { 0, 0 };
-    setrlimit(RLIMIT_CORE, &none);
-    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
-}
-
-/* Maps the arena at exactly the application's address; anything else would make the pointers in it mean nothing. */
-static idh_header *map_arena(int fd, uintptr_t address, size_t size)
-{
-    void *at = mmap((void *)address, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED_NOREPLACE, fd, 0);
-    if (at == (void *)address) {
-        return at;
-    }
-    int error = at == MAP_FAILED ? errno : EEXIST;
-    if (at != MAP_FAILED) {
-        munmap(at, size); /* a kernel older than 4.17 ignores the flag and maps elsewhere */
-    }
-    idh_header *anywhere = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-    if (anywhere != MAP_FAILED) {
-        fail(anywhere, IDH_EXIT_ARENA, "the host process could not map the shared arena at 0x%llx (%s): that address is taken there",
-             (unsigned long long)address, strerror(error));
-    }
-    _exit(IDH_EXIT_ARENA);
-}
 
 /* ---- Serving the application's calls ----------------------------------------------------------------------------- */
 
@@ -230,54 +182,33 @@ static BOOL forward_callback(DWORD_PTR callback, DWORD flags, HDRVR device, DWOR
 
 /* ---- main -------------------------------------------------------------------------------------------------------- */
 
-/* Returns when the application has ended (or at once if it already has): the host has no one left to serve. */
-static void wait_for_application(pid_t application)
-{
-    int pidfd = (int)syscall(SYS_pidfd_open, application, 0);
-    if (pidfd < 0 || getppid() != application) {
-        return;
-    }
-    struct pollfd ended = { pidfd, POLLIN, 0 };
-    while (poll(&ended, 1, -1) < 0 && errno == EINTR) {
-    }
-}
-
 int main(int argc, char **argv)
 {
     if (argc != 6) {
         fprintf(stderr, "usage: %s <arena fd> <arena address, hex> <arena size> <application pid> <driver file>\n", argv[0]);
         return IDH_EXIT_USAGE;
     }
-    no_core_dumps();
-    int fd = atoi(argv[1]);
-    uintptr_t address = (uintptr_t)strtoull(argv[2], NULL, 16);
-    size_t size = (size_t)strtoull(argv[3], NULL, 10);
-    pid_t application = (pid_t)atoi(argv[4]);
-
-    arena = map_arena(fd, address, size);
-    close(fd); /* the mapping stays; the host keeps no descriptor it does not need */
-    if (arena->magic != IDH_MAGIC || arena->version != IDH_VERSION || arena->base != address || arena->size != size) {
-        fail(arena, IDH_EXIT_ARENA, "the arena's header does not match this host (protocol version %u expected)", IDH_VERSION);
-    }
+    idh_host_no_core_dumps();
+    arena = idh_host_map_arena(atoi(argv[1]), strtoull(argv[2], NULL, 16), strtoull(argv[3], NULL, 10));
 
     static const installable_drivers_host forwarders = {
         forward_open, forward_close, forward_send, forward_module_handle, forward_callback,
     };
     installable_drivers_host_attach(&forwarders);
 
+    char reason[IDH_ERROR_TEXT];
     library = dlopen(argv[5], RTLD_NOW | RTLD_LOCAL);
     if (library == NULL) {
-        fail(arena, IDH_EXIT_DRIVER, "the host could not load the driver: %s", dlerror());
+        snprintf(reason, sizeof reason, "the host could not load the driver: %s", dlerror());
+        idh_host_fail(arena, IDH_EXIT_DRIVER, reason);
     }
     driver_proc = (driver_proc_fn)(uintptr_t)dlsym(library, "DriverProc");
     if (driver_proc == NULL) {
-        fail(arena, IDH_EXIT_DRIVER, "'%s' exports no DriverProc", argv[5]);
+        snprintf(reason, sizeof reason, "'%s' exports no DriverProc", argv[5]);
+        idh_host_fail(arena, IDH_EXIT_DRIVER, reason);
     }
-    arena->module_handle = (uint64_t)(uintptr_t)library;
     ensure_thread(0);
-    atomic_store(&arena->host_state, IDH_HOST_READY);
-    idh_futex_wake(&arena->host_state);
-
-    wait_for_application(application);
+    idh_host_ready(arena, (uint64_t)(uintptr_t)library);
+    idh_host_wait_for_application((pid_t)atoi(argv[4]));
     _exit(0);
 }

@@ -105,14 +105,6 @@ public sealed unsafe class IsolatedHostTests : IsolationTest
     }
 
     [Fact]
-    public void A_NET_driver_is_refused_with_a_reason_there_is_no_host_for_it_yet()
-    {
-        var e = Assert.Throws<DriverOpenException>(() => Manager.Open("ManagedTraceDriver.dll"));
-        Assert.Equal(DriverFailureReason.NotADriver, e.Reason);
-        Assert.Contains(".NET driver", e.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void A_driver_the_host_cannot_load_fails_to_open_with_the_linker_reason()
     {
         var e = Assert.Throws<DriverOpenException>(() => Manager.Open("unresolveddrv"));
