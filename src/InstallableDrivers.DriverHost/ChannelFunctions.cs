@@ -35,6 +35,10 @@ internal static unsafe partial class ChannelFunctions
     [DefaultDllImportSearchPaths(DllImportSearchPath.AssemblyDirectory)]
     public static partial void Ready(HostArenaHeader* header, ulong moduleHandle);
 
+    [LibraryImport(Library, EntryPoint = "idh_host_ask")]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.AssemblyDirectory)]
+    public static partial long Ask(HostArenaHeader* arena, HostSlot* slot, delegate* unmanaged<int, void> ensureThread, uint op, long* args, int count, char* text0, char* text1);
+
     [LibraryImport(Library, EntryPoint = "idh_host_wait_for_application")]
     [DefaultDllImportSearchPaths(DllImportSearchPath.AssemblyDirectory)]
     public static partial void WaitForApplication(int application);

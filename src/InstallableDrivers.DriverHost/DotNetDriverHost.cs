@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using InstallableDrivers.Isolation;
 using InstallableDrivers.Modules;
 
@@ -11,8 +12,9 @@ namespace InstallableDrivers.DriverHost;
 /// process (an exception on a thread of its own, a stack overflow, FailFast, Exit) is the crash the application reports.
 /// </summary>
 /// <remarks>
-/// Not done: a .NET driver's calls back into its host (Drivers.DriverCallback, OpenDriver, SendDriverMessage) run against
-/// this process's own runtime, not the application's; the native host forwards them, this one does not yet.
+/// A .NET driver's DriverCallback goes to the application, as the native host's does (over the slot of the call that
+/// made it, or from a thread of the driver's own through the application's pump). Not done: its OpenDriver,
+/// SendDriverMessage and CloseDriver (Drivers, DriverManager.Default) run against this process's own runtime.
 /// </remarks>
 internal static unsafe class DotNetDriverHost
 {
@@ -22,6 +24,9 @@ internal static unsafe class DotNetDriverHost
     private static HostArenaHeader* arena;
     private static IDriverProc? driver;
     private static int[] threadStarted = [];
+
+    /// <summary>The slot whose call this thread runs, or null on a thread of the driver's own.</summary>
+    [ThreadStatic] private static HostSlot* currentSlot;
 
     public static int Run(string[] args)
     {
@@ -48,6 +53,7 @@ internal static unsafe class DotNetDriverHost
         }
 
         driver = module.Driver;
+        Callbacks.DriverCallbackDispatcher.Forward = ForwardCallback;
         EnsureThread(0);
         ChannelFunctions.Ready(arena, (ulong)module.ModuleHandle);
         ChannelFunctions.WaitForApplication(int.Parse(args[3], CultureInfo.InvariantCulture));
@@ -82,9 +88,21 @@ internal static unsafe class DotNetDriverHost
                 Environment.Exit(0);
             }
 
+            currentSlot = slot;
             slot->Result = slot->Op == HostChannel.OpDriverProc ? Call(slot) : 0;
+            currentSlot = null;
             ChannelFunctions.SetState(slot, StateDone);
         }
+    }
+
+    [UnmanagedCallersOnly]
+    private static void EnsureThreadFromChannel(int index) => EnsureThread(index);
+
+    /// <summary>DriverCallback, asked of the application (idh_host_ask: the same request the native host makes).</summary>
+    private static bool ForwardCallback(nuint callback, uint flags, HDRVR device, uint message, nuint user, nuint param1, nuint param2)
+    {
+        var args = stackalloc long[] { (long)callback, flags, device.Value, message, (long)user, (long)param1, (long)param2 };
+        return ChannelFunctions.Ask(arena, currentSlot, &EnsureThreadFromChannel, HostChannel.OpCallback, args, 7, null, null) != 0;
     }
 
     private static long Call(HostSlot* slot)

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/random.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -173,15 +174,56 @@ static pid_t spawn_host(const char *host_path, const char *host_argument, const 
     return *error_number == 0 ? pid : -1;
 }
 
+/* Where the application maps an arena: the host must map it at the same address, and a host that is a .NET process
+ * has reserved large regions (the GC's) before it gets to it, top-down from the same kind of randomized base as every
+ * mmap without a hint. So the arena goes at a random 1 MiB boundary between 16 and 80 TiB, an area neither process's
+ * loader nor allocator uses on a 47-bit (or wider) address space; if none of a few tries is free, wherever the kernel
+ * puts it. */
+static void *map_arena(int memfd, size_t size)
+{
+    for (int attempt = 0; attempt < 16; attempt++) {
+        uint64_t random;
+        if (getrandom(&random, sizeof random, 0) != sizeof random) {
+            break;
+        }
+        uintptr_t address = (uintptr_t)((0x100000000000ull + random % 0x400000000000ull) & ~0xFFFFFull);
+        void *at = mmap((void *)address, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED_NOREPLACE, memfd, 0);
+        if (at == (void *)address) {
+            return at;
+        }
+        if (at != MAP_FAILED) {
+            munmap(at, size);
+        }
+    }
+    return mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, memfd, 0);
+}
+
+static int start_once(const char *host_path, const char *host_argument, const char *driver_path, uint64_t arena_size,
+                      int64_t timeout_ns, idh_channel **out, int *exit_kind, int *exit_value, char *error, int error_size);
+
 /*
  * Creates the arena, starts the host on a driver file and waits until it has loaded it (host_argument: see spawn_host;
- * NULL for a host program of its own). Returns 0 and the channel, or
- * a nonzero code with the reason in error: 1 the host could not be started, 2 the host could not load the driver (or
- * map the arena), 3 the host ended before it was ready (how: *exit_kind and *exit_value, as idh_exit_status gives
- * them), 4 it was not ready within timeout_ns.
+ * NULL for a host program of its own). Returns 0 and the channel, or a nonzero code with the reason in error: 1 the
+ * host could not be started, 2 the host could not load the driver (or map the arena), 3 the host ended before it was
+ * ready (how: *exit_kind and *exit_value, as idh_exit_status gives them), 4 it was not ready within timeout_ns.
+ * A host that found the arena's address taken in its process is started again with a new arena, twice at most.
  */
 EXPORT int idh_start(const char *host_path, const char *host_argument, const char *driver_path, uint64_t arena_size,
                      int64_t timeout_ns, idh_channel **out, int *exit_kind, int *exit_value, char *error, int error_size)
+{
+    int code = 0;
+    for (int attempt = 0; attempt < 3; attempt++) {
+        code = start_once(host_path, host_argument, driver_path, arena_size, timeout_ns, out, exit_kind, exit_value, error,
+                          error_size);
+        if (code != 2 || *exit_kind != CLD_EXITED || *exit_value != IDH_EXIT_ARENA) {
+            break;
+        }
+    }
+    return code;
+}
+
+static int start_once(const char *host_path, const char *host_argument, const char *driver_path, uint64_t arena_size,
+                      int64_t timeout_ns, idh_channel **out, int *exit_kind, int *exit_value, char *error, int error_size)
 {
     *out = NULL;
     *exit_kind = 0;
@@ -202,7 +244,7 @@ EXPORT int idh_start(const char *host_path, const char *host_argument, const cha
         free(channel);
         return 1;
     }
-    channel->arena = mmap(NULL, channel->size, PROT_READ | PROT_WRITE, MAP_SHARED, channel->memfd, 0);
+    channel->arena = map_arena(channel->memfd, channel->size);
     if (channel->arena == MAP_FAILED) {
         set_error(error, (size_t)error_size, "the shared arena could not be mapped: %s", strerror(errno));
         close(channel->memfd);
@@ -254,6 +296,15 @@ EXPORT int idh_start(const char *host_path, const char *host_argument, const cha
         memcpy(reason, header->error, sizeof reason);
         reason[sizeof reason - 1] = 0;
         set_error(error, (size_t)error_size, "%s", reason);
+        /* It exits right after saying why; its exit code tells a taken address (worth a retry) from the rest. */
+        int64_t left;
+        while (atomic_load(&channel->dead) == 0 && (left = deadline - now_ns()) > 0) {
+            idh_futex_wait(&channel->dead, 0, left);
+        }
+        if (atomic_load(&channel->dead) != 0) {
+            *exit_kind = channel->exit_kind;
+            *exit_value = channel->exit_value;
+        }
         code = 2;
     } else if (atomic_load(&channel->dead) == 0) {
         set_error(error, (size_t)error_size, "%s", "the driver host did not load the driver in time");

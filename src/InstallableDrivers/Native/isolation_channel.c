@@ -118,3 +118,70 @@ void idh_host_wait_for_application(int application)
     while (poll(&ended, 1, -1) < 0 && errno == EINTR) {
     }
 }
+
+/* ---- A host's requests of the application ------------------------------------------------------------------------- */
+
+/* Copies a UTF-16 string into half of a slot's scratch area; returns its address there, 0 for NULL, -1 if too long. */
+static int64_t copy_string(idh_slot *slot, int half, const uint16_t *text)
+{
+    if (text == NULL) {
+        return 0;
+    }
+    uint16_t *to = (uint16_t *)(slot->scratch + half * (IDH_SCRATCH / 2));
+    size_t capacity = IDH_SCRATCH / 2 / sizeof(uint16_t);
+    for (size_t i = 0; i < capacity; i++) {
+        to[i] = text[i];
+        if (text[i] == 0) {
+            return (int64_t)(intptr_t)to;
+        }
+    }
+    return -1;
+}
+
+void idh_wait_for_state(idh_slot *slot, uint32_t wanted)
+{
+    uint32_t state;
+    while ((state = atomic_load(&slot->state)) != wanted) {
+        idh_futex_wait(&slot->state, state, -1);
+    }
+}
+
+int64_t idh_host_ask(idh_header *arena, idh_slot *slot, void (*ensure_thread)(int index), uint32_t op, const int64_t *args,
+                     int count, const uint16_t *text0, const uint16_t *text1)
+{
+    int pumped = slot == NULL;
+    if (pumped) {
+        int index = idh_claim_slot(arena);
+        if (index < 0) {
+            return 0;
+        }
+        ensure_thread(index);
+        ensure_thread(index + 1);
+        slot = idh_slot_of(arena, index);
+    }
+    slot->nested_op = op;
+    memset(slot->nested_args, 0, sizeof slot->nested_args);
+    memcpy(slot->nested_args, args, (size_t)count * sizeof *args);
+    int64_t result = 0;
+    if (op == IDH_OP_OPEN) {
+        slot->nested_args[0] = copy_string(slot, 0, text0);
+        slot->nested_args[1] = copy_string(slot, 1, text1);
+    }
+    if (slot->nested_args[0] != -1 && slot->nested_args[1] != -1) {
+        if (pumped) {
+            atomic_store(&slot->state, IDH_HOST_CALL);
+            atomic_fetch_add(&arena->pump, 1);
+            idh_futex_wake(&arena->pump);
+            idh_wait_for_state(slot, IDH_HOST_DONE);
+        } else {
+            idh_set_state(slot, IDH_NESTED);
+            idh_wait_for_state(slot, IDH_NESTED_DONE);
+        }
+        result = slot->nested_result;
+    }
+    if (pumped) {
+        atomic_store(&slot->state, IDH_IDLE);
+        atomic_store(&slot->owner, 0);
+    }
+    return result;
+}

@@ -99,6 +99,9 @@ int idh_claim_slot(idh_header *arena);
 /* Stores a state and wakes the other side. */
 void idh_set_state(idh_slot *slot, uint32_t state);
 
+/* Sleeps until a slot's state is `wanted` (the host's side: it waits for the application without a deadline). */
+void idh_wait_for_state(idh_slot *slot, uint32_t wanted);
+
 /* ---- A host's start and end (isolation_channel.c; the native host and the .NET host both call them) ---- */
 
 /* Maps the arena fd at exactly `address`, closes the fd, checks the header; on failure says why and exits. */
@@ -115,5 +118,14 @@ void idh_host_ready(idh_header *header, uint64_t module_handle);
 
 /* Returns when the application (the host's parent) has ended. */
 void idh_host_wait_for_application(int application);
+
+/*
+ * Asks the application something (op IDH_OP_OPEN ... IDH_OP_CALLBACK, count arguments; OPEN's two strings are copied
+ * into the slot's scratch area) and returns its answer: over `slot`, the slot of the call the asking thread runs (the
+ * application thread waiting for that call serves it), or, with slot NULL (a thread of the driver's own), over a free
+ * slot the application's pump serves, after ensure_thread has started a host thread for it and the next one.
+ */
+int64_t idh_host_ask(idh_header *arena, idh_slot *slot, void (*ensure_thread)(int index), uint32_t op, const int64_t *args,
+                     int count, const uint16_t *text0, const uint16_t *text1);
 
 #endif

@@ -17,7 +17,6 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
 
 #include "installable_drivers_host.h"
@@ -56,20 +55,11 @@ static void ensure_thread(int index)
     }
 }
 
-/* Waits until a slot's state is `wanted`. */
-static void wait_for_state(idh_slot *slot, uint32_t wanted)
-{
-    uint32_t state;
-    while ((state = atomic_load(&slot->state)) != wanted) {
-        idh_futex_wait(&slot->state, state, -1);
-    }
-}
-
 static void *serve_slot(void *index)
 {
     idh_slot *slot = idh_slot_of(arena, (int)(intptr_t)index);
     for (;;) {
-        wait_for_state(slot, IDH_CALL);
+        idh_wait_for_state(slot, IDH_CALL);
         ensure_thread((int)(intptr_t)index + 1);
         if (slot->op == IDH_OP_EXIT) {
             /* After DRV_FREE: unload the driver as the application would (its destructors run), then end. */
@@ -90,63 +80,11 @@ static void *serve_slot(void *index)
 
 /* ---- The driver's calls back into its host, forwarded to the application ----------------------------------------- */
 
-/* Copies a UTF-16 string into half of a slot's scratch area; returns its address there, 0 for NULL, -1 if too long. */
-static int64_t copy_string(idh_slot *slot, int half, LPCWSTR text)
-{
-    if (text == NULL) {
-        return 0;
-    }
-    WCHAR *to = (WCHAR *)(slot->scratch + half * (IDH_SCRATCH / 2));
-    size_t capacity = IDH_SCRATCH / 2 / sizeof(WCHAR);
-    for (size_t i = 0; i < capacity; i++) {
-        to[i] = text[i];
-        if (text[i] == 0) {
-            return (int64_t)(intptr_t)to;
-        }
-    }
-    return -1;
-}
-
-/* Asks the application: over the slot of the call this thread runs (the application thread that waits for that call
- * serves it, so nesting works to any depth), or, on a thread of the driver's own, over a free slot its pump serves. */
+/* Asks the application over the slot of the call this thread runs, or over a borrowed one from a thread of the
+ * driver's own (idh_host_ask). */
 static int64_t ask_application(uint32_t op, const int64_t *args, int count, LPCWSTR text0, LPCWSTR text1)
 {
-    idh_slot *slot = current_slot;
-    int pumped = slot == NULL;
-    if (pumped) {
-        int index = idh_claim_slot(arena);
-        if (index < 0) {
-            return 0;
-        }
-        ensure_thread(index);
-        ensure_thread(index + 1);
-        slot = idh_slot_of(arena, index);
-    }
-    slot->nested_op = op;
-    memset(slot->nested_args, 0, sizeof slot->nested_args);
-    memcpy(slot->nested_args, args, (size_t)count * sizeof *args);
-    int64_t result = 0;
-    if (op == IDH_OP_OPEN) {
-        slot->nested_args[0] = copy_string(slot, 0, text0);
-        slot->nested_args[1] = copy_string(slot, 1, text1);
-    }
-    if (slot->nested_args[0] != -1 && slot->nested_args[1] != -1) {
-        if (pumped) {
-            atomic_store(&slot->state, IDH_HOST_CALL);
-            atomic_fetch_add(&arena->pump, 1);
-            idh_futex_wake(&arena->pump);
-            wait_for_state(slot, IDH_HOST_DONE);
-        } else {
-            idh_set_state(slot, IDH_NESTED);
-            wait_for_state(slot, IDH_NESTED_DONE);
-        }
-        result = slot->nested_result;
-    }
-    if (pumped) {
-        atomic_store(&slot->state, IDH_IDLE);
-        atomic_store(&slot->owner, 0);
-    }
-    return result;
+    return idh_host_ask(arena, current_slot, ensure_thread, op, args, count, (const uint16_t *)text0, (const uint16_t *)text1);
 }
 
 static HDRVR forward_open(LPCWSTR name, LPCWSTR section, LPARAM lParam2)

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using static InstallableDrivers.DriverMessages;
 
 namespace InstallableDrivers.Tests.Isolation;
@@ -7,8 +8,9 @@ namespace InstallableDrivers.Tests.Isolation;
 /// in process ends the application (ManagedFaultDriver: an exception on a thread of its own, FailFast, Exit, a stack
 /// overflow) ends only the host, and the next open works.
 /// </summary>
-public sealed class DotNetHostTests : IsolationTest
+public sealed unsafe class DotNetHostTests : IsolationTest
 {
+    private static int calls, callbackThread;
     [Fact]
     public void A_NET_driver_runs_in_a_host_process_of_its_own()
     {
@@ -20,6 +22,30 @@ public sealed class DotNetHostTests : IsolationTest
         }
 
         HostProcesses.AssertNoneLeft();
+    }
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(11)]
+    public void DriverCallback_of_a_NET_driver_reaches_the_application_from_a_call_or_a_thread_of_its_own(uint message)
+    {
+        using var driver = Manager.Open("ManagedTraceDriver.dll");
+        calls = 0;
+        Assert.Equal(1, driver.Send(DRV_USER + message, (nint)(delegate* unmanaged<nint, uint, nuint, nuint, nuint, void>)&Notified, (nint)DCB_FUNCTION));
+        Assert.Equal(1, calls);
+        Assert.Equal(message == 10, callbackThread == Environment.CurrentManagedThreadId);
+
+        using var signal = new ManualResetEvent(false);
+        var callback = DriverCallbackEvents.Register(signal);
+        try
+        {
+            Assert.Equal(1, driver.Send(DRV_USER + message, (nint)callback, (nint)DCB_EVENT));
+            Assert.True(signal.WaitOne(0));
+        }
+        finally
+        {
+            DriverCallbackEvents.Unregister(callback);
+        }
     }
 
     [Fact]
@@ -60,5 +86,15 @@ public sealed class DotNetHostTests : IsolationTest
         HostProcesses.AssertNoneLeft();
         using var again = Manager.Open("ManagedFaultDriver.dll");
         Assert.Equal(0, again.Send(DRV_USER + 1));
+    }
+
+    [UnmanagedCallersOnly]
+    private static void Notified(nint device, uint message, nuint user, nuint p1, nuint p2)
+    {
+        if (device != 0 && message == 0x3C4 && (user, p1, p2) == (4, 5, 6))
+        {
+            calls++;
+            callbackThread = Environment.CurrentManagedThreadId;
+        }
     }
 }
