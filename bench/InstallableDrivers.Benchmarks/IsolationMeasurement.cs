@@ -8,7 +8,8 @@ namespace InstallableDrivers.Benchmarks;
 
 /// <summary>
 /// A measured run, not a BenchmarkDotNet one (docs/performance.md, "Isolation"): the SendDriverMessage round trip to
-/// benchdrv in process and in a host process, against a bare futex ping-pong between two processes; and the first open
+/// benchdrv in process and in a host process, against a bare futex ping-pong between two processes (sleeping at once,
+/// and spinning first as the channel does); and the first open
 /// of an isolated module (host start included) and its last close (host exit and reap included), against spawning and
 /// reaping /bin/true. Each figure is the best of five runs.
 /// </summary>
@@ -19,7 +20,7 @@ internal static unsafe class IsolationMeasurement
     public static void Run(int sends)
     {
         var baselines = NativeLibrary.Load(Path.Combine(BenchDriver.Directory, "isolation_baselines.so"));
-        var pingPong = (delegate* unmanaged<long, double>)NativeLibrary.GetExport(baselines, "bench_futex_pingpong");
+        var pingPong = (delegate* unmanaged<long, int, double>)NativeLibrary.GetExport(baselines, "bench_futex_pingpong");
         var spawnReap = (delegate* unmanaged<byte*, long, double>)NativeLibrary.GetExport(baselines, "bench_spawn_reap");
 
         using var inProcess = BenchDriver.CreateManager();
@@ -31,7 +32,8 @@ internal static unsafe class IsolationMeasurement
         var remote = isolated.OpenDriver(BenchDriver.Name, null, 0);
         var sendInProcess = Best(() => PerSend(inProcess, local, sends * 10));
         var sendIsolated = Best(() => PerSend(isolated, remote, sends));
-        var futex = Best(() => pingPong(sends));
+        var futex = Best(() => pingPong(sends, 0));
+        var futexSpinning = Best(() => pingPong(sends, 1));
         inProcess.CloseDriver(local, 0, 0);
         isolated.CloseDriver(remote, 0, 0);
 
@@ -51,6 +53,7 @@ internal static unsafe class IsolationMeasurement
             | SendDriverMessage, in process | {sendInProcess:0} | |
             | SendDriverMessage, isolated | {sendIsolated:0} | {sendIsolated / sendInProcess:0.0}x in process (+{sendIsolated - sendInProcess:0} ns) |
             | bare futex ping-pong between two processes | {futex:0} | isolated send = {sendIsolated / futex:0.00}x this |
+            | the same, spinning 20 µs before sleeping as the channel does | {futexSpinning:0} | isolated send = {sendIsolated / futexSpinning:0.00}x this |
             | first open, isolated (host start, DRV_LOAD, DRV_ENABLE, DRV_OPEN) | {open:0} | {open / spawn:0.00}x spawn and reap |
             | last close, isolated (DRV_CLOSE, DRV_DISABLE, DRV_FREE, host exit and reap) | {close:0} | |
             | first open, in process | {openInProcess:0} | |

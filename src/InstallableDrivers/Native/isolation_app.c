@@ -379,7 +379,9 @@ static int wait_reply(idh_channel *channel, idh_slot *slot, uint32_t posted, int
                 return IDH_TIMEOUT;
             }
         }
-        idh_futex_wait(&slot->state, posted, left);
+        if (!idh_spin_while(&slot->state, posted)) {
+            idh_futex_wait(&slot->state, posted, left);
+        }
     }
 }
 

@@ -33,6 +33,37 @@ int idh_futex_wait(_Atomic uint32_t *word, uint32_t expected, int64_t timeout_ns
     return r == -1 && errno == ETIMEDOUT ? -1 : 0;
 }
 
+/* One pause of a spin loop: tells the processor this is a spin (the sibling thread and power save benefit). */
+static inline void spin_pause(void)
+{
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#elif defined(__aarch64__)
+    __asm__ volatile("yield");
+#endif
+}
+
+static int64_t monotonic_ns(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
+}
+
+int idh_spin_while(_Atomic uint32_t *word, uint32_t value)
+{
+    int64_t until = monotonic_ns() + IDH_SPIN_NS;
+    do {
+        for (int i = 0; i < 64; i++) {
+            if (atomic_load_explicit(word, memory_order_acquire) != value) {
+                return 1;
+            }
+            spin_pause();
+        }
+    } while (monotonic_ns() < until);
+    return 0;
+}
+
 void idh_futex_wake(_Atomic uint32_t *word)
 {
     syscall(SYS_futex, (uint32_t *)word, FUTEX_WAKE, INT_MAX, NULL, NULL, 0);

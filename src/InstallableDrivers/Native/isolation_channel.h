@@ -90,6 +90,13 @@ static inline idh_slot *idh_slot_of(idh_header *arena, int index)
  * -1 when the time ran out. */
 int idh_futex_wait(_Atomic uint32_t *word, uint32_t expected, int64_t timeout_ns);
 
+/* How long a waiter spins before it sleeps: an answer that comes sooner costs no sleep and no wake-up, which on a
+ * virtual machine's idle processor take tens of microseconds (docs/performance.md#isolation). */
+#define IDH_SPIN_NS 20000
+
+/* Spins while *word == value, at most IDH_SPIN_NS: 1 if it changed, 0 if the time ran out. */
+int idh_spin_while(_Atomic uint32_t *word, uint32_t value);
+
 /* Wakes every sleeper on a word. */
 void idh_futex_wake(_Atomic uint32_t *word);
 
