@@ -16,6 +16,9 @@ namespace InstallableDrivers.Isolation;
 /// </remarks>
 internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
 {
+    /// <summary>Values of <see cref="pumpState"/>: its start waits on the thread pool, it runs, or the module was unloaded first.</summary>
+    private const int PumpQueued = 0, PumpStarted = 1, PumpCancelled = 2;
+
     /// <summary>How long a host asked to exit after DRV_FREE may take before it is killed.</summary>
     private static readonly TimeSpan ExitGrace = TimeSpan.FromSeconds(2);
 
@@ -30,6 +33,9 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
     private readonly ArenaHeap heap;
     private readonly string filePath;
     private int users = 1;
+
+    /// <summary><see cref="PumpQueued"/>, <see cref="PumpStarted"/> or <see cref="PumpCancelled"/>.</summary>
+    private int pumpState;
     private int callsInFlight;
     private bool unloading;
     private DriverCrash? crash;
@@ -47,8 +53,7 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
         users++;
         // Thread.Start waits until the new thread runs: measured, a millisecond of a cold open on a loaded machine. The
         // pump is needed only once the driver calls from a thread of its own, and a request waits in its slot until then.
-        ThreadPool.UnsafeQueueUserWorkItem(static module => new Thread(module.Pump) { IsBackground = true, Name = "driver host pump" }.Start(),
-            this, preferLocal: false);
+        ThreadPool.UnsafeQueueUserWorkItem(static module => module.StartPump(), this, preferLocal: false);
     }
 
     public override nint ModuleHandle { get; }
@@ -127,8 +132,15 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
     {
         Volatile.Write(ref unloading, true);
         HostChannel.Shutdown(channel, (long)(ExitGrace.TotalMilliseconds * 1_000_000));
-        // Not joined: the pump may be serving a request that waits for the module's lifecycle gate, which the caller
-        // may hold. It sees the host gone, ends by itself, and its use keeps the arena mapped until then.
+        // A pump that has not started never will, and its use is given back here: a burst of short-lived modules
+        // (measured: crash-and-restart cycles) would otherwise keep hundreds of arenas until the thread pool came round.
+        // A running pump is not joined: it may be serving a request that waits for the module's lifecycle gate, which
+        // the caller may hold. It sees the host gone, ends by itself, and its use keeps the arena mapped until then.
+        if (Interlocked.CompareExchange(ref pumpState, PumpCancelled, PumpQueued) == PumpQueued)
+        {
+            Leave();
+        }
+
         Leave();
     }
 
@@ -232,6 +244,14 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
     {
         loader.OnModuleCrashed(filePath, crash);
         return new DriverOpenException(DriverFailureReason.Crashed, $"The driver '{filePath}' could not be loaded: {crash.Reason}.") { Crash = crash };
+    }
+
+    private void StartPump()
+    {
+        if (Interlocked.CompareExchange(ref pumpState, PumpStarted, PumpQueued) == PumpQueued)
+        {
+            new Thread(Pump) { IsBackground = true, Name = "driver host pump" }.Start();
+        }
     }
 
     /// <summary>Serves the requests a driver's own threads make (DriverCallback from a playback thread), until the host ends.</summary>

@@ -82,7 +82,9 @@ static void *watch(void *context)
     for (int i = 0; i < IDH_SLOTS; i++) {
         idh_set_state(idh_slot_of(channel->arena, i), IDH_DEAD);
     }
-    atomic_store(&channel->arena->host_state, IDH_HOST_GONE);
+    /* Only a host that never said how its start went: FAILED (with its reason) and READY stay for idh_start to read. */
+    uint32_t starting = IDH_HOST_STARTING;
+    atomic_compare_exchange_strong(&channel->arena->host_state, &starting, IDH_HOST_GONE);
     idh_futex_wake(&channel->arena->host_state);
     atomic_fetch_add(&channel->arena->pump, 1);
     idh_futex_wake(&channel->arena->pump);
