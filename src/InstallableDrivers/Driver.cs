@@ -9,11 +9,13 @@ namespace InstallableDrivers;
 public sealed class Driver : IDisposable
 {
     private readonly DriverManager manager;
+    private readonly Modules.DriverModule module;
     private int closed;
 
     internal Driver(DriverManager manager, DriverInstance instance)
     {
         this.manager = manager;
+        module = instance.Module;
         Handle = new HDRVR(instance.Handle);
         Alias = instance.Target.Alias;
         Section = instance.Target.Section;
@@ -45,10 +47,26 @@ public sealed class Driver : IDisposable
     /// <param name="lParam2">The second message parameter.</param>
     /// <returns>What the driver returned.</returns>
     /// <exception cref="ObjectDisposedException">The driver was closed.</exception>
+    /// <exception cref="DriverCrashedException">The driver runs in a host process that crashed or hung, before or while it
+    /// handled the message (docs/isolation.md); close the driver.</exception>
     public nint Send(uint message, nint lParam1 = 0, nint lParam2 = 0)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref closed) != 0, this);
-        return manager.SendDriverMessage(Handle, message, lParam1, lParam2);
+        var result = manager.SendDriverMessage(Handle, message, lParam1, lParam2);
+        return result == 0 && module.Crash is { } crash ? throw new DriverCrashedException(crash) : result;
+    }
+
+    /// <summary>
+    /// Allocates memory whose address the driver can use in a custom message: in the driver host's shared arena when the
+    /// driver runs isolated (the pointer means the same there), else this process's own memory.
+    /// </summary>
+    /// <param name="length">The size in bytes.</param>
+    /// <returns>The zeroed buffer; dispose it once the driver no longer uses it.</returns>
+    /// <exception cref="ObjectDisposedException">The driver was closed.</exception>
+    public DriverSharedBuffer AllocateSharedBuffer(int length)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref closed) != 0, this);
+        return manager.AllocateSharedBuffer(Handle, length);
     }
 
     /// <summary>Closes the driver with the given DRV_CLOSE parameters. Closing twice does nothing the second time.</summary>

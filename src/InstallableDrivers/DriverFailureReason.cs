@@ -50,4 +50,11 @@ public enum DriverFailureReason
     /// hour). The message says when and how, and how to release it (<c>drv release ALIAS</c>, or <c>drv install</c> again).
     /// </summary>
     Quarantined,
+
+    /// <summary>
+    /// The host process of an isolated driver module crashed, exited or did not answer within its deadline: every
+    /// instance of the module is dead (docs/isolation.md). <see cref="DriverFailure.Crash"/> says how; close the dead
+    /// instances; the next open starts a fresh host.
+    /// </summary>
+    Crashed,
 }

@@ -33,6 +33,7 @@ public sealed partial class DriverManager : IDisposable
     private readonly ModuleTable inProcessModules;
     private readonly ModuleTable isolatedModules;
     private readonly DriverCrashLog crashLog;
+    private readonly Isolation.DriverCrashRecorder crashRecorder;
     private readonly ILogger logger;
     private long openSequence;
     private int opensInProgress;
@@ -52,6 +53,7 @@ public sealed partial class DriverManager : IDisposable
         inProcessModules = ModuleTable.For(options.ModuleLoader);
         isolatedModules = ModuleTable.For(options.IsolatedModuleLoader);
         crashLog = new DriverCrashLog(registry);
+        crashRecorder = new Isolation.DriverCrashRecorder(this, options.IsolatedModuleLoader);
         logger = options.Logger ?? NullLogger.Instance;
         Dispatcher = new MessageDispatcher(options.MessageObserver, logger);
         Id = ManagerDirectory.Add(this);
@@ -173,6 +175,25 @@ public sealed partial class DriverManager : IDisposable
     public nint DrvGetModuleHandle(HDRVR hDriver) => GetDriverModuleHandle(hDriver);
 
     /// <summary>
+    /// Allocates memory whose address a driver instance can be given in a custom message. For a driver that runs in a
+    /// host process (docs/isolation.md) it is a block of the arena that process maps at the same address, so the pointer
+    /// means the same on both sides; a pointer to any other memory reaches such a driver as a number it cannot use. For
+    /// a driver in process it is this process's native memory.
+    /// </summary>
+    /// <param name="hDriver">An open instance.</param>
+    /// <param name="length">The size in bytes, at least 1.</param>
+    /// <returns>The zeroed buffer; dispose it once the driver no longer uses it.</returns>
+    /// <exception cref="ArgumentException">The handle is not an open instance of this manager.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="length"/> is less than 1.</exception>
+    /// <exception cref="InsufficientMemoryException">The host's arena has no free block that large.</exception>
+    public DriverSharedBuffer AllocateSharedBuffer(HDRVR hDriver, int length)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(length, 1);
+        var instance = FindOpen(hDriver) ?? throw new ArgumentException("The driver handle is null, closed, or was not issued by this manager.", nameof(hDriver));
+        return instance.Module.AllocateSharedBuffer(length);
+    }
+
+    /// <summary>
     /// Finds what <see cref="OpenDriver"/> would open for a name and section, loading nothing and sending no message:
     /// the alias's file and args, or the driver file itself. With <see cref="DriverManagerOptions.VerifyIntegrity"/> an
     /// installed alias's file is checked against its install record, as an open checks it. A quarantined alias resolves to
@@ -211,9 +232,12 @@ public sealed partial class DriverManager : IDisposable
         var target = instance.ManagedDriverProc as TManaged;
         if (address == 0 && target is null)
         {
-            lastError = new DriverFailure(DriverFailureReason.NotADriver, instance.ManagedDriverProc is null
-                ? $"The driver '{instance.Target.FilePath}' exports no '{exportName}' function."
-                : $"The .NET driver '{instance.Target.FilePath}' does not implement {typeof(TManaged).Name}.");
+            lastError = new DriverFailure(DriverFailureReason.NotADriver, instance.Module switch
+            {
+                Modules.ManagedDriverModule => $"The .NET driver '{instance.Target.FilePath}' does not implement {typeof(TManaged).Name}.",
+                Isolation.IsolatedDriverModule => $"The driver '{instance.Target.FilePath}' runs in a host process, where only its DriverProc can be called, not '{exportName}' (docs/isolation.md). Open it in process to use it.",
+                _ => $"The driver '{instance.Target.FilePath}' exports no '{exportName}' function.",
+            });
             return null;
         }
 
@@ -252,6 +276,9 @@ public sealed partial class DriverManager : IDisposable
                 instance.Lifecycle.Close(instance, 0, 0);
             }
         }
+
+        // Last: a driver that crashes while its instances are closed above is still recorded.
+        crashRecorder.Dispose();
     }
 
     internal static void SetLastError(DriverFailure failure) => lastError = failure;
@@ -287,7 +314,18 @@ public sealed partial class DriverManager : IDisposable
         {
             ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed), this);
             var target = resolver.Resolve(driverName, sectionName, forOpen: true);
-            var instance = ModulesFor(target).Get(target.FilePath).Open(this, target, lParam);
+            DriverInstance instance;
+            try
+            {
+                instance = ModulesFor(target).Get(target.FilePath).Open(this, target, lParam);
+            }
+            catch (DriverOpenException e) when (e.Crash is { } crash)
+            {
+                // The host died loading or opening the driver: no instance carries the alias the crash belongs to.
+                crashRecorder.Record(target, crash);
+                throw;
+            }
+
             if (Volatile.Read(ref disposed) && instance.TryBeginClose())
             {
                 // Dispose began while the driver was opening, on this thread's behalf (from inside a driver) or too

@@ -42,9 +42,6 @@ public sealed class DriverManagerOptions
     /// <summary>Where the manager's driver files run when they run in this process.</summary>
     internal IDriverModuleLoader ModuleLoader { get; set; } = InProcessModuleLoader.Instance;
 
-    /// <summary>
-    /// Where the manager's driver files run when they run isolated (<see cref="Isolation"/>). Until the runtime has a host
-    /// process, a loader that refuses every load, saying isolation is not available.
-    /// </summary>
-    internal IDriverModuleLoader IsolatedModuleLoader { get; set; } = UnavailableIsolatedModuleLoader.Instance;
+    /// <summary>Where the manager's driver files run when they run isolated (<see cref="Isolation"/>): each in a host process of its own.</summary>
+    internal IDriverModuleLoader IsolatedModuleLoader { get; set; } = InstallableDrivers.Isolation.IsolatedModuleLoader.Instance;
 }

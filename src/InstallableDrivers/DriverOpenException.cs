@@ -13,6 +13,9 @@ public sealed class DriverOpenException : Exception
     /// <summary>What kind of failure it was.</summary>
     public DriverFailureReason Reason { get; }
 
+    /// <summary>How the driver's host process ended, when <see cref="Reason"/> is <see cref="DriverFailureReason.Crashed"/>; otherwise null.</summary>
+    public DriverCrash? Crash { get; init; }
+
     /// <summary>The failure as <see cref="DriverManager.LastError"/> records it.</summary>
-    public DriverFailure ToFailure() => new(Reason, Message);
+    public DriverFailure ToFailure() => new(Reason, Message) { Crash = Crash };
 }

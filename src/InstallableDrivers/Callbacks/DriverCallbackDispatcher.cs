@@ -6,8 +6,19 @@ namespace InstallableDrivers.Callbacks;
 /// <summary>DriverCallback (docs/contract.md#defdriverproc): notifies a client the way its callback flags ask.</summary>
 internal static unsafe partial class DriverCallbackDispatcher
 {
+    /// <summary>
+    /// Where DriverCallback goes instead of this process's clients: set only inside a .NET driver host process
+    /// (src/InstallableDrivers.DriverHost), whose clients are in the application, over the channel. Null in an application.
+    /// </summary>
+    internal static Func<nuint, uint, HDRVR, uint, nuint, nuint, nuint, bool>? Forward { get; set; }
+
     public static bool Invoke(nuint callback, uint flags, HDRVR device, uint message, nuint user, nuint param1, nuint param2)
     {
+        if (Forward is { } forward)
+        {
+            return forward(callback, flags, device, message, user, param1, param2);
+        }
+
         if (callback == 0)
         {
             return false;

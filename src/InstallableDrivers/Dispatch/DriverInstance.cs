@@ -21,7 +21,7 @@ internal sealed unsafe class DriverInstance
         Module = module;
         // One of the two, by the module's kind; cached here so a send reaches the code without a detour.
         NativeDriverProc = module is NativeDriverModule native ? native.DriverProc : null;
-        ManagedDriverProc = (module as ManagedDriverModule)?.Driver;
+        ManagedDriverProc = module.DriverObject;
         ModuleFrameId = lifecycle.FrameId;
         FrameId = ((long)owner.Id << SequenceBits) | owner.NextSequence();
     }
@@ -48,7 +48,7 @@ internal sealed unsafe class DriverInstance
     /// <summary>The exported DriverProc, or null for .NET modules (see <see cref="ManagedDriverProc"/>).</summary>
     public readonly delegate* unmanaged<nuint, nint, uint, nint, nint, nint> NativeDriverProc;
 
-    /// <summary>The .NET driver object, or null for native modules.</summary>
+    /// <summary>The .NET driver object (or an isolated module's proxy to its host process), or null for native modules in process.</summary>
     public readonly IDriverProc? ManagedDriverProc;
 
     /// <summary>What was opened: alias, section, file, args.</summary>

@@ -67,6 +67,11 @@ internal sealed class ModuleLifecycle(string filePath, IDriverModuleLoader loade
                             $"'{FilePath}' was opened from inside its own DRV_LOAD, DRV_ENABLE, DRV_DISABLE or DRV_FREE; open it after that message returns.");
                     }
 
+                    if (loaded && module!.Crash is not null)
+                    {
+                        AbandonCrashed();
+                    }
+
                     return loaded
                         ? OpenInstance(NewInstance(owner, target, isSession: false), args, lParam)
                         : OpenFirst(owner, target, args, lParam);
@@ -102,6 +107,13 @@ internal sealed class ModuleLifecycle(string filePath, IDriverModuleLoader loade
         {
             try
             {
+                if (!ReferenceEquals(instance.Module, module))
+                {
+                    // An instance of a crashed host the file has been started again since (AbandonCrashed): it was
+                    // already let go of; there is nothing to call and nothing to count.
+                    return;
+                }
+
                 CloseClaimed(instance, lParam1, lParam2);
                 CloseSessionIfLast();
                 if (instances == 0)
@@ -124,7 +136,14 @@ internal sealed class ModuleLifecycle(string filePath, IDriverModuleLoader loade
     /// <summary>Loads the file, sends DRV_LOAD and DRV_ENABLE, opens the session instance if one is due, then the instance.</summary>
     private DriverInstance OpenFirst(DriverManager owner, DriverTarget target, nint args, nint lParam)
     {
-        // The file may still be mapped from a previous load cycle whose unload is waiting for threads to leave its code.
+        // The file may still be mapped from a previous load cycle whose unload is waiting for threads to leave its code,
+        // unless that load's host process died: then it is let go of, and a fresh host starts.
+        if (module is { Crash: not null } crashed)
+        {
+            module = null;
+            crashed.Unload();
+        }
+
         module ??= loader.Load(FilePath);
         Volatile.Write(ref epoch, epoch + 1);
         var sessionInstance = lParam != 0 ? NewInstance(owner, target, isSession: true) : null;
@@ -200,10 +219,18 @@ internal sealed class ModuleLifecycle(string filePath, IDriverModuleLoader loade
     /// a fault that names the exception.
     /// </summary>
     private DriverOpenException Refusal(DriverFailureReason reason, string refusal, string message, Exception? fault)
-        => fault is not null
+    {
+        if (DriverManager.LastError is { Crash: { } crash } failure && module?.Crash == crash)
+        {
+            // The driver's host process died (or was killed) instead of answering: docs/isolation.md.
+            return new DriverOpenException(DriverFailureReason.Crashed, failure.Message) { Crash = crash };
+        }
+
+        return fault is not null
             ? new DriverOpenException(DriverFailureReason.DriverFault,
                 $"The driver '{FilePath}' threw {fault.GetType().Name} in {message}: {fault.Message}", fault)
             : new DriverOpenException(reason, refusal);
+    }
 
     private DriverInstance NewInstance(DriverManager owner, DriverTarget target, bool isSession)
     {
@@ -237,6 +264,23 @@ internal sealed class ModuleLifecycle(string filePath, IDriverModuleLoader loade
             CallFrames.WaitForOtherThreads(last);
             CloseClaimed(last, 0, 0);
         }
+    }
+
+    /// <summary>
+    /// Lets go of a load whose host process died (docs/isolation.md) so that the open in progress starts a fresh one: its
+    /// instances stay dead until their owners close them, which then calls and counts nothing, and its module is
+    /// unloaded now (an isolated module keeps its arena mapped until the last call racing the crash has left it).
+    /// </summary>
+    private void AbandonCrashed()
+    {
+        var crashed = module!;
+        module = null;
+        loaded = false;
+        instances = 0;
+        // The hidden session instance has no owner who will close it: take its handle back now.
+        session?.Withdraw();
+        session = null;
+        crashed.Unload();
     }
 
     /// <summary>Sends DRV_DISABLE and DRV_FREE (driver id 0: docs/contract.md#d3) through the instance that caused them.</summary>

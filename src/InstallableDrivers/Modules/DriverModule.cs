@@ -19,4 +19,15 @@ internal abstract class DriverModule
 
     /// <summary>Unloads the file. Called once, after DRV_FREE, when no thread is inside the module's code.</summary>
     public abstract void Unload();
+
+    /// <summary>The object whose DriverProc runs the driver: a .NET driver, or an isolated module's proxy to its host; null for a native driver in process.</summary>
+    public virtual IDriverProc? DriverObject => null;
+
+    /// <summary>How the module's host process ended (Isolation/IsolatedDriverModule); always null in process, where a crash ends the application.</summary>
+    public virtual DriverCrash? Crash => null;
+
+    /// <summary>Memory for a pointer in a custom message: this process's own, which a driver in process reads directly.</summary>
+    public virtual unsafe DriverSharedBuffer AllocateSharedBuffer(int length)
+        => new((nint)System.Runtime.InteropServices.NativeMemory.AllocZeroed((nuint)length), length, isShared: false,
+            static pointer => System.Runtime.InteropServices.NativeMemory.Free((void*)pointer));
 }

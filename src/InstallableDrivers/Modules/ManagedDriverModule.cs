@@ -27,6 +27,8 @@ internal sealed class ManagedDriverModule : DriverModule
     /// <summary>The driver object; null once unloaded.</summary>
     public IDriverProc? Driver => driver;
 
+    public override IDriverProc? DriverObject => driver;
+
     public override nint FindExport(string name) => 0;
 
     /// <summary>Loads the assembly, creates its driver object, and returns the module.</summary>

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using InstallableDrivers.Dispatch;
 
 namespace InstallableDrivers.Native;
 
@@ -53,41 +52,20 @@ internal static unsafe class HostLibrary
         return null;
     }
 
-    /// <summary>The manager that issued a handle, or null. Handles are not shared between managers.</summary>
-    private static DriverManager? OwnerOf(nint handle) => ManagerDirectory.All().FirstOrDefault(manager => manager.Owns(handle));
-
     [UnmanagedCallersOnly]
     private static nint Open(char* name, char* section, nint lParam)
-    {
-        // OpenDriver has no handle to go by: it goes to the manager whose driver made the call.
-        var manager = CallContext.CallingManager();
-        if (manager is null || name == null)
-        {
-            return 0;
-        }
-
-        try
-        {
-            return manager.OpenDriver(new string(name), section == null ? null : new string(section), lParam).Value;
-        }
-        catch (ObjectDisposedException)
-        {
-            // An exception must not unwind into native code: a disposed manager opens nothing.
-            return 0;
-        }
-    }
+        => name == null ? 0 : HostCalls.Open(new string(name), section == null ? null : new string(section), lParam);
 
     [UnmanagedCallersOnly]
-    private static nint Close(nint handle, nint lParam1, nint lParam2) => OwnerOf(handle)?.CloseDriver(new HDRVR(handle), lParam1, lParam2) ?? 0;
+    private static nint Close(nint handle, nint lParam1, nint lParam2) => HostCalls.Close(handle, lParam1, lParam2);
 
     [UnmanagedCallersOnly]
-    private static nint Send(nint handle, uint message, nint lParam1, nint lParam2)
-        => OwnerOf(handle)?.SendDriverMessage(new HDRVR(handle), message, lParam1, lParam2) ?? 0;
+    private static nint Send(nint handle, uint message, nint lParam1, nint lParam2) => HostCalls.Send(handle, message, lParam1, lParam2);
 
     [UnmanagedCallersOnly]
-    private static nint ModuleHandle(nint handle) => OwnerOf(handle)?.GetDriverModuleHandle(new HDRVR(handle)) ?? 0;
+    private static nint ModuleHandle(nint handle) => HostCalls.ModuleHandle(handle);
 
     [UnmanagedCallersOnly]
     private static int Callback(nuint callback, uint flags, nint device, uint message, nuint user, nuint param1, nuint param2)
-        => Drivers.DriverCallback(callback, flags, new HDRVR(device), message, user, param1, param2) ? 1 : 0;
+        => HostCalls.Callback(callback, flags, device, message, user, param1, param2) ? 1 : 0;
 }

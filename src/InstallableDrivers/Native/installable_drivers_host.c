@@ -9,8 +9,6 @@
 
 static installable_drivers_host host;
 
-DRIVER_EXPORT void installable_drivers_host_attach(const installable_drivers_host *entry_points);
-
 DRIVER_EXPORT void installable_drivers_host_attach(const installable_drivers_host *entry_points)
 {
     host = *entry_points;

@@ -16,4 +16,7 @@ typedef struct {
     BOOL (*callback)(DWORD_PTR callback, DWORD flags, HDRVR device, DWORD message, DWORD_PTR user, DWORD_PTR p1, DWORD_PTR p2);
 } installable_drivers_host;
 
+/* Hands the library the functions its exports forward to: the runtime's, or a driver host process's (isolation_host.c). */
+DRIVER_EXPORT void installable_drivers_host_attach(const installable_drivers_host *entry_points);
+
 #endif

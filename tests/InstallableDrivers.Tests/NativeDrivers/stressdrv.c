@@ -8,6 +8,9 @@
  *   counters[6] set by the host, or 0: a function void nest(HDRVR, LPARAM depth) that DRV_USER + 2 with lParam1 > 0
  *               calls from inside the message with lParam1 - 1, for the host to send DRV_USER + 2 again
  *
+ * A host process (docs/isolation.md) starts with an empty environment: there the test hands the block over with
+ * DRV_USER + 9 (lParam1: its address in the shared arena) after the first open, and DRV_LOAD is not counted.
+ *
  * Violations: DRV_LOAD twice without DRV_FREE; DRV_OPEN before DRV_ENABLE; DRV_DISABLE/DRV_FREE with instances open;
  * a message to an instance that is not open (closed, or an id from another load); DRV_CLOSE while another message to
  * the same instance is still running; a message whose instance closed while the message ran.
@@ -135,6 +138,9 @@ DRIVER_EXPORT LRESULT CALLBACK DriverProc(DWORD_PTR dwDriverId, HDRVR hdrvr, UIN
             count(VIOLATIONS);
         }
         atomic_store(&enabled, 0);
+        return 1;
+    case DRV_USER + 9:
+        counters = (_Atomic int64_t *)(uintptr_t)lParam1;
         return 1;
     case DRV_FREE:
         if (atomic_load(&open_count) != 0 || atomic_load(&enabled) || dwDriverId != 0) {

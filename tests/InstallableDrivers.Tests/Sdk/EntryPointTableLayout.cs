@@ -26,7 +26,7 @@ internal static class EntryPointTableLayout
             #include "{{header}}"
             int main(void)
             {
-                printf("size %zu\n", sizeof({{cStruct}}));
+                printf("sizeof %zu\n", sizeof({{cStruct}})); /* a C keyword: no field can have the name */
                 {{printed}}
                 return 0;
             }
@@ -39,7 +39,7 @@ internal static class EntryPointTableLayout
             .Select(line => line.Split(' '))
             .ToDictionary(parts => parts[0], parts => long.Parse(parts[1], CultureInfo.InvariantCulture));
 
-        Assert.Equal(Marshal.SizeOf<T>(), c["size"]);
+        Assert.Equal(Marshal.SizeOf<T>(), c["sizeof"]);
         foreach (var (cName, csName) in fields)
         {
             Assert.Equal(Marshal.OffsetOf<T>(csName).ToInt64(), c[cName]);

@@ -22,6 +22,8 @@ namespace InstallableDrivers.Tests.ManagedDrivers;
 ///   DRV_USER + 5  -> the build: 1, or 2 for ManagedTraceDriverV2
 ///   DRV_USER + 7  -> lifecycle violations seen so far (message to a closed id, close while a message runs)
 ///   DRV_USER + 9  -> throws InvalidOperationException
+///   DRV_USER + 10 -> DriverCallback(lParam1, lParam2 as flags, hDriver, 0x3C4, 4, 5, 6) on the calling thread: its answer (1 or 0)
+///   DRV_USER + 11 -> the same from a thread of its own (waited for): its answer
 ///   anything else -> DefDriverProc
 /// </summary>
 public sealed class ManagedTraceDriver : IDriverProc
@@ -89,10 +91,20 @@ public sealed class ManagedTraceDriver : IDriverProc
                 return violations;
             case DRV_USER + 9:
                 throw new InvalidOperationException("told to fail DRV_USER + 9");
+            case DRV_USER + 10:
+                return Notify((nuint)lParam1, (uint)lParam2, hDriver) ? 1 : 0;
+            case DRV_USER + 11:
+                var notified = false;
+                var thread = new Thread(() => notified = Notify((nuint)lParam1, (uint)lParam2, hDriver));
+                thread.Start();
+                thread.Join();
+                return notified ? 1 : 0;
             default:
                 return Drivers.DefDriverProc(driverId, hDriver, message, lParam1, lParam2);
         }
     }
+
+    private static bool Notify(nuint callback, uint flags, HDRVR hDriver) => Drivers.DriverCallback(callback, flags, hDriver, 0x3C4, 4, 5, 6);
 
     /// <summary>Runs an instance message, counting it as running so that a DRV_CLOSE meanwhile is caught.</summary>
     private static nint Tracked(nuint driverId, Func<nint> body)
