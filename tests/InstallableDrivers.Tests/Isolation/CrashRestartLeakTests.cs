@@ -8,10 +8,10 @@ namespace InstallableDrivers.Tests.Isolation;
 /// </summary>
 public sealed class CrashRestartLeakTests : IsolationTest
 {
-    private const int Cycles = 50;
+    private const int Cycles = 200;
 
     [Fact]
-    public void Fifty_crash_and_restart_cycles_leak_no_mapping_descriptor_thread_or_process()
+    public void Two_hundred_crash_and_restart_cycles_leak_no_mapping_descriptor_thread_or_process()
     {
         var driver = new CrashingDriver("segv", "user");
         CrashAndRestart(driver);
