@@ -32,6 +32,7 @@ internal static class ErrorReporter
         DriverFailureReason.IntegrityFailure => ExitCode.IntegrityFailure,
         DriverFailureReason.RegistryError => ExitCode.RegistryError,
         DriverFailureReason.Quarantined => ExitCode.Quarantined,
+        DriverFailureReason.Crashed => ExitCode.Crashed,
         _ => ExitCode.Failure,
     };
 
@@ -39,6 +40,7 @@ internal static class ErrorReporter
     {
         CliException e => e.Code,
         DriverOpenException e => CodeFor(e.Reason),
+        DriverCrashedException => ExitCode.Crashed,
         MmException { Result: MMRESULT.MMSYSERR_BADDEVICEID } => ExitCode.NotFound,
         MmException => ExitCode.DeviceError,
         // DriverRegistryFormatException, and a malformed install record (DriverMetadataStore).

@@ -33,6 +33,9 @@ internal enum ExitCode
     /// <summary>The alias is quarantined: its driver crashed three times within an hour (drv release lifts it).</summary>
     Quarantined = 9,
 
+    /// <summary>The driver runs isolated and its host process crashed or did not answer in time (the message says how).</summary>
+    Crashed = 10,
+
     /// <summary>Stopped by Ctrl+C (SIGINT) or SIGTERM after cleaning up; what was played or recorded until then is kept.</summary>
     Interrupted = 130,
 }

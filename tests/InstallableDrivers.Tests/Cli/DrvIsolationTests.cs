@@ -32,10 +32,9 @@ public sealed class DrvIsolationTests : DrvTest
             Assert.True(json.RootElement[0].GetProperty("isolated").GetBoolean());
         }
 
-        // The runtime reads the flag: the open goes to the isolated loader (not available in this build yet).
+        // The runtime reads the flag: the open goes to a host process, and the message crosses over and back.
         var send = Home.Run("send", "ctl", "DRV_QUERYCONFIGURE");
-        Assert.Equal(2, send.ExitCode);
-        Assert.Contains($"'{driver}' is to run isolated, in a host process of its own, and isolation is not available", send.Error, StringComparison.Ordinal);
+        Assert.True(send.ExitCode == 0, send.ToString());
 
         Assert.Equal("'ctl' in [Drivers32] already runs isolated, in a host process of its own.\n", Home.Run("isolate", "ctl", "on").Out);
         Assert.Equal(0, Home.Run("isolate", "ctl", "off").ExitCode);
@@ -60,12 +59,38 @@ public sealed class DrvIsolationTests : DrvTest
     public void Install_isolated_sends_DRV_INSTALL_to_the_isolated_driver_and_puts_everything_back_when_that_fails()
     {
         var driver = Home.CopyDriver("ctldrv");
-        var result = Home.Run("install", driver, "--alias", "ctl", "--isolated");
-        // Until the runtime has its host process, the isolated open of DRV_INSTALL fails, and the install is undone.
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains("is to run isolated", result.Error, StringComparison.Ordinal);
-        Assert.DoesNotContain("ctldrv: DRV_INSTALL", result.Error, StringComparison.Ordinal);
+        // DRV_INSTALL runs in the host (its stderr is drv's) and reads its DRVCONFIGINFO, copied into the host's arena.
+        var cancelled = Home.Run("install", driver, "--alias", "ctl", "--isolated", "--args", "install=cancel");
+        Assert.Equal(4, cancelled.ExitCode);
+        Assert.Contains("ctldrv: DRV_INSTALL", cancelled.Error, StringComparison.Ordinal);
         Assert.Null(Registry.GetValue("Drivers32", "ctl"));
+
+        var result = Home.Run("install", driver, "--alias", "ctl", "--isolated");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("ctldrv: DRV_INSTALL", result.Error, StringComparison.Ordinal);
+        Assert.True(new DriverMetadataStore(Registry).Get("Drivers32", "ctl")!.Isolated);
+    }
+
+    [Fact]
+    public void A_driver_that_crashes_three_times_in_its_host_is_quarantined_and_listed_so()
+    {
+        // crashdrv faults once per arming, in DRV_USER + 1 (file name), inside its host: each drv send exits 10.
+        var driver = Home.CopyDriver("crashdrv", "crashdrv-segv-user.so");
+        Assert.Equal(0, Home.Run("install", driver, "--alias", "crash", "--isolated").ExitCode);
+        foreach (var attempt in Enumerable.Range(1, 3))
+        {
+            File.WriteAllText(driver + ".armed", "");
+            var crashed = Home.Run("send", "crash", "0x4001");
+            Assert.True(crashed.ExitCode == 10, crashed.ToString());
+            Assert.Contains("the driver crashed with SIGSEGV during DRV_USER+1", crashed.Error, StringComparison.Ordinal);
+        }
+
+        Assert.Matches(@"│ crash\s+│.*│ ok\s+│ isolated\s+│ 3, quarantined\s+│", Home.Run("list").Out);
+        var refused = Home.Run("send", "crash", "0x4001");
+        Assert.Equal(9, refused.ExitCode);
+        Assert.Contains("signal 11 during DRV_USER+1", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(0, Home.Run("release", "crash").ExitCode);
+        Assert.Equal(0, Home.Run("send", "crash", "0x4001").ExitCode);
     }
 
     [Fact]
