@@ -85,10 +85,11 @@ internal sealed class InstallCommand : DrvCommand
                     : $"'{aliasName}' was installed again by another writer meanwhile; that install stays."));
         }
 
-        var kind = (info.Kind == DriverKind.Managed ? ".NET driver" : "native driver") + (parse.GetValue(isolated) ? ", isolated" : "");
+        var kind = info.Kind == DriverKind.Managed ? ".NET driver" : "native driver";
+        var where = parse.GetValue(isolated) ? ", run isolated in a host process of its own" : "";
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Installed '{aliasName}'{(given is null ? " (alias from the file name)" : "")} in [{sectionName}] of {workspace.RegistryPath}: "
-            + $"{path}, {kind} ({info.EntryPoint}), {info.Size} bytes, SHA-256 {info.Sha256}."));
+            + $"{path}, {kind} ({info.EntryPoint}){where}, {info.Size} bytes, SHA-256 {info.Sha256}."));
         Console.Out.WriteLine(result == DRVCNF_RESTART
             ? $"DRV_INSTALL returned DRVCNF_RESTART: {ConfigResults.RestartAdvice}"
             : $"DRV_INSTALL returned {ConfigResults.Name(result)}.");
