@@ -29,15 +29,7 @@ public sealed class DotNetHostCallTests : IsolationTest
     [InlineData(1)]
     [InlineData(3)]
     public void Opens_sends_and_closes_from_inside_a_message_answer_as_in_process_at_any_depth(int depth)
-    {
-        using var inside = isolated.Open("hostcall.net");
-        using var local = inProcess.Open("hostcall.net");
-        Assert.Equal(42 + depth, local.Send(DRV_USER + 1, depth));
-        Assert.Equal(42 + depth, inside.Send(DRV_USER + 1, depth));
-
-        // Each level opened and closed its own instance: the host is the one of the first open, and still serves it.
-        Assert.Equal(43, inside.Send(DRV_USER + 1, 1));
-    }
+        => AssertBothAnswer(42 + depth, DRV_USER + 1, depth); // each level opens, sends to and closes an instance of its own
 
     [Fact]
     public void GetDriverModuleHandle_answers_the_application_manager_handle_of_the_module()
@@ -53,21 +45,18 @@ public sealed class DotNetHostCallTests : IsolationTest
     }
 
     [Fact]
-    public void A_thread_of_the_driver_own_sends_to_and_closes_an_instance_it_opened_in_a_message()
-    {
-        using var local = inProcess.Open("hostcall.net");
-        using var inside = isolated.Open("hostcall.net");
-        Assert.Equal(42, local.Send(DRV_USER + 3));
-        Assert.Equal(42, inside.Send(DRV_USER + 3));
-    }
+    public void A_thread_of_the_driver_own_sends_to_and_closes_an_instance_it_opened_in_a_message() => AssertBothAnswer(42, DRV_USER + 3);
 
     [Fact]
-    public void An_alias_that_does_not_exist_and_a_handle_no_one_issued_answer_0_in_the_driver()
+    public void An_alias_that_does_not_exist_and_a_handle_no_one_issued_answer_0_in_the_driver() => AssertBothAnswer(1, DRV_USER + 4);
+
+    /// <summary>The driver answers a message the same in process and in its host.</summary>
+    private void AssertBothAnswer(nint expected, uint message, nint lParam1 = 0)
     {
         using var local = inProcess.Open("hostcall.net");
         using var inside = isolated.Open("hostcall.net");
-        Assert.Equal(1, local.Send(DRV_USER + 4));
-        Assert.Equal(1, inside.Send(DRV_USER + 4));
+        Assert.Equal(expected, local.Send(message, lParam1));
+        Assert.Equal(expected, inside.Send(message, lParam1));
     }
 
     public override void Dispose()
