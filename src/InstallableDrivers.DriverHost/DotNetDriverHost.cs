@@ -12,9 +12,9 @@ namespace InstallableDrivers.DriverHost;
 /// process (an exception on a thread of its own, a stack overflow, FailFast, Exit) is the crash the application reports.
 /// </summary>
 /// <remarks>
-/// A .NET driver's DriverCallback goes to the application, as the native host's does (over the slot of the call that
-/// made it, or from a thread of the driver's own through the application's pump). Not done: its OpenDriver,
-/// SendDriverMessage and CloseDriver (Drivers, DriverManager.Default) run against this process's own runtime.
+/// A .NET driver's calls back into its host — Drivers' DriverCallback, OpenDriver, SendDriverMessage, CloseDriver,
+/// GetDriverModuleHandle — go to the application, as the native host's forwarders send them (over the slot of the call
+/// that made them, or from a thread of the driver's own through the application's pump).
 /// </remarks>
 internal static unsafe class DotNetDriverHost
 {
@@ -54,6 +54,7 @@ internal static unsafe class DotNetDriverHost
 
         driver = module.Driver;
         Callbacks.DriverCallbackDispatcher.Forward = ForwardCallback;
+        Callbacks.DriverHostCalls.Forward = new ChannelHostCalls();
         EnsureThread(0);
         ChannelFunctions.Ready(arena, (ulong)module.ModuleHandle);
         ChannelFunctions.WaitForApplication(int.Parse(args[3], CultureInfo.InvariantCulture));
@@ -98,12 +99,19 @@ internal static unsafe class DotNetDriverHost
     [UnmanagedCallersOnly]
     private static void EnsureThreadFromChannel(int index) => EnsureThread(index);
 
-    /// <summary>DriverCallback, asked of the application (idh_host_ask: the same request the native host makes).</summary>
+    /// <summary>DriverCallback, asked of the application.</summary>
     private static bool ForwardCallback(nuint callback, uint flags, HDRVR device, uint message, nuint user, nuint param1, nuint param2)
     {
         var args = stackalloc long[] { (long)callback, flags, device.Value, message, (long)user, (long)param1, (long)param2 };
-        return ChannelFunctions.Ask(arena, currentSlot, &EnsureThreadFromChannel, HostChannel.OpCallback, args, 7, null, null) != 0;
+        return Ask(HostChannel.OpCallback, args, 7) != 0;
     }
+
+    /// <summary>
+    /// Asks the application (idh_host_ask: the request the native host makes) over the slot of the call this thread
+    /// runs, or, on a thread of the driver's own, over a free slot its pump serves. OPEN's strings go in the slot's scratch.
+    /// </summary>
+    internal static long Ask(uint op, long* args, int count, char* text0 = null, char* text1 = null)
+        => ChannelFunctions.Ask(arena, currentSlot, &EnsureThreadFromChannel, op, args, count, text0, text1);
 
     private static long Call(HostSlot* slot)
     {

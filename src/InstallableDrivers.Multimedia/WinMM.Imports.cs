@@ -4,7 +4,7 @@ using InstallableDrivers.Multimedia.Native;
 
 namespace InstallableDrivers.Multimedia;
 
-/// <summary>Redirecting other code's P/Invoke imports of winmm and msacm32 to these services (docs/naudio.md).</summary>
+/// <summary>Redirecting other code's P/Invoke imports of winmm and msacm32 to these services, and of kernel32 to the Win32 subset (docs/naudio.md).</summary>
 public static partial class WinMM
 {
     /// <summary>
@@ -13,8 +13,13 @@ public static partial class WinMM
     /// library's export libraries, which forward winmm's waveOut/waveIn functions to <see cref="WaveServices.Default"/>
     /// (and msacm32's functions to the Audio Compression Manager, when its export library
     /// <c>libinstallable_drivers_msacm32.so</c> is beside this assembly; without it they take the runtime's own search).
-    /// Other imports of the assembly are left to the runtime. Calling it again for the same assembly does nothing.
-    /// On Windows it sets the resolver but redirects nothing: the system's winmm and msacm32 serve the imports.
+    /// Its <c>kernel32</c> imports resolve to the runtime's host library, whose Win32 subset has <c>LoadLibrary</c>,
+    /// <c>GetProcAddress</c> and <c>FreeLibrary</c> (NAudio 2's <c>AcmDriver.AddLocalDriver</c> calls them, from
+    /// NAudio.Core, so redirect that assembly too) and the other functions docs/sdk.md lists; any other kernel32 function
+    /// the assembly imports then fails at its first call with <see cref="EntryPointNotFoundException"/> naming it, where
+    /// it failed with <see cref="DllNotFoundException"/> before. Other imports of the assembly are left to the runtime.
+    /// Calling it again for the same assembly does nothing. On Windows it sets the resolver but redirects nothing: the
+    /// system's winmm, msacm32 and kernel32 serve the imports.
     /// </summary>
     /// <remarks>
     /// Call it before the assembly's first call into winmm or msacm32: the runtime binds each imported function at its
@@ -35,7 +40,7 @@ public static partial class WinMM
     }
 
     /// <summary>
-    /// Redirects the <c>winmm</c> and <c>msacm32</c> imports of every assembly of the process, those loaded later
+    /// Redirects the <c>winmm</c>, <c>msacm32</c> and <c>kernel32</c> imports of every assembly of the process, those loaded later
     /// included, as <see cref="RedirectImports"/> does for one: it hooks
     /// <see cref="AssemblyLoadContext.ResolvingUnmanagedDll"/> of <see cref="AssemblyLoadContext.Default"/>, which the
     /// runtime raises only after its own search for a library failed (and after an assembly's own resolver declined).

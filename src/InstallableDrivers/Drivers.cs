@@ -7,22 +7,28 @@ namespace InstallableDrivers;
 /// The Win32 installable-driver functions as static methods, as mmiscapi.h declares them, over
 /// <see cref="DriverManager.Default"/>; plus DefDriverProc and DriverCallback.
 /// </summary>
+/// <remarks>
+/// A function that takes a handle goes to the manager that issued it (the default manager for a handle none issued).
+/// OpenDriver called by a .NET driver from inside one of its messages goes to the manager that runs the driver, as a
+/// native driver's does (docs/managed-drivers.md); from a driver running isolated, in a host process, these calls go
+/// to those managers in the application.
+/// </remarks>
 public static class Drivers
 {
     /// <inheritdoc cref="DriverManager.OpenDriver"/>
-    public static HDRVR OpenDriver(string driverName, string? sectionName, nint lParam) => DriverManager.Default.OpenDriver(driverName, sectionName, lParam);
+    public static HDRVR OpenDriver(string driverName, string? sectionName, nint lParam) => DriverHostCalls.Open(driverName, sectionName, lParam);
 
     /// <inheritdoc cref="DriverManager.SendDriverMessage"/>
-    public static nint SendDriverMessage(HDRVR hDriver, uint message, nint lParam1, nint lParam2) => DriverManager.Default.SendDriverMessage(hDriver, message, lParam1, lParam2);
+    public static nint SendDriverMessage(HDRVR hDriver, uint message, nint lParam1, nint lParam2) => DriverHostCalls.Send(hDriver, message, lParam1, lParam2);
 
     /// <inheritdoc cref="DriverManager.CloseDriver"/>
-    public static nint CloseDriver(HDRVR hDriver, nint lParam1, nint lParam2) => DriverManager.Default.CloseDriver(hDriver, lParam1, lParam2);
+    public static nint CloseDriver(HDRVR hDriver, nint lParam1, nint lParam2) => DriverHostCalls.Close(hDriver, lParam1, lParam2);
 
     /// <inheritdoc cref="DriverManager.GetDriverModuleHandle"/>
-    public static nint GetDriverModuleHandle(HDRVR hDriver) => DriverManager.Default.GetDriverModuleHandle(hDriver);
+    public static nint GetDriverModuleHandle(HDRVR hDriver) => DriverHostCalls.ModuleHandle(hDriver);
 
     /// <inheritdoc cref="DriverManager.DrvGetModuleHandle"/>
-    public static nint DrvGetModuleHandle(HDRVR hDriver) => DriverManager.Default.DrvGetModuleHandle(hDriver);
+    public static nint DrvGetModuleHandle(HDRVR hDriver) => DriverHostCalls.ModuleHandle(hDriver);
 
     /// <summary>
     /// The default answer to a message a driver does not handle (docs/contract.md#defdriverproc): 1 for DRV_LOAD, DRV_FREE, DRV_ENABLE,

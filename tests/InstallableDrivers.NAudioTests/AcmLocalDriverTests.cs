@@ -5,8 +5,8 @@ using NAudio.Wave.Compression;
 namespace InstallableDrivers.NAudioTests;
 
 /// <summary>
-/// NAudio 3's AcmDriver.AddLocalDriver over a shipped codec file. (NAudio 2 loads the file with kernel32's LoadLibrary,
-/// which does not exist off Windows, so this class is not among the NAudio 2 tests.)
+/// NAudio 3's AcmDriver.AddLocalDriver over a shipped codec file. (NAudio 2 loads the file with kernel32's LoadLibrary:
+/// InstallableDrivers.NAudio2Tests/AddLocalDriverTests.cs.)
 /// </summary>
 [Collection(NAudioAcm.Collection)]
 public sealed class AcmLocalDriverTests

@@ -4,7 +4,7 @@
  * is found.
  *
  * Declares the kernel32 functions codec and driver sources call most: the process heap, the lstr* string functions,
- * the thread's last error, and the memory macros. The InstallableDrivers runtime implements them in its host library
+ * the thread's last error, loading a helper library (LoadLibrary, GetProcAddress, FreeLibrary), and the memory macros. The InstallableDrivers runtime implements them in its host library
  * (src/InstallableDrivers/Native/win32_subset.c), which it loads before any driver, so a driver links against nothing.
  * docs/sdk.md lists the whole subset and how each function differs from Windows, if at all.
  */
@@ -72,7 +72,26 @@ LPWSTR WINAPI lstrcpynW(LPWSTR lpString1, LPCWSTR lpString2, int iMaxLength);
 #define lstrcpyn lstrcpynA
 #endif
 
-/* ---- The thread's last error (set by MultiByteToWideChar and HeapAlloc here) ----------------------------------- */
+/* ---- Libraries: LoadLibrary, GetProcAddress, FreeLibrary ------------------------------------------------------------
+ * Many codecs load a helper library at run time. Here a module handle is the dynamic linker's handle (dlopen): a path
+ * with a '/' is opened as given (relative to the current directory), a bare name is looked for by the system's search
+ * (LD_LIBRARY_PATH, the system library folders), never in the current directory; no ".dll" is appended. Everything the
+ * library calls is bound at load, so a library that calls a function nothing provides fails to load
+ * (ERROR_PROC_NOT_FOUND) instead of failing at that call. Procedures are found by name only: ELF has no ordinals. */
+typedef INT_PTR (WINAPI *FARPROC)();
+
+HMODULE WINAPI LoadLibraryA(LPCSTR lpLibFileName);
+HMODULE WINAPI LoadLibraryW(LPCWSTR lpLibFileName);
+FARPROC WINAPI GetProcAddress(HMODULE hModule, LPCSTR lpProcName);
+BOOL WINAPI FreeLibrary(HMODULE hLibModule);
+
+#ifdef UNICODE
+#define LoadLibrary LoadLibraryW
+#else
+#define LoadLibrary LoadLibraryA
+#endif
+
+/* ---- The thread's last error (set by MultiByteToWideChar, HeapFree and the library functions here) ---------------- */
 #ifndef ERROR_SUCCESS
 #define ERROR_SUCCESS 0
 #endif
@@ -90,6 +109,15 @@ LPWSTR WINAPI lstrcpynW(LPWSTR lpString1, LPCWSTR lpString2, int iMaxLength);
 #endif
 #ifndef ERROR_INVALID_HANDLE
 #define ERROR_INVALID_HANDLE 6
+#endif
+#ifndef ERROR_MOD_NOT_FOUND
+#define ERROR_MOD_NOT_FOUND 126
+#endif
+#ifndef ERROR_PROC_NOT_FOUND
+#define ERROR_PROC_NOT_FOUND 127
+#endif
+#ifndef ERROR_BAD_EXE_FORMAT
+#define ERROR_BAD_EXE_FORMAT 193
 #endif
 #ifndef ERROR_INVALID_FLAGS
 #define ERROR_INVALID_FLAGS 1004

@@ -5,14 +5,18 @@ using System.Runtime.Loader;
 namespace InstallableDrivers.Multimedia.Native;
 
 /// <summary>
-/// Points P/Invoke imports of <c>winmm</c> and <c>msacm32</c> at our export libraries: per assembly through its
-/// DllImport resolver, or for the whole process through <see cref="AssemblyLoadContext.Default"/>'s fallback.
+/// Points P/Invoke imports of <c>winmm</c> and <c>msacm32</c> at our export libraries, and of <c>kernel32</c> at the
+/// host library's Win32 subset (LoadLibrary, GetProcAddress, FreeLibrary, ...): per assembly through its DllImport
+/// resolver, or for the whole process through <see cref="AssemblyLoadContext.Default"/>'s fallback.
 /// </summary>
 internal static class ImportRedirection
 {
     private static readonly Lock Sync = new();
     private static readonly HashSet<Assembly> Redirected = [];
     private static bool everywhere;
+
+    /// <summary>The host library's file (src/InstallableDrivers/Native/installable_drivers_host.c and win32_subset.c).</summary>
+    private const string HostLibraryFileName = "libinstallable_drivers_host.so";
 
     /// <summary>Sets <paramref name="assembly"/>'s DllImport resolver, once.</summary>
     /// <param name="assembly">The assembly whose imports to redirect.</param>
@@ -54,7 +58,11 @@ internal static class ImportRedirection
         }
     }
 
-    /// <summary>Our library for a winmm or msacm32 import (any case, with or without <c>.dll</c>), else 0: the runtime's own search.</summary>
+    /// <summary>
+    /// Our library for a winmm, msacm32 or kernel32 import (any case, with or without <c>.dll</c>), else 0: the runtime's
+    /// own search. A kernel32 function the host library does not have then fails with EntryPointNotFoundException
+    /// naming it, rather than DllNotFoundException.
+    /// </summary>
     /// <param name="libraryName">The name the import gives.</param>
     /// <returns>A library handle, or 0.</returns>
     public static nint Resolve(string libraryName)
@@ -69,6 +77,13 @@ internal static class ImportRedirection
         if (name.Equals("winmm", StringComparison.OrdinalIgnoreCase))
         {
             return WinMMExportLibrary.Load();
+        }
+
+        if (name.Equals("kernel32", StringComparison.OrdinalIgnoreCase))
+        {
+            // The host library the runtime loads for native drivers, beside InstallableDrivers.dll (NAudio 2's
+            // AcmDriver.AddLocalDriver loads a codec with LoadLibrary). Without it the runtime's search fails as before.
+            return NativeLibrary.TryLoad(Path.Combine(AppContext.BaseDirectory, HostLibraryFileName), out var host) ? host : 0;
         }
 
         // Without its export library beside this assembly, msacm32 is left to the runtime's search.

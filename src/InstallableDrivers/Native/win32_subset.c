@@ -7,7 +7,10 @@
  * Each function follows its Win32 documentation; where the host cannot (no display, one heap, UTF-8 as the ANSI code
  * page) the comment says what it does instead, and docs/sdk.md lists the same.
  */
+#define _GNU_SOURCE /* dladdr, dlinfo */
+#include <dlfcn.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +18,10 @@
 #include "win32/winbase.h"
 #include "win32/winnls.h"
 #include "win32/winuser.h"
+
+#ifdef __linux__
+#include <link.h> /* struct link_map, for GetProcAddress's "exported by this module" check */
+#endif
 
 /* ---- The thread's last error ----------------------------------------------------------------------------------- */
 
@@ -339,4 +346,113 @@ DRIVER_EXPORT int WINAPI MessageBoxW(HWND hWnd, LPCWSTR lpText, LPCWSTR lpCaptio
     free(text);
     free(caption);
     return answer;
+}
+
+/* ---- Libraries: LoadLibrary, GetProcAddress, FreeLibrary ----------------------------------------------------------
+ * A module handle is the dynamic linker's (dlopen's), as GetDriverModuleHandle's is. dlopen counts references as
+ * LoadLibrary does: the same library loaded twice gives the same handle, and it is unloaded at the last FreeLibrary. */
+
+/* A library loaded here calls the subset (HeapAlloc, ...) by name, so this library's symbols must be global when it
+ * is bound. The runtime loads it RTLD_GLOBAL before any driver; a P/Invoke caller's kernel32 import loads it through
+ * NativeLibrary (RTLD_LOCAL). Opening it again with RTLD_NOLOAD | RTLD_GLOBAL makes it global in either case. */
+static void make_subset_global(void)
+{
+    Dl_info self;
+    if (dladdr((void *)(uintptr_t)&make_subset_global, &self) != 0 && self.dli_fname != NULL) {
+        void *again = dlopen(self.dli_fname, RTLD_NOW | RTLD_NOLOAD | RTLD_GLOBAL);
+        if (again != NULL) {
+            dlclose(again); /* drops the extra reference; the library stays global */
+        }
+    }
+}
+
+/* The name is UTF-8 (the ANSI code page here). A path with a '/' is opened as given; a bare name is looked for where
+ * the system looks for libraries (LD_LIBRARY_PATH, the system's library folders), never in the current directory, and
+ * no extension is appended. RTLD_NOW binds everything the library calls now: one that calls a function nothing provides
+ * fails here, with ERROR_PROC_NOT_FOUND, rather than at that call. Windows shows such a failure in a box; here the
+ * linker's reason goes to standard error, where MessageBox writes too. */
+static HMODULE load_library(const char *function, const char *name)
+{
+    if (name == NULL || name[0] == 0) {
+        SetLastError(ERROR_INVALID_PARAMETER); /* dlopen(NULL) would be the program itself */
+        return NULL;
+    }
+    make_subset_global();
+    void *library = dlopen(name, RTLD_NOW | RTLD_LOCAL);
+    if (library == NULL) {
+        const char *reason = dlerror();
+        DWORD error = strstr(reason, "No such file") != NULL ? ERROR_MOD_NOT_FOUND
+                      : strstr(reason, "undefined symbol") != NULL ? ERROR_PROC_NOT_FOUND
+                      : ERROR_BAD_EXE_FORMAT;
+        if (error != ERROR_MOD_NOT_FOUND) {
+            fprintf(stderr, "%s: '%s' could not be loaded: %s\n", function, name, reason);
+        }
+        SetLastError(error);
+    }
+    return (HMODULE)library;
+}
+
+DRIVER_EXPORT HMODULE WINAPI LoadLibraryA(LPCSTR lpLibFileName)
+{
+    return load_library("LoadLibraryA", lpLibFileName);
+}
+
+DRIVER_EXPORT HMODULE WINAPI LoadLibraryW(LPCWSTR lpLibFileName)
+{
+    if (lpLibFileName == NULL) {
+        SetLastError(ERROR_INVALID_PARAMETER);
+        return NULL;
+    }
+    char *name = utf16_to_utf8(lpLibFileName);
+    if (name == NULL) {
+        SetLastError(ERROR_NOT_ENOUGH_MEMORY);
+        return NULL;
+    }
+    HMODULE library = load_library("LoadLibraryW", name);
+    free(name);
+    return library;
+}
+
+/* The undecorated name, for P/Invoke callers: .NET off Windows binds an import by its exact name (NAudio 2.2.1 imports
+ * "LoadLibrary" from kernel32) and passes its strings as UTF-8, LoadLibraryA's. C sources get a macro (winbase.h). */
+#undef LoadLibrary
+DRIVER_EXPORT HMODULE WINAPI LoadLibrary(LPCSTR lpLibFileName)
+{
+    return load_library("LoadLibrary", lpLibFileName);
+}
+
+/* By name only: a "name" below 0x10000 is an ordinal, which ELF libraries do not have. As on Windows, only what the
+ * module itself exports is found: dlsym also searches the libraries it depends on (GetProcAddress(h, "malloc") would
+ * find the C library's), so an address from another file does not count. A NULL module (the program itself, on
+ * Windows) is refused. */
+DRIVER_EXPORT FARPROC WINAPI GetProcAddress(HMODULE hModule, LPCSTR lpProcName)
+{
+    if (hModule == NULL) {
+        SetLastError(ERROR_INVALID_HANDLE);
+        return NULL;
+    }
+    void *address = (uintptr_t)lpProcName > 0xFFFF ? dlsym(hModule, lpProcName) : NULL;
+#ifdef __linux__
+    struct link_map *module;
+    Dl_info found;
+    if (address != NULL && dlinfo(hModule, RTLD_DI_LINKMAP, &module) == 0 && dladdr(address, &found) != 0
+        && (found.dli_fname == NULL || strcmp(found.dli_fname, module->l_name) != 0)) {
+        address = NULL;
+    }
+#endif
+    if (address == NULL) {
+        SetLastError(ERROR_PROC_NOT_FOUND);
+        return NULL;
+    }
+    return (FARPROC)(uintptr_t)address;
+}
+
+/* A handle LoadLibrary did not return is undefined behaviour, as on Windows; NULL fails. */
+DRIVER_EXPORT BOOL WINAPI FreeLibrary(HMODULE hLibModule)
+{
+    if (hLibModule == NULL || dlclose(hLibModule) != 0) {
+        SetLastError(ERROR_INVALID_HANDLE);
+        return FALSE;
+    }
+    return TRUE;
 }
