@@ -33,7 +33,7 @@ internal static unsafe partial class ChannelFunctions
 
     [LibraryImport(Library, EntryPoint = "idh_host_ready")]
     [DefaultDllImportSearchPaths(DllImportSearchPath.AssemblyDirectory)]
-    public static partial void Ready(HostArenaHeader* header, ulong moduleHandle);
+    public static partial void Ready(HostArenaHeader* header, ulong moduleHandle, int application);
 
     [LibraryImport(Library, EntryPoint = "idh_host_ask")]
     [DefaultDllImportSearchPaths(DllImportSearchPath.AssemblyDirectory)]
@@ -41,5 +41,5 @@ internal static unsafe partial class ChannelFunctions
 
     [LibraryImport(Library, EntryPoint = "idh_host_wait_for_application")]
     [DefaultDllImportSearchPaths(DllImportSearchPath.AssemblyDirectory)]
-    public static partial void WaitForApplication(int application);
+    public static partial void WaitForApplication();
 }

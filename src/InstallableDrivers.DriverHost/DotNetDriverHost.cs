@@ -56,8 +56,8 @@ internal static unsafe class DotNetDriverHost
         Callbacks.DriverCallbackDispatcher.Forward = ForwardCallback;
         Callbacks.DriverHostCalls.Forward = new ChannelHostCalls();
         EnsureThread(0);
-        ChannelFunctions.Ready(arena, (ulong)module.ModuleHandle);
-        ChannelFunctions.WaitForApplication(int.Parse(args[3], CultureInfo.InvariantCulture));
+        ChannelFunctions.Ready(arena, (ulong)module.ModuleHandle, int.Parse(args[3], CultureInfo.InvariantCulture));
+        ChannelFunctions.WaitForApplication();
         return 0;
     }
 

@@ -131,21 +131,29 @@ idh_header *idh_host_map_arena(int fd, uint64_t address, uint64_t size)
     return header;
 }
 
-void idh_host_ready(idh_header *header, uint64_t module_handle)
+/* The application's pidfd, opened before the host says it is ready: the descriptors a ready host holds are final. */
+static int application_pidfd = -1;
+
+void idh_host_ready(idh_header *header, uint64_t module_handle, int application)
 {
+    int pidfd = (int)syscall(SYS_pidfd_open, application, 0);
+    if (pidfd >= 0 && getppid() != application) {
+        close(pidfd); /* the application ended and this host was reparented: nothing to watch */
+        pidfd = -1;
+    }
+    application_pidfd = pidfd;
     header->module_handle = module_handle;
     atomic_store(&header->host_state, IDH_HOST_READY);
     idh_futex_wake(&header->host_state);
 }
 
 /* Returns when the application has ended (or at once if it already has): the host has no one left to serve. */
-void idh_host_wait_for_application(int application)
+void idh_host_wait_for_application(void)
 {
-    int pidfd = (int)syscall(SYS_pidfd_open, application, 0);
-    if (pidfd < 0 || getppid() != application) {
+    if (application_pidfd < 0) {
         return;
     }
-    struct pollfd ended = { pidfd, POLLIN, 0 };
+    struct pollfd ended = { application_pidfd, POLLIN, 0 };
     while (poll(&ended, 1, -1) < 0 && errno == EINTR) {
     }
 }

@@ -120,11 +120,11 @@ void idh_host_fail(idh_header *header, int code, const char *reason) __attribute
 /* Turns core dumps off: a crash ends the host at once. */
 void idh_host_no_core_dumps(void);
 
-/* Publishes the driver's module handle and tells the application the host is ready. */
-void idh_host_ready(idh_header *header, uint64_t module_handle);
+/* Opens a pidfd on the application (the host's parent), publishes the driver's module handle and tells the application the host is ready. */
+void idh_host_ready(idh_header *header, uint64_t module_handle, int application);
 
-/* Returns when the application (the host's parent) has ended. */
-void idh_host_wait_for_application(int application);
+/* Returns when the application idh_host_ready watches has ended. */
+void idh_host_wait_for_application(void);
 
 /*
  * Asks the application something (op IDH_OP_OPEN ... IDH_OP_CALLBACK, count arguments; OPEN's two strings are copied

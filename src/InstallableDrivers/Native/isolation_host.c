@@ -146,7 +146,7 @@ int main(int argc, char **argv)
         idh_host_fail(arena, IDH_EXIT_DRIVER, reason);
     }
     ensure_thread(0);
-    idh_host_ready(arena, (uint64_t)(uintptr_t)library);
-    idh_host_wait_for_application((pid_t)atoi(argv[4]));
+    idh_host_ready(arena, (uint64_t)(uintptr_t)library, atoi(argv[4]));
+    idh_host_wait_for_application();
     _exit(0);
 }
