@@ -111,6 +111,38 @@ public sealed unsafe class IsolatedAcmTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// A caller's size past what the copier copies (64 KiB: cbStruct, cbwfx) is refused with MMSYSERR_INVALPARAM before
+    /// anything is copied or the driver called; the driver goes on answering, and the same call with a sane size
+    /// succeeds.
+    /// </summary>
+    [Fact]
+    public void A_size_out_of_range_is_refused_with_MMSYSERR_INVALPARAM_without_calling_the_driver()
+    {
+        using var isolated = new IsolatedAcm(isolated: true, "g711");
+        var format = WaveFormat.MuLaw(8000, 1).ToBytes();
+        var room = new byte[1 << 20];
+        format.CopyTo(room, 0);
+        nint had;
+        var g711 = AcmCodec.GetAll(isolated.Acm).Single(codec => codec.ShortName == "G.711").DriverId;
+        Assert.Equal(MMRESULT.MMSYSERR_NOERROR, isolated.Acm.acmDriverOpen(&had, g711, 0));
+        fixed (byte* pwfx = room)
+        {
+            var details = new ACMFORMATDETAILS
+            {
+                cbStruct = (uint)sizeof(ACMFORMATDETAILS), dwFormatTag = WaveFormatTags.WAVE_FORMAT_MULAW, pwfx = (nint)pwfx, cbwfx = (uint)room.Length,
+            };
+            Assert.Equal(MMRESULT.MMSYSERR_INVALPARAM, isolated.Acm.acmFormatDetails(had, &details, AcmDetailsFlags.ACM_FORMATDETAILSF_FORMAT));
+            Assert.Equal("", details.FormatName);
+
+            details.cbwfx = (uint)format.Length;
+            Assert.Equal(MMRESULT.MMSYSERR_NOERROR, isolated.Acm.acmFormatDetails(had, &details, AcmDetailsFlags.ACM_FORMATDETAILSF_FORMAT));
+            Assert.Equal("8.000 kHz, 8 Bit, Mono", details.FormatName);
+        }
+
+        Assert.Equal(MMRESULT.MMSYSERR_NOERROR, isolated.Acm.acmDriverClose(had, 0));
+    }
+
     private static string[] Describe(IReadOnlyList<AcmCodec> codecs) =>
         [.. codecs.Select(codec => $"{codec.ShortName}|{codec.LongName}|{codec.Features}|{codec.Support}|"
             + string.Join(";", codec.FormatTags.Select(tag => $"{tag.Tag}:{tag.Name}:" + string.Join(",", tag.Formats.Select(f => $"{f.Name}={System.Convert.ToHexString(f.Format.ToBytes())}")))))];
