@@ -12,7 +12,7 @@ namespace InstallableDrivers.NAudioTests;
 /// writes it) under an alias of the process-wide registry, and added to the process-wide ACM as a local driver
 /// (acmDriverAdd, ACM_DRIVERADDF_NAME), which every search tries first: NAudio's streams then convert through it, in a
 /// host process. The alias is written after the ACM has read its global drivers, so the other tests never see it.
-/// Dispose removes both.
+/// Dispose removes the driver, the alias, its install record and the crashes recorded under it.
 /// </summary>
 internal sealed unsafe class IsolatedLocalCodec : IDisposable
 {
@@ -66,6 +66,7 @@ internal sealed unsafe class IsolatedLocalCodec : IDisposable
     {
         Assert.Equal(MMRESULT.MMSYSERR_NOERROR, MsAcm.acmDriverRemove(DriverId, 0));
         new DriverMetadataStore(registry).Delete("Drivers32", alias);
+        new DriverCrashLog(registry).Release("Drivers32", alias);
         registry.DeleteValue("Drivers32", alias);
     }
 }
