@@ -143,6 +143,26 @@ public sealed unsafe class IsolatedAcmTests : IDisposable
         Assert.Equal(MMRESULT.MMSYSERR_NOERROR, isolated.Acm.acmDriverClose(had, 0));
     }
 
+    /// <summary>
+    /// A header whose buffers do not fit the host's arena (4 MiB) cannot be prepared: MMSYSERR_NOMEM, which
+    /// acmStreamPrepareHeader documents, and nothing is left prepared; a header that fits then prepares and converts.
+    /// </summary>
+    [Fact]
+    public void A_header_too_large_for_the_arena_is_MMSYSERR_NOMEM_and_a_smaller_one_converts()
+    {
+        using var isolated = new IsolatedAcm(isolated: true, "g711");
+        using var stream = new AcmConversionStream(isolated.Acm, WaveFormat.Pcm(8000, 16, 1), WaveFormat.MuLaw(8000, 1));
+        using (var large = new AcmHeader(3 << 20, 3 << 19))
+        {
+            Assert.Equal(MMRESULT.MMSYSERR_NOMEM, isolated.Acm.acmStreamPrepareHeader(stream.Handle, large.Header, 0));
+            Assert.Equal(0u, large.Header->fdwStatus & AcmHeader.Prepared);
+        }
+
+        var pcm = WaveFormats.Pcm16Bytes(Signals.Sine(4000, 8000, 12000, 440));
+        var encoded = new byte[2000];
+        Assert.Equal(new AcmConversionResult(4000, 2000), stream.Convert(pcm, encoded, AcmConvertFlags.Start));
+    }
+
     private static string[] Describe(IReadOnlyList<AcmCodec> codecs) =>
         [.. codecs.Select(codec => $"{codec.ShortName}|{codec.LongName}|{codec.Features}|{codec.Support}|"
             + string.Join(";", codec.FormatTags.Select(tag => $"{tag.Tag}:{tag.Name}:" + string.Join(",", tag.Formats.Select(f => $"{f.Name}={System.Convert.ToHexString(f.Format.ToBytes())}")))))];
