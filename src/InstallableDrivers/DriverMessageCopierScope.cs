@@ -10,14 +10,22 @@ public readonly ref struct DriverMessageCopierScope
     private readonly DriverMessageCopier? previousCopier;
     private readonly nint previousHandle;
     private readonly string? previousOpenFile;
+    private readonly bool entered;
 
     internal DriverMessageCopierScope(DriverMessageCopier? copier, nint handle, string? openFile)
     {
+        entered = true;
         previousCopier = copier;
         previousHandle = handle;
         previousOpenFile = openFile;
     }
 
-    /// <summary>Ends the scope: the scope that was active before it applies again.</summary>
-    public void Dispose() => DriverMessageCopier.Restore(previousCopier, previousHandle, previousOpenFile);
+    /// <summary>Ends the scope: the scope that was active before it applies again. (A default instance does nothing.)</summary>
+    public void Dispose()
+    {
+        if (entered)
+        {
+            DriverMessageCopier.Restore(previousCopier, previousHandle, previousOpenFile);
+        }
+    }
 }
