@@ -104,6 +104,29 @@ public sealed unsafe class IsolatedAcmCrashTests : IDisposable
         Assert.Equal(InProcessMuLaw(pcm), isolated.Convert(WaveFormat.Pcm(8000, 16, 1), WaveFormat.MuLaw(8000, 1), pcm));
     }
 
+    /// <summary>A host that dies between two conversions (killed from outside): the next one answers MMSYSERR_NODRIVER, and the stream closes.</summary>
+    [Fact]
+    public void A_host_killed_between_conversions_makes_the_next_acmStreamConvert_answer_MMSYSERR_NODRIVER()
+    {
+        var has = Open();
+        using var header = new AcmHeader(2000, 1000);
+        Assert.Equal(MMSYSERR_NOERROR, Acm.acmStreamPrepareHeader(has, header.Header, 0));
+        header.SetSource(pcm.AsSpan(0, 2000));
+        Assert.Equal(MMSYSERR_NOERROR, Acm.acmStreamConvert(has, header.Header, ACM_STREAMCONVERTF_START | ACM_STREAMCONVERTF_BLOCKALIGN));
+
+        using (var host = System.Diagnostics.Process.GetProcessById(Assert.Single(HostProcesses.Children())))
+        {
+            host.Kill();
+            host.WaitForExit();
+        }
+
+        Assert.Equal(MMSYSERR_NODRIVER, Acm.acmStreamConvert(has, header.Header, ACM_STREAMCONVERTF_BLOCKALIGN));
+        Assert.Equal(9, Acm.CrashOf(has)!.Signal); // SIGKILL
+        header.RestoreLengths();
+        Assert.Equal(MMSYSERR_NOERROR, Acm.acmStreamUnprepareHeader(has, header.Header, 0));
+        Assert.Equal(MMSYSERR_NOERROR, Acm.acmStreamClose(has, 0));
+    }
+
     private nint Open()
     {
         nint has;
