@@ -41,6 +41,7 @@ internal static class ErrorReporter
         CliException e => e.Code,
         DriverOpenException e => CodeFor(e.Reason),
         DriverCrashedException => ExitCode.Crashed,
+        MmException { InnerException: DriverCrashedException } => ExitCode.Crashed,
         MmException { Result: MMRESULT.MMSYSERR_BADDEVICEID } => ExitCode.NotFound,
         MmException => ExitCode.DeviceError,
         // DriverRegistryFormatException, and a malformed install record (DriverMetadataStore).

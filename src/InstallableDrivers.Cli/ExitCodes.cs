@@ -15,6 +15,7 @@ internal static class ExitCodes
         (ExitCode.DeviceError, "device error: a waveOut/waveIn or ACM call failed, e.g. WAVERR_BADFORMAT (the message names call and code)"),
         (ExitCode.NotPossible, "not possible: no installed codec converts between the formats convert was asked for"),
         (ExitCode.Quarantined, "quarantined: the driver crashed 3 times within an hour; 'drv release ALIAS' or a new install lifts it"),
+        (ExitCode.Crashed, "crashed: the driver runs isolated and its host process crashed or did not answer in time (the message says how)"),
         (ExitCode.Interrupted, "interrupted: play or record stopped by Ctrl+C, cleanly (the output file is valid)"),
     ];
 }

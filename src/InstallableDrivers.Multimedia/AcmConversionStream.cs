@@ -78,7 +78,7 @@ public sealed unsafe class AcmConversionStream : IDisposable
             return false;
         }
 
-        AcmFailure.ThrowIfFailed(nameof(AcmServices.acmStreamSize), result);
+        Check(nameof(AcmServices.acmStreamSize), result);
         return true;
     }
 
@@ -90,7 +90,9 @@ public sealed unsafe class AcmConversionStream : IDisposable
     /// <param name="destination">Where the converted data goes.</param>
     /// <param name="flags">BlockAlign, Start, End.</param>
     /// <returns>The source bytes used and the destination bytes written.</returns>
-    /// <exception cref="MmException">A call failed; the message names it.</exception>
+    /// <exception cref="MmException">A call failed; the message names it. When the driver runs in a host process that
+    /// died, the result is MMSYSERR_NODRIVER, the message says how the host ended, and the inner exception is a
+    /// <see cref="DriverCrashedException"/>.</exception>
     public AcmConversionResult Convert(ReadOnlySpan<byte> source, Span<byte> destination, AcmConvertFlags flags)
     {
         var stream = OpenHandle;
@@ -110,19 +112,19 @@ public sealed unsafe class AcmConversionStream : IDisposable
                 pbDst = (nint)dst,
                 cbDstLength = (uint)destination.Length,
             };
-            AcmFailure.ThrowIfFailed(nameof(AcmServices.acmStreamPrepareHeader), acm.acmStreamPrepareHeader(stream, &header, 0));
+            Check(nameof(AcmServices.acmStreamPrepareHeader), acm.acmStreamPrepareHeader(stream, &header, 0));
             var converted = acm.acmStreamConvert(stream, &header, (uint)flags);
             // The header must be unprepared whatever the conversion did: it was prepared over these pinned buffers.
             var unprepared = acm.acmStreamUnprepareHeader(stream, &header, 0);
-            AcmFailure.ThrowIfFailed(nameof(AcmServices.acmStreamConvert), converted);
-            AcmFailure.ThrowIfFailed(nameof(AcmServices.acmStreamUnprepareHeader), unprepared);
+            Check(nameof(AcmServices.acmStreamConvert), converted);
+            Check(nameof(AcmServices.acmStreamUnprepareHeader), unprepared);
             return new AcmConversionResult((int)header.cbSrcLengthUsed, (int)header.cbDstLengthUsed);
         }
     }
 
     /// <summary>Stops the stream's conversions (acmStreamReset); the next buffer should carry Start.</summary>
     /// <exception cref="MmException">acmStreamReset failed.</exception>
-    public void Reset() => AcmFailure.ThrowIfFailed(nameof(AcmServices.acmStreamReset), acm.acmStreamReset(OpenHandle, 0));
+    public void Reset() => Check(nameof(AcmServices.acmStreamReset), acm.acmStreamReset(OpenHandle, 0));
 
     /// <summary>Closes the stream (acmStreamClose). A failure to close is not reported: there is nothing left to do about it.</summary>
     public void Dispose()
@@ -133,6 +135,12 @@ public sealed unsafe class AcmConversionStream : IDisposable
             handle = 0;
         }
     }
+
+    /// <summary>
+    /// Throws for a failed call; when the driver runs isolated and its host died, the exception's result is
+    /// MMSYSERR_NODRIVER and its message the crash's reason (docs/acm.md, "Isolated codecs").
+    /// </summary>
+    private void Check(string function, MMRESULT result) => AcmFailure.ThrowIfFailed(function, result, acm.CrashOf(handle));
 
     private nint OpenHandle => handle != 0 ? handle : throw new ObjectDisposedException(nameof(AcmConversionStream));
 

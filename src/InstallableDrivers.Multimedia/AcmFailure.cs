@@ -23,6 +23,18 @@ internal static class AcmFailure
         }
     }
 
+    /// <summary>
+    /// Throws unless <paramref name="result"/> is MMSYSERR_NOERROR; when the driver's host died (<paramref name="crash"/>),
+    /// with the crash's reason and a <see cref="DriverCrashedException"/> as the inner exception.
+    /// </summary>
+    public static void ThrowIfFailed(string function, MMRESULT result, DriverCrash? crash)
+    {
+        if (result != MMRESULT.MMSYSERR_NOERROR)
+        {
+            throw crash is null ? Create(function, result) : new MmException(function, result, crash.Reason, new DriverCrashedException(crash));
+        }
+    }
+
     /// <summary>The exception for <paramref name="function"/> failing with <paramref name="result"/>.</summary>
     public static MmException Create(string function, MMRESULT result, string? detail = null) =>
         new(function, result, detail ?? "");

@@ -37,6 +37,14 @@ public sealed class MmException : Exception
         Function = function;
     }
 
+    /// <summary>The failure of <paramref name="function"/> with <paramref name="result"/>, caused by <paramref name="innerException"/>.</summary>
+    internal MmException(string function, MMRESULT result, string errorText, Exception innerException)
+        : base($"{function} failed: {MmResultNames.Of(result)} ({(uint)result}): {errorText}", innerException)
+    {
+        Result = result;
+        Function = function;
+    }
+
     /// <summary>The result the call returned.</summary>
     public MMRESULT Result { get; }
 

@@ -9,6 +9,9 @@ internal abstract class AcmDriverConnection
     /// <summary>Sends one message to the instance, as SendDriverMessage does.</summary>
     public abstract nint Send(uint message, nint lParam1, nint lParam2);
 
+    /// <summary>How the driver's host process ended, when the driver runs isolated and its host died; else null.</summary>
+    public virtual DriverCrash? Crash => null;
+
     /// <summary>Closes the instance.</summary>
     public abstract void Close();
 }

@@ -130,6 +130,9 @@ public sealed unsafe partial class AcmServices
         return result;
     }
 
+    /// <summary>How the host of the stream's driver ended, when the driver runs isolated and its host died; else null.</summary>
+    internal DriverCrash? CrashOf(nint has) => FindStream(has)?.Driver.Connection.Crash;
+
     private AcmStream? FindStream(nint has)
     {
         lock (gate)
@@ -355,7 +358,8 @@ public sealed unsafe partial class AcmServices
         var header = (ACMDRVSTREAMHEADER*)pash;
 
         var result = (MMRESULT)(uint)stream!.Send(AcmMessages.ACMDM_STREAM_UNPREPARE, (nint)header);
-        if (result != MMRESULT.MMSYSERR_NOERROR && result != MMRESULT.MMSYSERR_NOTSUPPORTED)
+        // A driver whose host died has nothing left to unprepare: the header is released, as a close of it succeeds.
+        if (result != MMRESULT.MMSYSERR_NOERROR && result != MMRESULT.MMSYSERR_NOTSUPPORTED && stream.Driver.Connection.Crash is null)
         {
             return result;
         }
@@ -433,7 +437,8 @@ public sealed unsafe partial class AcmServices
         }
 
         var result = (MMRESULT)(uint)stream.Send(AcmMessages.ACMDM_STREAM_CLOSE, 0);
-        if (result != MMRESULT.MMSYSERR_NOERROR)
+        // A stream whose driver's host died closes regardless (docs/acm.md, "Isolated codecs").
+        if (result != MMRESULT.MMSYSERR_NOERROR && stream.Driver.Connection.Crash is null)
         {
             return result;
         }

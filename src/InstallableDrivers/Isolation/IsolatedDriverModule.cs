@@ -148,7 +148,29 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
         Leave();
     }
 
+    /// <summary>
+    /// Runs DriverProc in the host, with the copier of the caller's scope when one applies to this call
+    /// (<see cref="DriverMessageCopier"/>); the scope is suspended meanwhile, so the driver's nested calls do not take it.
+    /// </summary>
     private nint CallHost(nuint driverId, nint handle, uint message, nint lParam1, nint lParam2)
+    {
+        var copier = DriverMessageCopier.Claim(handle, message, filePath);
+        if (copier is null)
+        {
+            return CallHost(driverId, handle, message, lParam1, lParam2, null);
+        }
+
+        try
+        {
+            return CallHost(driverId, handle, message, lParam1, lParam2, copier);
+        }
+        finally
+        {
+            DriverMessageCopier.Resume(copier);
+        }
+    }
+
+    private nint CallHost(nuint driverId, nint handle, uint message, nint lParam1, nint lParam2, DriverMessageCopier? copier)
     {
         var index = HostChannel.Acquire(channel);
         if (index < 0)
@@ -161,6 +183,18 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
         {
             var slot = HostChannel.Slot(channel, index);
             var (arg1, arg2) = copies.CopyIn(message, lParam1, lParam2, IsInArena);
+            var copy = copier is null ? null : new DriverMessageCopy(message, lParam1, lParam2, (nint)arg1, (nint)arg2, copies, this);
+            if (copy is not null)
+            {
+                copier!.CopyIn(copy);
+                if (copy.IsAnswered)
+                {
+                    return copy.Result;
+                }
+
+                (arg1, arg2) = (copy.DriverLParam1, copy.DriverLParam2);
+            }
+
             slot->Op = HostChannel.OpDriverProc;
             slot->Args[0] = (long)driverId;
             slot->Args[1] = handle;
@@ -175,13 +209,32 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
                 status = HostChannel.Resume(channel, index, HostRequests.Serve(slot), timeout);
             }
 
-            return status == HostChannel.Done ? (nint)slot->Result : Died(message, status);
+            if (status != HostChannel.Done)
+            {
+                return Died(message, status);
+            }
+
+            if (copy is null)
+            {
+                return (nint)slot->Result;
+            }
+
+            copy.Result = (nint)slot->Result;
+            copier!.CopyOut(copy);
+            return copy.Result;
         }
         finally
         {
             copies.Free();
             HostChannel.Release(channel, index);
         }
+    }
+
+    /// <summary>True if the <paramref name="length"/> bytes at <paramref name="address"/> lie inside the arena.</summary>
+    internal bool Contains(nint address, long length)
+    {
+        var arena = HostChannel.Arena(channel);
+        return length >= 0 && address >= arena && length <= (long)loader.ArenaSize - (address - arena);
     }
 
     private bool IsInArena(nint pointer)

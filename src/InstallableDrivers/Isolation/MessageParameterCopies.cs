@@ -68,7 +68,9 @@ internal sealed unsafe class MessageParameterCopies(ArenaHeap heap)
         return (nint)copy;
     }
 
-    private nint Allocate(int bytes)
+    /// <summary>A block of the heap that is freed with the copies (also what a <see cref="DriverMessageCopy"/> allocates).</summary>
+    /// <exception cref="InsufficientMemoryException">The arena has no room.</exception>
+    public nint Allocate(int bytes)
     {
         var block = heap.Allocate(bytes);
         if (block == 0)

@@ -96,4 +96,19 @@ public sealed class DrvCommandTests : DrvTest
         Assert.Contains("--registry", result.Out, StringComparison.Ordinal);
         Assert.Equal(command.Length == 0, result.Out.Contains("Exit codes:", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void The_help_and_docs_drv_md_list_the_same_exit_codes()
+    {
+        // docs/drv.md's table rows read "| N | meaning |"; the help's rows "  N  meaning".
+        var documented = System.Text.RegularExpressions.Regex.Matches(
+                File.ReadAllText(Path.Combine(Sdk.NativeToolchain.RepositoryRoot, "docs", "drv.md")), @"^\| (\d+) \|", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Select(match => match.Groups[1].Value);
+        var help = Home.RunRaw(["--help"]).Out;
+        var listed = help[help.IndexOf("Exit codes:", StringComparison.Ordinal)..].Split('\n')
+            .Select(line => System.Text.RegularExpressions.Regex.Match(line, @"^  (\d+)  ")).Where(match => match.Success)
+            .Select(match => match.Groups[1].Value);
+
+        Assert.Equal(documented.Order(), listed.Order());
+    }
 }
