@@ -245,6 +245,33 @@ public sealed partial class DriverManager : IDisposable
     }
 
     /// <summary>
+    /// An export of an isolated driver instance's file, callable in its host (docs/isolation.md, "Other exports"), or
+    /// null when the instance runs in process (use <see cref="GetEntryPoint{TManaged}"/>), the handle is not open, or
+    /// the file has no such export (the reason then in <see cref="LastError"/>).
+    /// </summary>
+    internal Isolation.HostExport? GetHostExport(HDRVR hDriver, string exportName)
+    {
+        if (FindOpen(hDriver) is not { Module: Isolation.IsolatedDriverModule module } instance)
+        {
+            return null;
+        }
+
+        var address = module.FindHostExport(exportName);
+        if (address == 0)
+        {
+            // A dead host has set the last error to its crash already.
+            if (module.Crash is null)
+            {
+                lastError = new DriverFailure(DriverFailureReason.NotADriver, $"The driver '{instance.Target.FilePath}' exports no '{exportName}' function.");
+            }
+
+            return null;
+        }
+
+        return new Isolation.HostExport(instance, module, address, exportName);
+    }
+
+    /// <summary>
     /// Closes every instance this manager opened that is still open, most recently opened first, each with lParams 0;
     /// a file whose last instance in the process this was receives DRV_DISABLE and DRV_FREE and is unloaded. An open
     /// racing Dispose on another thread either completes and is closed before Dispose returns, or fails with

@@ -32,6 +32,8 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
     private static readonly TimeSpan ReportWait = TimeSpan.FromSeconds(2);
 
     private readonly TaskCompletionSource reported = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Dictionary<string, nint> hostExports = new(StringComparer.Ordinal);
+    private readonly List<Action<DriverCrash>> crashHandlers = [];
     private readonly IsolatedModuleLoader loader;
     private readonly nint channel;
     private readonly ArenaHeap heap;
@@ -67,14 +69,101 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
 
     public override IDriverProc DriverObject => this;
 
-    /// <summary>Other exports than DriverProc cannot be called across the process boundary: always 0.</summary>
+    /// <summary>Other exports than DriverProc cannot be called directly across the process boundary: always 0 (see <see cref="FindHostExport"/>).</summary>
     public override nint FindExport(string name) => 0;
+
+    /// <summary>
+    /// The address, in the host, of a function the driver exports by name (looked up there once, then remembered), or 0
+    /// if it has none or the host is dead: what <see cref="CallExport"/> calls.
+    /// </summary>
+    public nint FindHostExport(string name)
+    {
+        lock (hostExports)
+        {
+            if (hostExports.TryGetValue(name, out var known))
+            {
+                return known;
+            }
+        }
+
+        var utf8 = System.Text.Encoding.UTF8.GetBytes(name);
+        if (utf8.Length >= HostChannel.ScratchSize || utf8.Contains((byte)0) || !TryEnter())
+        {
+            return 0;
+        }
+
+        try
+        {
+            if (!Run(HostChannel.OpFindExport, [], utf8, null, $"while it looked up '{name}'", out var address))
+            {
+                return 0;
+            }
+
+            lock (hostExports)
+            {
+                hostExports[name] = (nint)address;
+            }
+
+            return (nint)address;
+        }
+        finally
+        {
+            Leave();
+        }
+    }
+
+    /// <summary>
+    /// Calls an export <see cref="FindHostExport"/> found, in the host, with five integer arguments (a wodMessage's). False
+    /// when the host is dead or dies meanwhile: the crash is recorded, the last error says it, and the crash's reason
+    /// describes the call as "during <paramref name="description"/>".
+    /// </summary>
+    public bool CallExport(nint address, long arg1, long arg2, long arg3, long arg4, long arg5, string description, out long result)
+    {
+        result = 0;
+        if (Volatile.Read(ref crash) is not null || !TryEnter())
+        {
+            Dead();
+            return false;
+        }
+
+        Interlocked.Increment(ref callsInFlight);
+        try
+        {
+            return Run(HostChannel.OpCallExport, [address, arg1, arg2, arg3, arg4, arg5], default, null, "during " + description, out result);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref callsInFlight);
+            Leave();
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="handler"/> once when the host dies (at once if it already has), on the thread that saw the
+    /// death, before any call that failed because of it returns: where a service fails its pending work.
+    /// </summary>
+    public void OnCrash(Action<DriverCrash> handler)
+    {
+        lock (crashHandlers)
+        {
+            if (Volatile.Read(ref crash) is null)
+            {
+                crashHandlers.Add(handler);
+                return;
+            }
+        }
+
+        handler(Volatile.Read(ref crash)!);
+    }
+
+    /// <summary>True if <paramref name="pointer"/> lies in the arena, where the host sees it at the same address.</summary>
+    public bool Contains(nint pointer) => IsInArena(pointer);
 
     /// <summary>Starts a host (<paramref name="program"/>, with <paramref name="argument"/> first if given) on <paramref name="filePath"/> and waits until it has loaded it.</summary>
     /// <exception cref="DriverOpenException">The host could not start, could not load the file, or died or hung while loading it.</exception>
     public static IsolatedDriverModule Start(IsolatedModuleLoader loader, string filePath, string program, string? argument)
     {
-        var code = HostChannel.Start(program, argument, filePath, loader.ArenaSize, loader.LifecycleDeadline,
+        var code = HostChannel.Start(program, argument, filePath, loader.Environment, loader.ArenaSize, loader.LifecycleDeadline,
             out var channel, out var kind, out var value, out var error);
         return code switch
         {
@@ -150,24 +239,50 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
 
     private nint CallHost(nuint driverId, nint handle, uint message, nint lParam1, nint lParam2)
     {
-        var index = HostChannel.Acquire(channel);
-        if (index < 0)
-        {
-            return index == -1 ? Died(message, HostChannel.Dead) : Busy();
-        }
-
         var copies = new MessageParameterCopies(heap);
         try
         {
-            var slot = HostChannel.Slot(channel, index);
             var (arg1, arg2) = copies.CopyIn(message, lParam1, lParam2, IsInArena);
-            slot->Op = HostChannel.OpDriverProc;
-            slot->Args[0] = (long)driverId;
-            slot->Args[1] = handle;
-            slot->Args[2] = message;
-            slot->Args[3] = arg1;
-            slot->Args[4] = arg2;
-            var deadline = loader.DeadlineOf(message);
+            return Run(HostChannel.OpDriverProc, [(long)driverId, handle, message, arg1, arg2], default, message, null, out var result)
+                ? (nint)result
+                : 0;
+        }
+        finally
+        {
+            copies.Free();
+        }
+    }
+
+    /// <summary>
+    /// Posts one request over a free slot and waits for its answer, serving the driver's requests meanwhile. False when
+    /// the host died (or was killed for missing the deadline of <paramref name="message"/>): the crash is recorded, the
+    /// last error set, and the crash describes the call by <paramref name="message"/> or else by <paramref name="circumstance"/>.
+    /// </summary>
+    private bool Run(uint op, ReadOnlySpan<long> args, ReadOnlySpan<byte> scratch, uint? message, string? circumstance, out long result)
+    {
+        result = 0;
+        var index = HostChannel.Acquire(channel);
+        if (index < 0)
+        {
+            if (index == -1)
+            {
+                Died(message, HostChannel.Dead, circumstance);
+            }
+            else
+            {
+                Busy();
+            }
+
+            return false;
+        }
+
+        try
+        {
+            var slot = HostChannel.Slot(channel, index);
+            slot->Op = op;
+            args.CopyTo(new Span<long>(slot->Args, 7));
+            scratch.CopyTo(new Span<byte>(slot->Scratch, HostChannel.ScratchSize - 1));
+            var deadline = message is { } known ? loader.DeadlineOf(known) : loader.MessageDeadline;
             var timeout = deadline is { } limit ? (long)(limit.TotalMilliseconds * 1_000_000) : -1;
             var status = HostChannel.Call(channel, index, timeout);
             while (status == HostChannel.Nested)
@@ -175,11 +290,17 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
                 status = HostChannel.Resume(channel, index, HostRequests.Serve(slot), timeout);
             }
 
-            return status == HostChannel.Done ? (nint)slot->Result : Died(message, status);
+            if (status != HostChannel.Done)
+            {
+                Died(message, status, circumstance);
+                return false;
+            }
+
+            result = slot->Result;
+            return true;
         }
         finally
         {
-            copies.Free();
             HostChannel.Release(channel, index);
         }
     }
@@ -190,21 +311,24 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
         return pointer >= arena && pointer < arena + (nint)loader.ArenaSize;
     }
 
-    /// <summary>Records how the host ended, seen by a call to <paramref name="message"/>; returns 0 with the last error set.</summary>
-    private nint Died(uint message, int status)
+    /// <summary>
+    /// Records how the host ended, seen by a call to <paramref name="message"/> (or, for a call that is no message, the
+    /// call <paramref name="circumstance"/> describes); returns 0 with the last error set.
+    /// </summary>
+    private nint Died(uint? message, int status, string? circumstance = null)
     {
         if (status is HostChannel.TimedOut or HostChannel.Broken)
         {
             // Recorded before the kill, so the signal the kill causes is not taken for the cause.
             Record(status == HostChannel.TimedOut
-                ? new DriverCrash(filePath, message, null, null, loader.DeadlineOf(message))
-                : new DriverCrash(filePath, message, null, null, null, otherCause: "broke the channel protocol (wrote a state only the application may write)"));
+                ? new DriverCrash(filePath, message, null, null, message is { } known ? loader.DeadlineOf(known) : loader.MessageDeadline, circumstance: circumstance)
+                : new DriverCrash(filePath, message, null, null, null, otherCause: "broke the channel protocol (wrote a state only the application may write)", circumstance: circumstance));
             HostChannel.Kill(channel);
         }
 
         HostChannel.WaitDead(channel);
         HostChannel.ExitStatus(channel, out var kind, out var value);
-        Record(CrashOf(filePath, message, kind, value));
+        Record(CrashOf(filePath, message, kind, value, circumstance));
         return Dead();
     }
 
@@ -238,7 +362,30 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
         {
             Volatile.Write(ref crashFailure, new DriverFailure(DriverFailureReason.Crashed, FailureText(candidate)) { Crash = candidate });
             loader.OnModuleCrashed(filePath, candidate);
+            TellCrashHandlers(candidate);
             reported.TrySetResult();
+        }
+    }
+
+    private void TellCrashHandlers(DriverCrash candidate)
+    {
+        List<Action<DriverCrash>> handlers;
+        lock (crashHandlers)
+        {
+            handlers = [.. crashHandlers];
+            crashHandlers.Clear();
+        }
+
+        foreach (var handler in handlers)
+        {
+            try
+            {
+                handler(candidate);
+            }
+            catch (Exception)
+            {
+                // A service's failure to clean up must not turn a contained crash into one of the application's.
+            }
         }
     }
 
