@@ -45,6 +45,9 @@ internal sealed class HostExport
     /// <exception cref="InsufficientMemoryException">The arena has no room.</exception>
     public DriverSharedBuffer AllocateSharedBuffer(int length) => module.AllocateSharedBuffer(length);
 
+    /// <summary>Sets <see cref="DriverManager.LastError"/> to the host's death, for a service that answers for a dead host without calling it.</summary>
+    public void ReportDead() => module.ReportDead();
+
     /// <summary>True if <paramref name="pointer"/> is in the host's arena.</summary>
     public bool IsShared(nint pointer) => module.Contains(pointer);
 

@@ -156,6 +156,9 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
         handler(Volatile.Read(ref crash)!);
     }
 
+    /// <summary>Sets the last error to the host's death, as a call that found it dead does.</summary>
+    public void ReportDead() => Dead();
+
     /// <summary>True if <paramref name="pointer"/> lies in the arena, where the host sees it at the same address.</summary>
     public bool Contains(nint pointer) => IsInArena(pointer);
 

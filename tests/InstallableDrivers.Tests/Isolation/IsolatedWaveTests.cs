@@ -62,6 +62,21 @@ public sealed class IsolatedWaveTests : IsolationTest
         Assert.Equal(WavFileBytes.Of(WavFileBytes.Pcm(44100, 16, 2), samples), File.ReadAllBytes(file));
     }
 
+    [NotOnWindowsFact]
+    public async Task The_isolated_ALSA_driver_finds_the_applications_ALSA_configuration_and_plays_bit_exact_into_its_file_device()
+    {
+        // The device exists only in the configuration ALSA_CONFIG_PATH names, which the host receives (docs/isolation.md).
+        File.Delete(AlsaTestDevice.IsolatedPlayedFile);
+        AddDriver("alsa", $"device={AlsaTestDevice.IsolatedPlayback}");
+        var samples = Bytes(44_100 * 4 / 4 + 8);
+        await using (var player = new WavePlayer(Services, Cd, 0, bufferCount: 3, bufferDuration: TimeSpan.FromMilliseconds(20)))
+        {
+            Assert.Equal(samples.Length, await player.PlayAsync(new MemoryStream(samples)).WaitAsync(Quick));
+        }
+
+        Assert.Equal(samples, File.ReadAllBytes(AlsaTestDevice.IsolatedPlayedFile));
+    }
+
     [Fact]
     public async Task Recording_from_the_isolated_wav_file_driver_gives_the_input_files_samples()
     {
@@ -182,6 +197,9 @@ public sealed class IsolatedWaveTests : IsolationTest
         await using var player = new WavePlayer(Services, Cd, 0, bufferCount: 3, bufferDuration: TimeSpan.FromMilliseconds(10));
         var error = await Assert.ThrowsAsync<MmException>(() => player.PlayAsync(new MemoryStream(Bytes(44_100 * 4))).WaitAsync(Quick));
         Assert.Equal(MMSYSERR_NODRIVER, error.Result);
+        var crash = Assert.IsType<DriverCrashedException>(error.InnerException).Crash;
+        Assert.Equal("SIGSEGV", crash.SignalName);
+        Assert.Contains("the driver crashed with SIGSEGV", error.Message, StringComparison.Ordinal);
     }
 
     /// <summary>Bytes from a fixed-seed generator: a lost, repeated or reordered block shows.</summary>

@@ -70,6 +70,13 @@ internal sealed unsafe class IsolatedWaveEntryPoint
 
     private static uint NoDriver => (uint)MMRESULT.MMSYSERR_NODRIVER;
 
+    /// <summary>The answer for a dead host without calling it, with the crash in the last error as a call would leave it.</summary>
+    private uint Dead()
+    {
+        Export.ReportDead();
+        return NoDriver;
+    }
+
     /// <summary>Calls the export in the host; MMSYSERR_NODRIVER (and the streams failed) when the host is dead.</summary>
     private uint Call(uint deviceId, uint message, nuint user, nuint param1, nuint param2)
     {
@@ -144,7 +151,7 @@ internal sealed unsafe class IsolatedWaveEntryPoint
     {
         if (IsDead)
         {
-            return NoDriver;
+            return Dead();
         }
 
         var shadow = stream.Shadow(header, create: true)!;
@@ -201,7 +208,7 @@ internal sealed unsafe class IsolatedWaveEntryPoint
     {
         if (IsDead)
         {
-            return NoDriver;
+            return Dead();
         }
 
         // Made here when the header was prepared by the services, or has moved since (a caller that pins it only for
