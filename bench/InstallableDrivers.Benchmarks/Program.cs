@@ -6,11 +6,14 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project bench/InstallableDrivers.Benchmarks [-- --short] [BenchmarkDotNet options]
 // Runs every benchmark unless a --filter is given; --short trades precision for a quick look (docs/performance.md).
 // Two wave measurements are measured runs rather than BenchmarkDotNet's: -- --wave-callback, -- --wave-cpu; so is the
-// isolation one (a driver in a host process): -- --isolation [sends].
+// isolation ones (a driver in a host process): -- --isolation [sends], -- --isolated-wave [writes].
 switch (args)
 {
     case ["--isolation", ..]:
         InstallableDrivers.Benchmarks.IsolationMeasurement.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200_000);
+        return;
+    case ["--isolated-wave", ..]:
+        InstallableDrivers.Benchmarks.IsolatedWaveMeasurement.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
         return;
     case ["--wave-callback", ..]:
         InstallableDrivers.Benchmarks.WaveCallbackLatency.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200_000);
