@@ -191,6 +191,40 @@ public sealed class IsolatedWaveTests : IsolationTest
     }
 
     [Fact]
+    public unsafe void When_the_host_is_killed_while_input_buffers_wait_each_comes_back_done_with_nothing_recorded()
+    {
+        var input = folder.File("in.wav");
+        File.WriteAllBytes(input, WavFileBytes.Of(WavFileBytes.Pcm(8000, 16, 1), Bytes(16_000)));
+        AddWaveFile($"pace=realtime in={input}");
+        var format = WavFileBytes.Pcm(8000, 16, 1);
+        nint handle;
+        Assert.Equal(MMSYSERR_NOERROR, Services.waveInOpen(&handle, 0, &format, WaveCallbackLog.Function, log.Instance, DriverMessages.CALLBACK_FUNCTION));
+        var buffers = Enumerable.Range(0, 3).Select(_ => new WaveBuffer(1600, 0)).ToList();
+        try
+        {
+            foreach (var buffer in buffers)
+            {
+                buffer.Header->dwBytesRecorded = 7; // what an application may leave there: the crash must say 0
+                Assert.Equal(MMSYSERR_NOERROR, Services.waveInPrepareHeader(handle, buffer.Header, (uint)sizeof(WAVEHDR)));
+                Assert.Equal(MMSYSERR_NOERROR, Services.waveInAddBuffer(handle, buffer.Header, (uint)sizeof(WAVEHDR)));
+            }
+
+            // Not started: the buffers wait in the driver, and the host dies from outside (as a kill by the system would).
+            System.Diagnostics.Process.GetProcessById(Assert.Single(HostProcesses.Children())).Kill();
+            var data = log.WaitFor(1 + buffers.Count).Where(c => c.Message == WIM_DATA).ToList();
+            Assert.Equal(buffers.Select(b => b.Address), data.Select(c => c.Param1));
+            Assert.All(data, c => Assert.Equal((WHDR_DONE, 0u), (c.FlagsThen & (WHDR_DONE | WHDR_INQUEUE), c.BytesRecordedThen)));
+            Assert.Equal(MMSYSERR_NODRIVER, Services.waveInStart(handle));
+            Assert.Equal("SIGKILL", DriverManager.LastError?.Crash?.SignalName);
+            Assert.Equal(MMSYSERR_NOERROR, Services.waveInClose(handle));
+        }
+        finally
+        {
+            buffers.ForEach(b => b.Dispose());
+        }
+    }
+
+    [Fact]
     public async Task A_player_on_a_driver_that_crashes_mid_playback_ends_with_an_error_instead_of_waiting()
     {
         AddDriver("wavecrashdrv", "thread=2");
