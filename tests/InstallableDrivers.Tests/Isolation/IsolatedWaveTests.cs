@@ -131,6 +131,25 @@ public sealed class IsolatedWaveTests : IsolationTest
         }
     }
 
+    [Fact]
+    public unsafe void A_buffer_larger_than_the_hosts_arena_is_refused_with_NOMEM_and_the_stream_goes_on()
+    {
+        var output = AddWaveFile("pace=fast");
+        var format = WavFileBytes.Pcm(8000, 8, 1);
+        var handle = Open(&format);
+        var samples = Bytes(800);
+        using var huge = new WaveBuffer((int)Loader.ArenaSize + 1, 0);
+        using var small = new WaveBuffer(samples, 0);
+        // Its copy must be made when it is prepared (the driver may keep the prepared pointer), and there is no room.
+        Assert.Equal(MMSYSERR_NOMEM, Services.waveOutPrepareHeader(handle, huge.Header, (uint)sizeof(WAVEHDR)));
+        Assert.Equal(0u, huge.Flags & WHDR_PREPARED);
+        Assert.Equal(MMSYSERR_NOERROR, Services.waveOutWrite(handle, Prepared(handle, small), (uint)sizeof(WAVEHDR)));
+        Assert.Equal(small.Address, log.WaitFor(2)[1].Param1);
+        Assert.Equal(MMSYSERR_NOERROR, Services.waveOutUnprepareHeader(handle, small.Header, (uint)sizeof(WAVEHDR)));
+        Assert.Equal(MMSYSERR_NOERROR, Services.waveOutClose(handle));
+        Assert.Equal(WavFileBytes.Of(format, samples), File.ReadAllBytes(Assert.Single(Directory.GetFiles(output))));
+    }
+
     [Theory]
     [InlineData("thread=3")] // the driver's playback thread crashes after returning its third buffer
     [InlineData("write=4")]  // the fourth waveOutWrite crashes inside the driver
@@ -263,6 +282,12 @@ public sealed class IsolatedWaveTests : IsolationTest
         nint handle;
         Assert.Equal(MMSYSERR_NOERROR, Services.waveOutOpen(&handle, 0, format, WaveCallbackLog.Function, log.Instance, DriverMessages.CALLBACK_FUNCTION));
         return handle;
+    }
+
+    private unsafe WAVEHDR* Prepared(nint handle, WaveBuffer buffer)
+    {
+        Assert.Equal(MMSYSERR_NOERROR, Services.waveOutPrepareHeader(handle, buffer.Header, (uint)sizeof(WAVEHDR)));
+        return buffer.Header;
     }
 
     private unsafe uint Position(nint handle)

@@ -39,8 +39,23 @@ internal sealed unsafe class IsolatedWaveEntryPoint
     /// <summary>True once the host died: the entry point answers MMSYSERR_NODRIVER for good.</summary>
     public bool IsDead => Export.Crash is not null;
 
-    /// <summary>One message, as wodMessage/widMessage takes it; dwUser is the proxy's stream number for a stream's messages.</summary>
+    /// <summary>
+    /// One message, as wodMessage/widMessage takes it; dwUser is the proxy's stream number for a stream's messages. A
+    /// copy the arena has no room for (a buffer larger than its free space) is MMSYSERR_NOMEM.
+    /// </summary>
     public uint Message(uint deviceId, uint message, nuint user, nuint param1, nuint param2)
+    {
+        try
+        {
+            return Dispatch(deviceId, message, user, param1, param2);
+        }
+        catch (InsufficientMemoryException)
+        {
+            return (uint)MMRESULT.MMSYSERR_NOMEM;
+        }
+    }
+
+    private uint Dispatch(uint deviceId, uint message, nuint user, nuint param1, nuint param2)
     {
         if (message == Direction.Open)
         {
@@ -60,11 +75,16 @@ internal sealed unsafe class IsolatedWaveEntryPoint
             _ when message == Direction.Unprepare => stream is null ? Invalid : Unprepare(deviceId, stream, (WAVEHDR*)param1),
             _ when message == Direction.Queue => stream is null ? Invalid : Queue(deviceId, stream, (WAVEHDR*)param1),
             _ when message == Direction.Close => stream is null ? Invalid : Close(deviceId, stream),
-            _ when message == Direction.GetDevCaps || message == Direction.GetPosition || message == WODM_GETVOLUME && Direction == WaveDirection.Output
-                => CallWithCopy(deviceId, message, driverValue, param1, message == WODM_GETVOLUME ? sizeof(uint) : (int)Math.Min(param2, 4096), param2),
+            // Structures of the caller's size (capabilities, MMTIME), within reason; the driver is told the size it was given.
+            _ when message == Direction.GetDevCaps || message == Direction.GetPosition
+                => CallWithCopy(deviceId, message, driverValue, param1, (int)Math.Min(param2, MaxStructureBytes), Math.Min(param2, MaxStructureBytes)),
+            _ when message == WODM_GETVOLUME && Direction == WaveDirection.Output => CallWithCopy(deviceId, message, driverValue, param1, sizeof(uint), param2),
             _ => Call(deviceId, message, driverValue, param1, param2),
         };
     }
+
+    /// <summary>The largest capabilities or MMTIME structure copied: far above any the services pass.</summary>
+    private const uint MaxStructureBytes = 4096;
 
     private static uint Invalid => (uint)MMRESULT.MMSYSERR_INVALHANDLE;
 
