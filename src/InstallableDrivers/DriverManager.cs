@@ -235,7 +235,7 @@ public sealed partial class DriverManager : IDisposable
             lastError = new DriverFailure(DriverFailureReason.NotADriver, instance.Module switch
             {
                 Modules.ManagedDriverModule => $"The .NET driver '{instance.Target.FilePath}' does not implement {typeof(TManaged).Name}.",
-                Isolation.IsolatedDriverModule => $"The driver '{instance.Target.FilePath}' runs in a host process, where only its DriverProc can be called, not '{exportName}' (docs/isolation.md). Open it in process to use it.",
+                Isolation.IsolatedDriverModule => $"The driver '{instance.Target.FilePath}' runs in a host process: its '{exportName}' has no address in this process, and is called in the host only by a service that copies what its messages point at (the wave services do; docs/isolation.md#other-exports). Open it in process to call it directly.",
                 _ => $"The driver '{instance.Target.FilePath}' exports no '{exportName}' function.",
             });
             return null;

@@ -108,7 +108,7 @@ public sealed unsafe class IsolatedHostTests : IsolationTest
     }
 
     [Fact]
-    public void Exports_other_than_DriverProc_cannot_be_called_across_the_boundary_and_the_failure_says_so()
+    public void GetEntryPoint_of_an_isolated_driver_gives_no_address_and_the_failure_says_so()
     {
         using var driver = Manager.Open("hostcalldrv");
         Assert.Null(Manager.GetEntryPoint<IExtMessage>(driver.Handle, "extMessage"));
