@@ -36,10 +36,11 @@ internal sealed class HostExport
 
     /// <summary>
     /// Calls the export in the host with five integer arguments. False when the host is dead or dies meanwhile (the crash
-    /// is in <see cref="DriverManager.LastError"/>); <paramref name="description"/> names the call in the crash's reason.
+    /// is in <see cref="DriverManager.LastError"/>); <paramref name="circumstance"/> describes the call in the crash's
+    /// reason ("during wodMessage(WODM_WRITE)"): a string the caller keeps, since it is passed on every call.
     /// </summary>
-    public bool TryCall(long arg1, long arg2, long arg3, long arg4, long arg5, string description, out long result)
-        => module.CallExport(address, arg1, arg2, arg3, arg4, arg5, description, out result);
+    public bool TryCall(long arg1, long arg2, long arg3, long arg4, long arg5, string circumstance, out long result)
+        => module.CallExport(address, arg1, arg2, arg3, arg4, arg5, circumstance, out result);
 
     /// <summary>A zeroed block of the host's arena, the same address on both sides; it keeps the arena mapped until disposed.</summary>
     /// <exception cref="InsufficientMemoryException">The arena has no room.</exception>

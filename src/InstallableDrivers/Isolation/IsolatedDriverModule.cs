@@ -115,9 +115,9 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
     /// <summary>
     /// Calls an export <see cref="FindHostExport"/> found, in the host, with five integer arguments (a wodMessage's). False
     /// when the host is dead or dies meanwhile: the crash is recorded, the last error says it, and the crash's reason
-    /// describes the call as "during <paramref name="description"/>".
+    /// describes the call with <paramref name="circumstance"/> ("during wodMessage(WODM_WRITE)").
     /// </summary>
-    public bool CallExport(nint address, long arg1, long arg2, long arg3, long arg4, long arg5, string description, out long result)
+    public bool CallExport(nint address, long arg1, long arg2, long arg3, long arg4, long arg5, string circumstance, out long result)
     {
         result = 0;
         if (Volatile.Read(ref crash) is not null || !TryEnter())
@@ -129,7 +129,7 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
         Interlocked.Increment(ref callsInFlight);
         try
         {
-            return Run(HostChannel.OpCallExport, [address, arg1, arg2, arg3, arg4, arg5], default, null, "during " + description, out result);
+            return Run(HostChannel.OpCallExport, [address, arg1, arg2, arg3, arg4, arg5], default, null, circumstance, out result);
         }
         finally
         {

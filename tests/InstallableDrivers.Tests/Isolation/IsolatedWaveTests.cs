@@ -176,6 +176,7 @@ public sealed class IsolatedWaveTests : IsolationTest
             if (args.StartsWith("write=", StringComparison.Ordinal))
             {
                 Assert.Equal([MMSYSERR_NOERROR, MMSYSERR_NOERROR, MMSYSERR_NOERROR, MMSYSERR_NODRIVER, MMSYSERR_NODRIVER, MMSYSERR_NODRIVER], results);
+                Assert.Equal("the driver crashed with SIGSEGV during wodMessage(WODM_WRITE)", DriverManager.LastError?.Crash?.Reason);
             }
 
             // Every buffer the driver took comes back done, with its WOM_DONE, once: those it finished and those it held.

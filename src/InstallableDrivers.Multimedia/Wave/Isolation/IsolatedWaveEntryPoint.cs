@@ -19,7 +19,7 @@ namespace InstallableDrivers.Multimedia.Wave.Isolation;
 /// </summary>
 internal sealed unsafe class IsolatedWaveEntryPoint
 {
-    /// <summary>The names of the messages of each entry point, for the crash's reason ("wodMessage(WODM_WRITE)").</summary>
+    /// <summary>The names of the messages of each entry point, for the crash's reason ("during wodMessage(WODM_WRITE)").</summary>
     private static readonly FrozenDictionary<uint, string> OutputNames = Names("WODM_"), InputNames = Names("WIDM_");
 
     private readonly ConcurrentDictionary<uint, string> descriptions = new();
@@ -288,7 +288,7 @@ internal sealed unsafe class IsolatedWaveEntryPoint
     }
 
     private string Describe(uint message) => descriptions.GetOrAdd(message, static (m, entry) =>
-        $"{entry.Export.Name}({((entry.Direction == WaveDirection.Output ? OutputNames : InputNames).TryGetValue(m, out var name) ? name : m.ToString(System.Globalization.CultureInfo.InvariantCulture))})", this);
+        $"during {entry.Export.Name}({((entry.Direction == WaveDirection.Output ? OutputNames : InputNames).TryGetValue(m, out var name) ? name : m.ToString(System.Globalization.CultureInfo.InvariantCulture))})", this);
 
     private static FrozenDictionary<uint, string> Names(string prefix) => typeof(WaveMessages)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -44,7 +44,10 @@ internal sealed unsafe class IsolatedWaveStream : IDisposable
 
     public static IsolatedWaveStream? Find(nuint id) => Streams.TryGetValue(id, out var stream) ? stream : null;
 
-    /// <summary>The shadow of an application header, made (or remade, larger) when <paramref name="create"/>; null if none and not queued-safe.</summary>
+    /// <summary>
+    /// The shadow of an application header; when <paramref name="create"/>, made if there is none, or remade larger if the
+    /// header grew and its shadow is not queued. Null if there is none and <paramref name="create"/> is false.
+    /// </summary>
     public WaveShadowHeader? Shadow(WAVEHDR* header, bool create)
     {
         lock (sync)
