@@ -47,6 +47,9 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
     private DriverCrash? crash;
     private DriverFailure? crashFailure;
 
+    /// <summary>The thread telling the crash's listeners, while it does (0 before).</summary>
+    private int reportingThread;
+
     private IsolatedDriverModule(IsolatedModuleLoader loader, nint channel, string filePath)
     {
         this.loader = loader;
@@ -340,8 +343,9 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
     {
         // The thread that saw the death first tells the listeners (the registry's crash log); a caller that failed
         // because of it returns once that is done, so a crash its caller saw is a crash the registry remembers. Bounded:
-        // a listener waiting for something this caller holds (a registry transaction) must not hang it.
-        if (Volatile.Read(ref crash) is not null)
+        // a listener waiting for something this caller holds (a registry transaction) must not hang it. A call made by
+        // a listener itself (a service's crash handler calling back into the driver) does not wait for its own end.
+        if (Volatile.Read(ref crash) is not null && Volatile.Read(ref reportingThread) != Environment.CurrentManagedThreadId)
         {
             reported.Task.Wait(ReportWait);
         }
@@ -364,6 +368,7 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
         if (Interlocked.CompareExchange(ref crash, candidate, null) is null)
         {
             Volatile.Write(ref crashFailure, new DriverFailure(DriverFailureReason.Crashed, FailureText(candidate)) { Crash = candidate });
+            Volatile.Write(ref reportingThread, Environment.CurrentManagedThreadId);
             loader.OnModuleCrashed(filePath, candidate);
             TellCrashHandlers(candidate);
             reported.TrySetResult();

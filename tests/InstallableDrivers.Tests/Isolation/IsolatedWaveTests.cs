@@ -245,6 +245,50 @@ public sealed class IsolatedWaveTests : IsolationTest
     }
 
     [Fact]
+    public unsafe void A_callback_that_writes_again_while_the_crash_returns_its_buffers_is_answered_at_once()
+    {
+        // What NAudio's WaveOut does: its WOM_DONE callback refills the buffer and writes it again, here from inside the
+        // services' handling of the crash.
+        AddDriver("wavecrashdrv", "thread=1");
+        var format = WavFileBytes.Pcm(44100, 16, 2);
+        var handle = Open(&format);
+        var buffers = Enumerable.Range(0, 4).Select(_ => new WaveBuffer(Bytes(4000), 0)).ToList();
+        var rewrites = new List<(MMRESULT Result, TimeSpan Took)>();
+        log.OnCallback = callback =>
+        {
+            if (callback.Message == WOM_DONE && callback.Param1 != buffers[0].Address)
+            {
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                var result = Services.waveOutWrite(handle, (WAVEHDR*)callback.Param1, (uint)sizeof(WAVEHDR));
+                lock (rewrites)
+                {
+                    rewrites.Add((result, clock.Elapsed));
+                }
+            }
+        };
+        try
+        {
+            foreach (var buffer in buffers)
+            {
+                Assert.Equal(MMSYSERR_NOERROR, Services.waveOutPrepareHeader(handle, buffer.Header, (uint)sizeof(WAVEHDR)));
+                Assert.Equal(MMSYSERR_NOERROR, Services.waveOutWrite(handle, buffer.Header, (uint)sizeof(WAVEHDR)));
+            }
+
+            log.WaitFor(1 + buffers.Count);
+            SpinWait.SpinUntil(() => { lock (rewrites) { return rewrites.Count == 3; } }, TimeSpan.FromSeconds(10));
+            Assert.Equal(3, rewrites.Count);
+            Assert.All(rewrites, r => Assert.Equal(MMSYSERR_NODRIVER, r.Result));
+            Assert.All(rewrites, r => Assert.InRange(r.Took, TimeSpan.Zero, TimeSpan.FromMilliseconds(500)));
+            Assert.Equal(MMSYSERR_NOERROR, Services.waveOutClose(handle));
+        }
+        finally
+        {
+            log.OnCallback = null;
+            buffers.ForEach(b => b.Dispose());
+        }
+    }
+
+    [Fact]
     public async Task A_player_on_a_driver_that_crashes_mid_playback_ends_with_an_error_instead_of_waiting()
     {
         AddDriver("wavecrashdrv", "thread=2");
