@@ -25,9 +25,6 @@ internal sealed class HostExport
     /// <summary>The export's name.</summary>
     public string Name { get; }
 
-    /// <summary>The instance the export was found through.</summary>
-    public HDRVR Handle => new(instance.Handle);
-
     /// <summary>How the host ended, or null while it runs.</summary>
     public DriverCrash? Crash => module.Crash;
 
@@ -48,9 +45,6 @@ internal sealed class HostExport
 
     /// <summary>Sets <see cref="DriverManager.LastError"/> to the host's death, for a service that answers for a dead host without calling it.</summary>
     public void ReportDead() => module.ReportDead();
-
-    /// <summary>True if <paramref name="pointer"/> is in the host's arena.</summary>
-    public bool IsShared(nint pointer) => module.Contains(pointer);
 
     /// <summary>Runs <paramref name="handler"/> once when the host dies (at once if it has), before a call that failed because of it returns.</summary>
     public void OnCrash(Action<DriverCrash> handler) => module.OnCrash(handler);

@@ -162,8 +162,6 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
     /// <summary>Sets the last error to the host's death, as a call that found it dead does.</summary>
     public void ReportDead() => Dead();
 
-    /// <summary>True if <paramref name="pointer"/> lies in the arena, where the host sees it at the same address.</summary>
-    public bool Contains(nint pointer) => IsInArena(pointer);
 
     /// <summary>Starts a host (<paramref name="program"/>, with <paramref name="argument"/> first if given) on <paramref name="filePath"/> and waits until it has loaded it.</summary>
     /// <exception cref="DriverOpenException">The host could not start, could not load the file, or died or hung while loading it.</exception>
