@@ -120,13 +120,14 @@ internal sealed unsafe class WaveDriver
     }
 
     /// <summary>
-    /// A message to a driver in a host process. An open on a driver whose host died opens the driver again first (a fresh
-    /// host): the devices stay where they were, and the streams of the dead host keep answering as dead streams do.
+    /// A message to a driver in a host process. An open, or a question about a device's capabilities, to a driver whose
+    /// host died opens the driver again first (a fresh host): the devices stay where they were, and the streams of the
+    /// dead host keep answering as dead streams do.
     /// </summary>
     private uint MessageIsolated(WaveDirection direction, uint deviceId, uint message, nuint user, nuint param1, nuint param2)
     {
         var entry = isolated!.EntryPoint(direction);
-        if (entry is not null && entry.IsDead && message == direction.Open)
+        if (entry is not null && entry.IsDead && (message == direction.Open || (message == direction.GetDevCaps && user == 0)))
         {
             entry = Reopen(direction);
         }

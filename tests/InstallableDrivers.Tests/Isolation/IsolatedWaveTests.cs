@@ -198,8 +198,10 @@ public sealed class IsolatedWaveTests : IsolationTest
             Assert.Equal(WOM_CLOSE, log.Snapshot()[^1].Message);
             Assert.Equal(MMSYSERR_INVALHANDLE, Services.waveOutClose(handle));
 
-            // The device is still there, and the next open starts a fresh host.
+            // The device is still there, and a question about it or the next open starts a fresh host.
             Assert.Equal(1u, Services.waveOutGetNumDevs());
+            Assert.Equal("Crashing out", Assert.Single(Services.GetOutputDevices()).Name);
+            Assert.Single(HostProcesses.Children());
             var again = Open(&format);
             Assert.Single(HostProcesses.Children());
             Assert.Equal(MMSYSERR_NOERROR, Services.waveOutClose(again));
