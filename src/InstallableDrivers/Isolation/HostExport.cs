@@ -33,11 +33,12 @@ internal sealed class HostExport
 
     /// <summary>
     /// Calls the export in the host with five integer arguments. False when the host is dead or dies meanwhile (the crash
-    /// is in <see cref="DriverManager.LastError"/>); <paramref name="circumstance"/> describes the call in the crash's
-    /// reason ("during wodMessage(WODM_WRITE)"): a string the caller keeps, since it is passed on every call.
+    /// is in <see cref="DriverManager.LastError"/>). <paramref name="callName"/> names the call in the crash
+    /// ("wodMessage(WODM_WRITE)": a string the caller keeps, since it is passed on every call); <paramref name="lifecycle"/>
+    /// gives the call the deadline of the lifecycle messages (opening or closing a stream), else it has that of data messages.
     /// </summary>
-    public bool TryCall(long arg1, long arg2, long arg3, long arg4, long arg5, string circumstance, out long result)
-        => module.CallExport(address, arg1, arg2, arg3, arg4, arg5, circumstance, out result);
+    public bool TryCall(long arg1, long arg2, long arg3, long arg4, long arg5, string callName, bool lifecycle, out long result)
+        => module.CallExport(address, arg1, arg2, arg3, arg4, arg5, callName, lifecycle, out result);
 
     /// <summary>A zeroed block of the host's arena, the same address on both sides; it keeps the arena mapped until disposed.</summary>
     /// <exception cref="InsufficientMemoryException">The arena has no room.</exception>

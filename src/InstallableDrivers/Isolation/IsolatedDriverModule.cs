@@ -97,7 +97,7 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
 
         try
         {
-            if (!Run(HostChannel.OpFindExport, [], utf8, null, $"while it looked up '{name}'", out var address))
+            if (!Run(HostChannel.OpFindExport, [], utf8, null, $"its lookup of '{name}'", lifecycle: true, out var address))
             {
                 return 0;
             }
@@ -117,10 +117,11 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
 
     /// <summary>
     /// Calls an export <see cref="FindHostExport"/> found, in the host, with five integer arguments (a wodMessage's). False
-    /// when the host is dead or dies meanwhile: the crash is recorded, the last error says it, and the crash's reason
-    /// describes the call with <paramref name="circumstance"/> ("during wodMessage(WODM_WRITE)").
+    /// when the host is dead or dies meanwhile (or misses the deadline: the lifecycle one when <paramref name="lifecycle"/>,
+    /// else that of data messages): the crash is recorded, the last error says it, and the crash names the call
+    /// <paramref name="callName"/> ("wodMessage(WODM_WRITE)").
     /// </summary>
-    public bool CallExport(nint address, long arg1, long arg2, long arg3, long arg4, long arg5, string circumstance, out long result)
+    public bool CallExport(nint address, long arg1, long arg2, long arg3, long arg4, long arg5, string callName, bool lifecycle, out long result)
     {
         result = 0;
         if (Volatile.Read(ref crash) is not null || !TryEnter())
@@ -132,7 +133,7 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
         Interlocked.Increment(ref callsInFlight);
         try
         {
-            return Run(HostChannel.OpCallExport, [address, arg1, arg2, arg3, arg4, arg5], default, null, circumstance, out result);
+            return Run(HostChannel.OpCallExport, [address, arg1, arg2, arg3, arg4, arg5], default, null, callName, lifecycle, out result);
         }
         finally
         {
@@ -247,7 +248,7 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
         try
         {
             var (arg1, arg2) = copies.CopyIn(message, lParam1, lParam2, IsInArena);
-            return Run(HostChannel.OpDriverProc, [(long)driverId, handle, message, arg1, arg2], default, message, null, out var result)
+            return Run(HostChannel.OpDriverProc, [(long)driverId, handle, message, arg1, arg2], default, message, null, false, out var result)
                 ? (nint)result
                 : 0;
         }
@@ -260,9 +261,10 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
     /// <summary>
     /// Posts one request over a free slot and waits for its answer, serving the driver's requests meanwhile. False when
     /// the host died (or was killed for missing the deadline of <paramref name="message"/>): the crash is recorded, the
-    /// last error set, and the crash describes the call by <paramref name="message"/> or else by <paramref name="circumstance"/>.
+    /// last error set, and the crash names the call by <paramref name="message"/> (a DriverProc call) or else by
+    /// <paramref name="callName"/>, whose deadline is the lifecycle one when <paramref name="lifecycle"/>.
     /// </summary>
-    private bool Run(uint op, ReadOnlySpan<long> args, ReadOnlySpan<byte> scratch, uint? message, string? circumstance, out long result)
+    private bool Run(uint op, ReadOnlySpan<long> args, ReadOnlySpan<byte> scratch, uint? message, string? callName, bool lifecycle, out long result)
     {
         result = 0;
         var index = HostChannel.Acquire(channel);
@@ -270,7 +272,7 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
         {
             if (index == -1)
             {
-                Died(message, HostChannel.Dead, circumstance);
+                Died(message, HostChannel.Dead, callName, lifecycle);
             }
             else
             {
@@ -286,7 +288,7 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
             slot->Op = op;
             args.CopyTo(new Span<long>(slot->Args, 7));
             scratch.CopyTo(new Span<byte>(slot->Scratch, HostChannel.ScratchSize - 1));
-            var deadline = message is { } known ? loader.DeadlineOf(known) : loader.MessageDeadline;
+            var deadline = DeadlineOf(message, lifecycle);
             var timeout = deadline is { } limit ? (long)(limit.TotalMilliseconds * 1_000_000) : -1;
             var status = HostChannel.Call(channel, index, timeout);
             while (status == HostChannel.Nested)
@@ -296,7 +298,7 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
 
             if (status != HostChannel.Done)
             {
-                Died(message, status, circumstance);
+                Died(message, status, callName, lifecycle);
                 return false;
             }
 
@@ -316,25 +318,29 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
     }
 
     /// <summary>
-    /// Records how the host ended, seen by a call to <paramref name="message"/> (or, for a call that is no message, the
-    /// call <paramref name="circumstance"/> describes); returns 0 with the last error set.
+    /// Records how the host ended, seen by a call to <paramref name="message"/> (or, for a call that is no DriverProc
+    /// message, the call <paramref name="callName"/>); returns 0 with the last error set.
     /// </summary>
-    private nint Died(uint? message, int status, string? circumstance = null)
+    private nint Died(uint? message, int status, string? callName = null, bool lifecycle = false)
     {
         if (status is HostChannel.TimedOut or HostChannel.Broken)
         {
             // Recorded before the kill, so the signal the kill causes is not taken for the cause.
             Record(status == HostChannel.TimedOut
-                ? new DriverCrash(filePath, message, null, null, message is { } known ? loader.DeadlineOf(known) : loader.MessageDeadline, circumstance: circumstance)
-                : new DriverCrash(filePath, message, null, null, null, otherCause: "broke the channel protocol (wrote a state only the application may write)", circumstance: circumstance));
+                ? new DriverCrash(filePath, message, null, null, DeadlineOf(message, lifecycle), callName: callName)
+                : new DriverCrash(filePath, message, null, null, null, otherCause: "broke the channel protocol (wrote a state only the application may write)", callName: callName));
             HostChannel.Kill(channel);
         }
 
         HostChannel.WaitDead(channel);
         HostChannel.ExitStatus(channel, out var kind, out var value);
-        Record(CrashOf(filePath, message, kind, value, circumstance));
+        Record(CrashOf(filePath, message, kind, value, callName: callName));
         return Dead();
     }
+
+    /// <summary>The deadline of a DriverProc message, or of another call: the lifecycle one or that of data messages.</summary>
+    private TimeSpan? DeadlineOf(uint? message, bool lifecycle) =>
+        message is { } known ? loader.DeadlineOf(known) : lifecycle ? loader.LifecycleDeadline : loader.MessageDeadline;
 
     /// <summary>Answers for a dead host: 0, with the crash in the last error.</summary>
     private nint Dead()
@@ -398,12 +404,12 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
     private static string FailureText(DriverCrash crash)
         => $"The driver '{crash.FilePath}' is dead: {crash.Reason}. Close its instances; the next open starts it again.";
 
-    private static DriverCrash CrashOf(string filePath, uint? message, int kind, int value, string? circumstance = null) => kind switch
+    private static DriverCrash CrashOf(string filePath, uint? message, int kind, int value, string? circumstance = null, string? callName = null) => kind switch
     {
-        HostChannel.Exited => new DriverCrash(filePath, message, null, value, null, circumstance: circumstance),
+        HostChannel.Exited => new DriverCrash(filePath, message, null, value, null, circumstance: circumstance, callName: callName),
         HostChannel.Unknown => new DriverCrash(filePath, message, null, null, null,
-            otherCause: "ended (how is unknown: something else in this process reaped it, or SIGCHLD is ignored)", circumstance: circumstance),
-        _ => new DriverCrash(filePath, message, value, null, null, circumstance: circumstance),
+            otherCause: "ended (how is unknown: something else in this process reaped it, or SIGCHLD is ignored)", circumstance: circumstance, callName: callName),
+        _ => new DriverCrash(filePath, message, value, null, null, circumstance: circumstance, callName: callName),
     };
 
     private static DriverOpenException CrashedWhileLoading(IsolatedModuleLoader loader, string filePath, DriverCrash crash)

@@ -12,9 +12,9 @@ public sealed class HostExportTests : IsolationTest
         using var driver = Manager.Open("hostcalldrv");
         var export = Manager.GetHostExport(driver.Handle, "extMessage");
         Assert.NotNull(export);
-        Assert.True(export.TryCall(0, 1, 0, 14, 0, "during extMessage(1)", out var tripled));
+        Assert.True(export.TryCall(0, 1, 0, 14, 0, "extMessage(1)", false, out var tripled));
         Assert.Equal(42, tripled);
-        Assert.True(export.TryCall(0, 1, 0, 1_000, 0, "during extMessage(1)", out tripled));
+        Assert.True(export.TryCall(0, 1, 0, 1_000, 0, "extMessage(1)", false, out tripled));
         Assert.Equal(3_000, tripled);
         Assert.Null(export.Crash);
     }
@@ -56,7 +56,7 @@ public sealed class HostExportTests : IsolationTest
         DriverCrash? late = null;
         export.OnCrash(crash => late = crash);
         Assert.Same(export.Crash, late);
-        Assert.False(export.TryCall(0, 0, 0, 0, 0, "during DriverProc", out _));
+        Assert.False(export.TryCall(0, 0, 0, 0, 0, "DriverProc", false, out _));
         Assert.Equal(DriverFailureReason.Crashed, DriverManager.LastError?.Reason);
         Assert.Single(crashes);
     }

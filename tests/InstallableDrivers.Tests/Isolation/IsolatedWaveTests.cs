@@ -1,3 +1,4 @@
+using InstallableDrivers.Isolation;
 using InstallableDrivers.Multimedia;
 using InstallableDrivers.Multimedia.Interop;
 using InstallableDrivers.Registries;
@@ -288,6 +289,24 @@ public sealed class IsolatedWaveTests : IsolationTest
             log.OnCallback = null;
             buffers.ForEach(b => b.Dispose());
         }
+    }
+
+    [Fact]
+    public unsafe void A_driver_that_never_answers_WODM_OPEN_is_killed_at_the_lifecycle_deadline_and_the_open_fails()
+    {
+        AddDriver("wavecrashdrv", "hang=1");
+        var loader = new IsolatedModuleLoader(lifecycleDeadline: ShortDeadline);
+        using var manager = CreateManager(loader, registry);
+        using var services = new WaveServices(manager);
+        var format = WavFileBytes.Pcm(44100, 16, 2);
+        nint handle;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Equal(MMSYSERR_NODRIVER, services.waveOutOpen(&handle, 0, &format, WaveCallbackLog.Function, log.Instance, DriverMessages.CALLBACK_FUNCTION));
+        Assert.InRange(clock.Elapsed, ShortDeadline, TimeSpan.FromSeconds(5));
+        var crash = DriverManager.LastError?.Crash;
+        Assert.Equal("wodMessage(WODM_OPEN)", crash?.MessageName);
+        Assert.Equal("the driver did not answer wodMessage(WODM_OPEN) within 200 ms, and its host was killed", crash?.Reason);
+        Assert.Empty(HostProcesses.Children());
     }
 
     [Fact]

@@ -6,6 +6,7 @@
  * Args words (one configuration per loaded file):
  *   thread=N   the playback thread dereferences a null pointer right after finishing the Nth buffer (1..9)
  *   write=N    the Nth WODM_WRITE dereferences a null pointer inside the call (1..9)
+ *   hang=1     WODM_OPEN never returns (a host the application must kill at its deadline)
  * Without either it plays (finishes buffers) for ever. WODM_PREPARE/UNPREPARE answer MMSYSERR_NOTSUPPORTED.
  */
 #define _POSIX_C_SOURCE 200809L
@@ -20,7 +21,7 @@
 
 #define MAX_QUEUED 64
 
-static int crash_after_done, crash_at_write;
+static int crash_after_done, crash_at_write, hang_at_open;
 
 typedef struct {
     WAVEOPENDESC desc;
@@ -127,6 +128,10 @@ DWORD APIENTRY wodMessage(UINT device, UINT msg, DWORD_PTR user, DWORD_PTR param
         if (param2 & WAVE_FORMAT_QUERY) {
             return MMSYSERR_NOERROR;
         }
+        while (hang_at_open) {
+            struct timespec hour = { 3600, 0 };
+            nanosleep(&hour, NULL);
+        }
         if (stream_open) {
             return MMSYSERR_ALLOCATED;
         }
@@ -196,6 +201,7 @@ LRESULT CALLBACK DriverProc(DWORD_PTR id, HDRVR driver, UINT msg, LPARAM lParam1
     case DRV_OPEN:
         crash_after_done = arg_digit((LPCWSTR)lParam1, "thread=");
         crash_at_write = arg_digit((LPCWSTR)lParam1, "write=");
+        hang_at_open = arg_digit((LPCWSTR)lParam1, "hang=");
         return 1;
     case DRV_LOAD:
     case DRV_ENABLE:

@@ -19,7 +19,7 @@ namespace InstallableDrivers.Multimedia.Wave.Isolation;
 /// </summary>
 internal sealed unsafe class IsolatedWaveEntryPoint
 {
-    /// <summary>The names of the messages of each entry point, for the crash's reason ("during wodMessage(WODM_WRITE)").</summary>
+    /// <summary>The names of the messages of each entry point, for the crash ("wodMessage(WODM_WRITE)").</summary>
     private static readonly FrozenDictionary<uint, string> OutputNames = Names("WODM_"), InputNames = Names("WIDM_");
 
     private readonly ConcurrentDictionary<uint, string> descriptions = new();
@@ -100,7 +100,7 @@ internal sealed unsafe class IsolatedWaveEntryPoint
     /// <summary>Calls the export in the host; MMSYSERR_NODRIVER (and the streams failed) when the host is dead.</summary>
     private uint Call(uint deviceId, uint message, nuint user, nuint param1, nuint param2)
     {
-        if (Export.TryCall(deviceId, message, (long)user, (long)param1, (long)param2, Describe(message), out var result))
+        if (Export.TryCall(deviceId, message, (long)user, (long)param1, (long)param2, Describe(message), IsLifecycle(message), out var result))
         {
             return (uint)result;
         }
@@ -287,8 +287,16 @@ internal sealed unsafe class IsolatedWaveEntryPoint
         }
     }
 
+    /// <summary>
+    /// The messages that get the lifecycle deadline (docs/isolation.md, "Deadlines"): opening and closing a stream and the
+    /// questions about devices, short by nature; the others (writes, reset, position) may take as long as the sound does.
+    /// </summary>
+    private bool IsLifecycle(uint message) =>
+        message == Direction.Open || message == Direction.Close || message == Direction.GetDevCaps || message == Direction.GetNumDevs
+        || message == DRVM_INIT || message == DRVM_EXIT;
+
     private string Describe(uint message) => descriptions.GetOrAdd(message, static (m, entry) =>
-        $"during {entry.Export.Name}({((entry.Direction == WaveDirection.Output ? OutputNames : InputNames).TryGetValue(m, out var name) ? name : m.ToString(System.Globalization.CultureInfo.InvariantCulture))})", this);
+        $"{entry.Export.Name}({((entry.Direction == WaveDirection.Output ? OutputNames : InputNames).TryGetValue(m, out var name) ? name : m.ToString(System.Globalization.CultureInfo.InvariantCulture))})", this);
 
     private static FrozenDictionary<uint, string> Names(string prefix) => typeof(WaveMessages)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
