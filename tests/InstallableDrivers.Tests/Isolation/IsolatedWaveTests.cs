@@ -310,6 +310,24 @@ public sealed class IsolatedWaveTests : IsolationTest
     }
 
     [Fact]
+    public unsafe void A_crash_in_wodMessage_is_remembered_under_the_alias_with_the_call_as_its_message()
+    {
+        AddDriver("wavecrashdrv", "write=1");
+        using var manager = new DriverManager(registry, new DriverManagerOptions { Isolation = DriverIsolation.All });
+        using var services = new WaveServices(manager);
+        var format = WavFileBytes.Pcm(44100, 16, 2);
+        nint handle;
+        Assert.Equal(MMSYSERR_NOERROR, services.waveOutOpen(&handle, 0, &format, WaveCallbackLog.Function, log.Instance, DriverMessages.CALLBACK_FUNCTION));
+        using var buffer = new WaveBuffer(Bytes(4000), 0);
+        Assert.Equal(MMSYSERR_NOERROR, services.waveOutPrepareHeader(handle, buffer.Header, (uint)sizeof(WAVEHDR)));
+        Assert.Equal(MMSYSERR_NODRIVER, services.waveOutWrite(handle, buffer.Header, (uint)sizeof(WAVEHDR)));
+        Assert.Equal(MMSYSERR_NOERROR, services.waveOutClose(handle));
+
+        var record = Assert.Single(new DriverCrashLog(registry).Get("Drivers32", "wave"));
+        Assert.Equal(("wodMessage(WODM_WRITE)", 11), (record.Message, record.Signal));
+    }
+
+    [Fact]
     public async Task A_player_on_a_driver_that_crashes_mid_playback_ends_with_an_error_instead_of_waiting()
     {
         AddDriver("wavecrashdrv", "thread=2");
