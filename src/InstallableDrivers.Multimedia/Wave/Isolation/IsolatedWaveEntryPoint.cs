@@ -9,7 +9,7 @@ using static InstallableDrivers.Multimedia.Interop.WaveMessages;
 namespace InstallableDrivers.Multimedia.Wave.Isolation;
 
 /// <summary>
-/// The wodMessage or widMessage of a wave driver that runs in a host process (docs/isolation.md, "Wave drivers"): it
+/// The wodMessage or widMessage of a wave driver that runs in a host process (docs/isolation.md#other-exports): it
 /// takes the services' calls as the export would and makes them in the host, copying what each standard message points
 /// at into the host's arena and back — the WAVEOPENDESC and its format, the stream value the driver writes, capabilities,
 /// MMTIME, the volume, and each WAVEHDR with its data (<see cref="WaveShadowHeader"/>). The driver is given this proxy's
@@ -19,6 +19,9 @@ namespace InstallableDrivers.Multimedia.Wave.Isolation;
 /// </summary>
 internal sealed unsafe class IsolatedWaveEntryPoint
 {
+    /// <summary>The largest capabilities or MMTIME structure copied: far above any the services pass.</summary>
+    private const uint MaxStructureBytes = 4096;
+
     /// <summary>The names of the messages of each entry point, for the crash ("wodMessage(WODM_WRITE)").</summary>
     private static readonly FrozenDictionary<uint, string> OutputNames = Names("WODM_"), InputNames = Names("WIDM_");
 
@@ -82,9 +85,6 @@ internal sealed unsafe class IsolatedWaveEntryPoint
             _ => Call(deviceId, message, driverValue, param1, param2),
         };
     }
-
-    /// <summary>The largest capabilities or MMTIME structure copied: far above any the services pass.</summary>
-    private const uint MaxStructureBytes = 4096;
 
     private static uint Invalid => (uint)MMRESULT.MMSYSERR_INVALHANDLE;
 
