@@ -37,9 +37,9 @@ public sealed class MmException : Exception
         Function = function;
     }
 
-    /// <summary>The failure of <paramref name="function"/> with <paramref name="result"/>, caused by <paramref name="innerException"/>.</summary>
-    internal MmException(string function, MMRESULT result, string errorText, Exception innerException)
-        : base($"{function} failed: {MmResultNames.Of(result)} ({(uint)result}): {errorText}", innerException)
+    /// <summary>As the public constructor, caused by <paramref name="innerException"/> (a <see cref="DriverCrashedException"/> for a driver whose host died).</summary>
+    internal MmException(string function, MMRESULT result, string errorText, Exception? innerException)
+        : base($"{function} failed: {MmResultNames.Of(result)} ({(uint)result}){(errorText.Length > 0 ? ": " + errorText : "")}", innerException)
     {
         Result = result;
         Function = function;
@@ -64,6 +64,13 @@ public sealed class MmException : Exception
         var found = function.StartsWith("waveIn", StringComparison.Ordinal)
             ? services.waveInGetErrorText(result, text, MaxErrorLength)
             : services.waveOutGetErrorText(result, text, MaxErrorLength);
-        throw new MmException(function, result, found == MMRESULT.MMSYSERR_NOERROR ? new string(text) : "");
+        var errorText = found == MMRESULT.MMSYSERR_NOERROR ? new string(text) : "";
+        // A driver whose host process died answers MMSYSERR_NODRIVER, and the call left the crash in the last error.
+        if (result == MMRESULT.MMSYSERR_NODRIVER && DriverManager.LastError?.Crash is { } crash)
+        {
+            throw new MmException(function, result, $"{errorText} ({crash.Reason})", new DriverCrashedException(crash));
+        }
+
+        throw new MmException(function, result, errorText);
     }
 }

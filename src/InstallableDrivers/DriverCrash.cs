@@ -9,12 +9,18 @@ namespace InstallableDrivers;
 /// </summary>
 public sealed class DriverCrash
 {
+    private readonly string? callName;
+
     // otherCause: what the host did when it neither crashed, exited nor hung ("broke the channel protocol"); circumstance:
     // when it happened if no message was in progress (by default, on a thread of the driver's own).
-    internal DriverCrash(string filePath, uint? message, int? signal, int? exitCode, TimeSpan? deadline, string? otherCause = null, string? circumstance = null)
+    // callName: the call the host was running when it was no DriverProc message ("wodMessage(WODM_WRITE)"); it is then
+    // the crash's MessageName.
+    internal DriverCrash(string filePath, uint? message, int? signal, int? exitCode, TimeSpan? deadline, string? otherCause = null, string? circumstance = null,
+        string? callName = null)
     {
         FilePath = filePath;
         Message = message;
+        this.callName = callName;
         Signal = signal;
         ExitCode = exitCode;
         Deadline = deadline;
@@ -28,8 +34,11 @@ public sealed class DriverCrash
     /// <summary>The message the host was processing for the application when it ended, or null if it was processing none (a thread of the driver's own crashed).</summary>
     public uint? Message { get; }
 
-    /// <summary>The name of <see cref="Message"/>: <c>DRV_OPEN</c>, <c>DRV_USER+1</c>, or its number; null when there was none.</summary>
-    public string? MessageName => Message is { } message ? DriverMessageNames.Format(message) : null;
+    /// <summary>
+    /// The name of <see cref="Message"/>: <c>DRV_OPEN</c>, <c>DRV_USER+1</c>, or its number; for a call to another export
+    /// of the driver, that call (<c>wodMessage(WODM_WRITE)</c>, with <see cref="Message"/> null); null when there was none.
+    /// </summary>
+    public string? MessageName => Message is { } message ? DriverMessageNames.Format(message) : callName;
 
     /// <summary>The signal that ended the host (11 for SIGSEGV), or null if it exited or was killed for not answering.</summary>
     public int? Signal { get; }

@@ -235,13 +235,40 @@ public sealed partial class DriverManager : IDisposable
             lastError = new DriverFailure(DriverFailureReason.NotADriver, instance.Module switch
             {
                 Modules.ManagedDriverModule => $"The .NET driver '{instance.Target.FilePath}' does not implement {typeof(TManaged).Name}.",
-                Isolation.IsolatedDriverModule => $"The driver '{instance.Target.FilePath}' runs in a host process, where only its DriverProc can be called, not '{exportName}' (docs/isolation.md). Open it in process to use it.",
+                Isolation.IsolatedDriverModule => $"The driver '{instance.Target.FilePath}' runs in a host process: its '{exportName}' has no address in this process, and is called in the host only by a service that copies what its messages point at (the wave services do; docs/isolation.md#other-exports). Open it in process to call it directly.",
                 _ => $"The driver '{instance.Target.FilePath}' exports no '{exportName}' function.",
             });
             return null;
         }
 
         return new DriverEntryPoint<TManaged>(instance, address, target);
+    }
+
+    /// <summary>
+    /// An export of an isolated driver instance's file, callable in its host (docs/isolation.md, "Other exports"), or
+    /// null when the instance runs in process (use <see cref="GetEntryPoint{TManaged}"/>), the handle is not open, or
+    /// the file has no such export (the reason then in <see cref="LastError"/>).
+    /// </summary>
+    internal Isolation.HostExport? GetHostExport(HDRVR hDriver, string exportName)
+    {
+        if (FindOpen(hDriver) is not { Module: Isolation.IsolatedDriverModule module } instance)
+        {
+            return null;
+        }
+
+        var address = module.FindHostExport(exportName);
+        if (address == 0)
+        {
+            // A dead host has set the last error to its crash already.
+            if (module.Crash is null)
+            {
+                lastError = new DriverFailure(DriverFailureReason.NotADriver, $"The driver '{instance.Target.FilePath}' exports no '{exportName}' function.");
+            }
+
+            return null;
+        }
+
+        return new Isolation.HostExport(instance, module, address, exportName);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using InstallableDrivers.Multimedia.Interop;
+using InstallableDrivers.Multimedia.Wave.Isolation;
 
 namespace InstallableDrivers.Multimedia.Wave;
 
@@ -56,7 +57,10 @@ internal sealed class WaveDeviceCatalog
                 driver.Message(direction, 0, WaveMessages.DRVM_EXIT, 0, 0, 0);
             }
 
-            manager.CloseDriver(driver.Handle, 0, 0);
+            foreach (var handle in driver.Handles)
+            {
+                manager.CloseDriver(handle, 0, 0);
+            }
         }
 
         drivers.Clear();
@@ -91,12 +95,37 @@ internal sealed class WaveDeviceCatalog
         var input = manager.GetEntryPoint<IWaveInDriver>(handle, WaveDirection.Input.Export);
         if (output is null && input is null)
         {
+            // A driver in a host process has no entry point here: its exports are called there, through proxies.
+            return Isolated(handle) is { } instance ? Add(new WaveDriver(alias, instance, () => ReopenIsolated(alias))) : null;
+        }
+
+        return Add(new WaveDriver(alias, handle, output, input));
+    }
+
+    private WaveDriver Add(WaveDriver driver)
+    {
+        drivers.Add(driver);
+        return driver;
+    }
+
+    /// <summary>The proxies of an instance that runs in a host process (docs/isolation.md); null (and the instance closed) when it has neither export.</summary>
+    private IsolatedWaveInstance? Isolated(HDRVR handle)
+    {
+        var output = manager.GetHostExport(handle, WaveDirection.Output.Export) is { } wod ? new IsolatedWaveEntryPoint(wod, WaveDirection.Output) : null;
+        var input = manager.GetHostExport(handle, WaveDirection.Input.Export) is { } wid ? new IsolatedWaveEntryPoint(wid, WaveDirection.Input) : null;
+        if (output is null && input is null)
+        {
             manager.CloseDriver(handle, 0, 0);
             return null;
         }
 
-        var driver = new WaveDriver(alias, handle, output, input);
-        drivers.Add(driver);
-        return driver;
+        return new IsolatedWaveInstance(handle, output, input);
+    }
+
+    /// <summary>Opens an isolated driver again after its host died: the next open starts a fresh host.</summary>
+    private IsolatedWaveInstance? ReopenIsolated(string alias)
+    {
+        var handle = manager.OpenDriver(alias, Section, 0);
+        return handle.Value == 0 ? null : Isolated(handle);
     }
 }

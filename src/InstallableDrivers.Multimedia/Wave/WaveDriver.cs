@@ -1,4 +1,5 @@
 using InstallableDrivers.Multimedia.Interop;
+using InstallableDrivers.Multimedia.Wave.Isolation;
 
 namespace InstallableDrivers.Multimedia.Wave;
 
@@ -15,12 +16,28 @@ internal sealed unsafe class WaveDriver
     /// <summary>A driver of the services' own (the wave mapper): no driver instance, its code never unloads.</summary>
     private readonly (IWaveOutDriver Output, IWaveInDriver Input)? builtIn;
 
+    /// <summary>For a driver in a host process: opens it again (a fresh host) after its host died.</summary>
+    private readonly Func<IsolatedWaveInstance?>? reopen;
+    private readonly Lock reopening = new();
+    private readonly List<HDRVR> handles = [];
+    private volatile IsolatedWaveInstance? isolated;
+
     public WaveDriver(string alias, HDRVR handle, DriverEntryPoint<IWaveOutDriver>? output, DriverEntryPoint<IWaveInDriver>? input)
     {
         Alias = alias;
         Handle = handle;
         this.output = output;
         this.input = input;
+    }
+
+    /// <summary>A driver that runs in a host process: its entry points are proxies (Wave/Isolation).</summary>
+    public WaveDriver(string alias, IsolatedWaveInstance instance, Func<IsolatedWaveInstance?> reopen)
+    {
+        Alias = alias;
+        Handle = instance.Handle;
+        isolated = instance;
+        handles.Add(instance.Handle);
+        this.reopen = reopen;
     }
 
     /// <summary>A driver that is part of the services, called directly.</summary>
@@ -35,7 +52,21 @@ internal sealed unsafe class WaveDriver
 
     public HDRVR Handle { get; }
 
-    public bool Has(WaveDirection direction) => builtIn is not null || (direction == WaveDirection.Output ? output is not null : input is not null);
+    /// <summary>Every instance of the driver the services opened: one, or more for a driver whose host died and was started again.</summary>
+    public IReadOnlyList<HDRVR> Handles
+    {
+        get
+        {
+            lock (reopening)
+            {
+                return isolated is null ? [Handle] : [.. handles];
+            }
+        }
+    }
+
+    public bool Has(WaveDirection direction) => builtIn is not null || (isolated is { } instance
+        ? instance.EntryPoint(direction) is not null
+        : direction == WaveDirection.Output ? output is not null : input is not null);
 
     /// <summary>Calls the entry point of a direction; MMSYSERR_NODRIVER when the driver has none or is closing.</summary>
     public uint Message(WaveDirection direction, uint deviceId, uint message, nuint user, nuint param1, nuint param2)
@@ -45,6 +76,11 @@ internal sealed unsafe class WaveDriver
             return direction == WaveDirection.Output
                 ? CallManaged(builtInOutput, deviceId, message, user, param1, param2)
                 : CallManaged(builtInInput, deviceId, message, user, param1, param2);
+        }
+
+        if (isolated is not null)
+        {
+            return MessageIsolated(direction, deviceId, message, user, param1, param2);
         }
 
         if (direction == WaveDirection.Output)
@@ -80,6 +116,53 @@ internal sealed unsafe class WaveDriver
             return input.Target is { } managed
                 ? CallManaged(managed, deviceId, message, user, param1, param2)
                 : ((delegate* unmanaged<uint, uint, nuint, nuint, nuint, uint>)input.Address)(deviceId, message, user, param1, param2);
+        }
+    }
+
+    /// <summary>
+    /// A message to a driver in a host process. An open, or a question about a device's capabilities, to a driver whose
+    /// host died opens the driver again first (a fresh host): the devices stay where they were, and the streams of the
+    /// dead host keep answering as dead streams do.
+    /// </summary>
+    private uint MessageIsolated(WaveDirection direction, uint deviceId, uint message, nuint user, nuint param1, nuint param2)
+    {
+        var entry = isolated!.EntryPoint(direction);
+        if (entry is not null && entry.IsDead && (message == direction.Open || (message == direction.GetDevCaps && user == 0)))
+        {
+            entry = Reopen(direction);
+        }
+
+        if (entry is null)
+        {
+            return (uint)MMRESULT.MMSYSERR_NODRIVER;
+        }
+
+        using var call = entry.Export.Enter();
+        return call.IsOpen ? entry.Message(deviceId, message, user, param1, param2) : (uint)MMRESULT.MMSYSERR_NODRIVER;
+    }
+
+    private IsolatedWaveEntryPoint? Reopen(WaveDirection direction)
+    {
+        lock (reopening)
+        {
+            if (isolated!.EntryPoint(direction) is { IsDead: false } alive)
+            {
+                return alive; // another thread has done it
+            }
+
+            if (reopen!() is not { } fresh)
+            {
+                return null;
+            }
+
+            handles.Add(fresh.Handle);
+            isolated = fresh;
+            foreach (var each in new[] { WaveDirection.Output, WaveDirection.Input })
+            {
+                fresh.EntryPoint(each)?.Message(0, WaveMessages.DRVM_INIT, 0, 0, 0);
+            }
+
+            return fresh.EntryPoint(direction);
         }
     }
 

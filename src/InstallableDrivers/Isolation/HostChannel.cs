@@ -21,7 +21,7 @@ internal static unsafe partial class HostChannel
     public const int Unknown = -1, Exited = 1, Killed = 2, Dumped = 3;
 
     /// <summary>Ops of a request to the host.</summary>
-    public const uint OpDriverProc = 1;
+    public const uint OpDriverProc = 1, OpFindExport = 3, OpCallExport = 4;
 
     /// <summary>Ops of a request from the host.</summary>
     public const uint OpOpen = 10, OpClose = 11, OpSend = 12, OpModuleHandle = 13, OpCallback = 14;
@@ -38,13 +38,18 @@ internal static unsafe partial class HostChannel
     /// <summary>The arena's header.</summary>
     public static HostArenaHeader* Header(nint channel) => (HostArenaHeader*)idh_arena(channel);
 
-    /// <summary>Starts a host on a driver file; see idh_start. <paramref name="hostArgument"/> comes first when the host program is a runner (the dotnet muxer and the .NET host's dll).</summary>
-    public static int Start(string hostPath, string? hostArgument, string driverPath, long arenaSize, TimeSpan timeout, out nint channel, out int exitKind, out int exitValue, out string error)
+    /// <summary>
+    /// Starts a host on a driver file; see idh_start. <paramref name="hostArgument"/> comes first when the host program is
+    /// a runner (the dotnet muxer and the .NET host's dll); <paramref name="environment"/> names the variables the host
+    /// receives, with this process's values.
+    /// </summary>
+    public static int Start(string hostPath, string? hostArgument, string driverPath, IReadOnlyList<string> environment, long arenaSize, TimeSpan timeout,
+        out nint channel, out int exitKind, out int exitValue, out string error)
     {
         var text = stackalloc byte[1024];
         int kind, value;
         nint created;
-        var code = idh_start(hostPath, hostArgument, driverPath, (ulong)arenaSize, (long)(timeout.TotalMilliseconds * 1_000_000), &created, &kind, &value, text, 1024);
+        var code = idh_start(hostPath, hostArgument, driverPath, string.Join(':', environment), (ulong)arenaSize, (long)(timeout.TotalMilliseconds * 1_000_000), &created, &kind, &value, text, 1024);
         channel = created;
         exitKind = kind;
         exitValue = value;
@@ -61,7 +66,7 @@ internal static unsafe partial class HostChannel
     [LibraryImport(Library)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.AssemblyDirectory)]
     private static partial int idh_start([MarshalAs(UnmanagedType.LPUTF8Str)] string hostPath, [MarshalAs(UnmanagedType.LPUTF8Str)] string? hostArgument,
-        [MarshalAs(UnmanagedType.LPUTF8Str)] string driverPath,
+        [MarshalAs(UnmanagedType.LPUTF8Str)] string driverPath, [MarshalAs(UnmanagedType.LPUTF8Str)] string environment,
         ulong arenaSize, long timeoutNs, nint* channel, int* exitKind, int* exitValue, byte* error, int errorSize);
 
     [LibraryImport(Library)]

@@ -32,6 +32,8 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
     private static readonly TimeSpan ReportWait = TimeSpan.FromSeconds(2);
 
     private readonly TaskCompletionSource reported = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Dictionary<string, nint> hostExports = new(StringComparer.Ordinal);
+    private readonly List<Action<DriverCrash>> crashHandlers = [];
     private readonly IsolatedModuleLoader loader;
     private readonly nint channel;
     private readonly ArenaHeap heap;
@@ -44,6 +46,9 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
     private bool unloading;
     private DriverCrash? crash;
     private DriverFailure? crashFailure;
+
+    /// <summary>The thread telling the crash's listeners, while it does (0 before).</summary>
+    private int reportingThread;
 
     private IsolatedDriverModule(IsolatedModuleLoader loader, nint channel, string filePath)
     {
@@ -67,14 +72,103 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
 
     public override IDriverProc DriverObject => this;
 
-    /// <summary>Other exports than DriverProc cannot be called across the process boundary: always 0.</summary>
+    /// <summary>Other exports than DriverProc cannot be called directly across the process boundary: always 0 (see <see cref="FindHostExport"/>).</summary>
     public override nint FindExport(string name) => 0;
+
+    /// <summary>
+    /// The address, in the host, of a function the driver exports by name (looked up there once, then remembered), or 0
+    /// if it has none or the host is dead: what <see cref="CallExport"/> calls.
+    /// </summary>
+    public nint FindHostExport(string name)
+    {
+        lock (hostExports)
+        {
+            if (hostExports.TryGetValue(name, out var known))
+            {
+                return known;
+            }
+        }
+
+        var utf8 = System.Text.Encoding.UTF8.GetBytes(name);
+        if (utf8.Length >= HostChannel.ScratchSize || utf8.Contains((byte)0) || !TryEnter())
+        {
+            return 0;
+        }
+
+        try
+        {
+            if (!Run(HostChannel.OpFindExport, [], utf8, null, $"its lookup of '{name}'", lifecycle: true, out var address))
+            {
+                return 0;
+            }
+
+            lock (hostExports)
+            {
+                hostExports[name] = (nint)address;
+            }
+
+            return (nint)address;
+        }
+        finally
+        {
+            Leave();
+        }
+    }
+
+    /// <summary>
+    /// Calls an export <see cref="FindHostExport"/> found, in the host, with five integer arguments (a wodMessage's). False
+    /// when the host is dead or dies meanwhile (or misses the deadline: the lifecycle one when <paramref name="lifecycle"/>,
+    /// else that of data messages): the crash is recorded, the last error says it, and the crash names the call
+    /// <paramref name="callName"/> ("wodMessage(WODM_WRITE)").
+    /// </summary>
+    public bool CallExport(nint address, long arg1, long arg2, long arg3, long arg4, long arg5, string callName, bool lifecycle, out long result)
+    {
+        result = 0;
+        if (Volatile.Read(ref crash) is not null || !TryEnter())
+        {
+            Dead();
+            return false;
+        }
+
+        Interlocked.Increment(ref callsInFlight);
+        try
+        {
+            return Run(HostChannel.OpCallExport, [address, arg1, arg2, arg3, arg4, arg5], default, null, callName, lifecycle, out result);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref callsInFlight);
+            Leave();
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="handler"/> once when the host dies (at once if it already has), on the thread that saw the
+    /// death, before any call that failed because of it returns: where a service fails its pending work.
+    /// </summary>
+    public void OnCrash(Action<DriverCrash> handler)
+    {
+        lock (crashHandlers)
+        {
+            if (Volatile.Read(ref crash) is null)
+            {
+                crashHandlers.Add(handler);
+                return;
+            }
+        }
+
+        handler(Volatile.Read(ref crash)!);
+    }
+
+    /// <summary>Sets the last error to the host's death, as a call that found it dead does.</summary>
+    public void ReportDead() => Dead();
+
 
     /// <summary>Starts a host (<paramref name="program"/>, with <paramref name="argument"/> first if given) on <paramref name="filePath"/> and waits until it has loaded it.</summary>
     /// <exception cref="DriverOpenException">The host could not start, could not load the file, or died or hung while loading it.</exception>
     public static IsolatedDriverModule Start(IsolatedModuleLoader loader, string filePath, string program, string? argument)
     {
-        var code = HostChannel.Start(program, argument, filePath, loader.ArenaSize, loader.LifecycleDeadline,
+        var code = HostChannel.Start(program, argument, filePath, loader.Environment, loader.ArenaSize, loader.LifecycleDeadline,
             out var channel, out var kind, out var value, out var error);
         return code switch
         {
@@ -172,16 +266,9 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
 
     private nint CallHost(nuint driverId, nint handle, uint message, nint lParam1, nint lParam2, DriverMessageCopier? copier)
     {
-        var index = HostChannel.Acquire(channel);
-        if (index < 0)
-        {
-            return index == -1 ? Died(message, HostChannel.Dead) : Busy();
-        }
-
         var copies = new MessageParameterCopies(heap);
         try
         {
-            var slot = HostChannel.Slot(channel, index);
             var (arg1, arg2) = copies.CopyIn(message, lParam1, lParam2, IsInArena);
             var copy = copier is null ? null : new DriverMessageCopy(message, lParam1, lParam2, (nint)arg1, (nint)arg2, copies, this);
             if (copy is not null)
@@ -195,13 +282,57 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
                 (arg1, arg2) = (copy.DriverLParam1, copy.DriverLParam2);
             }
 
-            slot->Op = HostChannel.OpDriverProc;
-            slot->Args[0] = (long)driverId;
-            slot->Args[1] = handle;
-            slot->Args[2] = message;
-            slot->Args[3] = arg1;
-            slot->Args[4] = arg2;
-            var deadline = loader.DeadlineOf(message);
+            if (!Run(HostChannel.OpDriverProc, [(long)driverId, handle, message, arg1, arg2], default, message, null, false, out var result))
+            {
+                return 0;
+            }
+
+            if (copy is null)
+            {
+                return (nint)result;
+            }
+
+            copy.Result = (nint)result;
+            copier!.CopyOut(copy);
+            return copy.Result;
+        }
+        finally
+        {
+            copies.Free();
+        }
+    }
+
+    /// <summary>
+    /// Posts one request over a free slot and waits for its answer, serving the driver's requests meanwhile. False when
+    /// the host died (or was killed for missing the deadline of <paramref name="message"/>): the crash is recorded, the
+    /// last error set, and the crash names the call by <paramref name="message"/> (a DriverProc call) or else by
+    /// <paramref name="callName"/>, whose deadline is the lifecycle one when <paramref name="lifecycle"/>.
+    /// </summary>
+    private bool Run(uint op, ReadOnlySpan<long> args, ReadOnlySpan<byte> scratch, uint? message, string? callName, bool lifecycle, out long result)
+    {
+        result = 0;
+        var index = HostChannel.Acquire(channel);
+        if (index < 0)
+        {
+            if (index == -1)
+            {
+                Died(message, HostChannel.Dead, callName, lifecycle);
+            }
+            else
+            {
+                Busy();
+            }
+
+            return false;
+        }
+
+        try
+        {
+            var slot = HostChannel.Slot(channel, index);
+            slot->Op = op;
+            args.CopyTo(new Span<long>(slot->Args, 7));
+            scratch.CopyTo(new Span<byte>(slot->Scratch, HostChannel.ScratchSize - 1));
+            var deadline = DeadlineOf(message, lifecycle);
             var timeout = deadline is { } limit ? (long)(limit.TotalMilliseconds * 1_000_000) : -1;
             var status = HostChannel.Call(channel, index, timeout);
             while (status == HostChannel.Nested)
@@ -211,21 +342,15 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
 
             if (status != HostChannel.Done)
             {
-                return Died(message, status);
+                Died(message, status, callName, lifecycle);
+                return false;
             }
 
-            if (copy is null)
-            {
-                return (nint)slot->Result;
-            }
-
-            copy.Result = (nint)slot->Result;
-            copier!.CopyOut(copy);
-            return copy.Result;
+            result = slot->Result;
+            return true;
         }
         finally
         {
-            copies.Free();
             HostChannel.Release(channel, index);
         }
     }
@@ -243,31 +368,39 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
         return pointer >= arena && pointer < arena + (nint)loader.ArenaSize;
     }
 
-    /// <summary>Records how the host ended, seen by a call to <paramref name="message"/>; returns 0 with the last error set.</summary>
-    private nint Died(uint message, int status)
+    /// <summary>
+    /// Records how the host ended, seen by a call to <paramref name="message"/> (or, for a call that is no DriverProc
+    /// message, the call <paramref name="callName"/>); returns 0 with the last error set.
+    /// </summary>
+    private nint Died(uint? message, int status, string? callName = null, bool lifecycle = false)
     {
         if (status is HostChannel.TimedOut or HostChannel.Broken)
         {
             // Recorded before the kill, so the signal the kill causes is not taken for the cause.
             Record(status == HostChannel.TimedOut
-                ? new DriverCrash(filePath, message, null, null, loader.DeadlineOf(message))
-                : new DriverCrash(filePath, message, null, null, null, otherCause: "broke the channel protocol (wrote a state only the application may write)"));
+                ? new DriverCrash(filePath, message, null, null, DeadlineOf(message, lifecycle), callName: callName)
+                : new DriverCrash(filePath, message, null, null, null, otherCause: "broke the channel protocol (wrote a state only the application may write)", callName: callName));
             HostChannel.Kill(channel);
         }
 
         HostChannel.WaitDead(channel);
         HostChannel.ExitStatus(channel, out var kind, out var value);
-        Record(CrashOf(filePath, message, kind, value));
+        Record(CrashOf(filePath, message, kind, value, callName: callName));
         return Dead();
     }
+
+    /// <summary>The deadline of a DriverProc message, or of another call: the lifecycle one or that of data messages.</summary>
+    private TimeSpan? DeadlineOf(uint? message, bool lifecycle) =>
+        message is { } known ? loader.DeadlineOf(known) : lifecycle ? loader.LifecycleDeadline : loader.MessageDeadline;
 
     /// <summary>Answers for a dead host: 0, with the crash in the last error.</summary>
     private nint Dead()
     {
         // The thread that saw the death first tells the listeners (the registry's crash log); a caller that failed
         // because of it returns once that is done, so a crash its caller saw is a crash the registry remembers. Bounded:
-        // a listener waiting for something this caller holds (a registry transaction) must not hang it.
-        if (Volatile.Read(ref crash) is not null)
+        // a listener waiting for something this caller holds (a registry transaction) must not hang it. A call made by
+        // a listener itself (a service's crash handler calling back into the driver) does not wait for its own end.
+        if (Volatile.Read(ref crash) is not null && Volatile.Read(ref reportingThread) != Environment.CurrentManagedThreadId)
         {
             reported.Task.Wait(ReportWait);
         }
@@ -290,20 +423,44 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
         if (Interlocked.CompareExchange(ref crash, candidate, null) is null)
         {
             Volatile.Write(ref crashFailure, new DriverFailure(DriverFailureReason.Crashed, FailureText(candidate)) { Crash = candidate });
+            Volatile.Write(ref reportingThread, Environment.CurrentManagedThreadId);
             loader.OnModuleCrashed(filePath, candidate);
+            TellCrashHandlers(candidate);
             reported.TrySetResult();
+        }
+    }
+
+    private void TellCrashHandlers(DriverCrash candidate)
+    {
+        List<Action<DriverCrash>> handlers;
+        lock (crashHandlers)
+        {
+            handlers = [.. crashHandlers];
+            crashHandlers.Clear();
+        }
+
+        foreach (var handler in handlers)
+        {
+            try
+            {
+                handler(candidate);
+            }
+            catch (Exception)
+            {
+                // A service's failure to clean up must not turn a contained crash into one of the application's.
+            }
         }
     }
 
     private static string FailureText(DriverCrash crash)
         => $"The driver '{crash.FilePath}' is dead: {crash.Reason}. Close its instances; the next open starts it again.";
 
-    private static DriverCrash CrashOf(string filePath, uint? message, int kind, int value, string? circumstance = null) => kind switch
+    private static DriverCrash CrashOf(string filePath, uint? message, int kind, int value, string? circumstance = null, string? callName = null) => kind switch
     {
-        HostChannel.Exited => new DriverCrash(filePath, message, null, value, null, circumstance: circumstance),
+        HostChannel.Exited => new DriverCrash(filePath, message, null, value, null, circumstance: circumstance, callName: callName),
         HostChannel.Unknown => new DriverCrash(filePath, message, null, null, null,
-            otherCause: "ended (how is unknown: something else in this process reaped it, or SIGCHLD is ignored)", circumstance: circumstance),
-        _ => new DriverCrash(filePath, message, value, null, null, circumstance: circumstance),
+            otherCause: "ended (how is unknown: something else in this process reaped it, or SIGCHLD is ignored)", circumstance: circumstance, callName: callName),
+        _ => new DriverCrash(filePath, message, value, null, null, circumstance: circumstance, callName: callName),
     };
 
     private static DriverOpenException CrashedWhileLoading(IsolatedModuleLoader loader, string filePath, DriverCrash crash)

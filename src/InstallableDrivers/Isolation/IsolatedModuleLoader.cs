@@ -18,6 +18,16 @@ internal sealed class IsolatedModuleLoader : IDriverModuleLoader
     /// <summary>The host for .NET drivers (src/InstallableDrivers.DriverHost), copied beside this assembly by the projects that reference it.</summary>
     public const string DotNetHostAssembly = "installable-drivers-dotnet-host.dll";
 
+    /// <summary>
+    /// The environment variables a host receives by default (docs/isolation.md, "Least privilege"): where the user's
+    /// audio configuration and sound servers are, which an isolated sound driver needs to find its devices (libasound
+    /// reads its configuration from ALSA_CONFIG_PATH, ALSA_CONFIG_DIR, ~/.asoundrc and $XDG_CONFIG_HOME/alsa; the
+    /// PulseAudio and PipeWire plugins find their servers under XDG_RUNTIME_DIR or PULSE_SERVER). Nothing else — no
+    /// PATH, no LD_* variable, no secret an application keeps in its environment — reaches a driver.
+    /// </summary>
+    public static IReadOnlyList<string> DefaultEnvironment { get; } =
+        ["HOME", "XDG_RUNTIME_DIR", "XDG_CONFIG_HOME", "ALSA_CONFIG_PATH", "ALSA_CONFIG_DIR", "ALSA_CARD", "PULSE_SERVER", "PIPEWIRE_RUNTIME_DIR"];
+
     /// <summary>The loader with the default deadlines: the one a manager that isolates its drivers uses.</summary>
     public static IsolatedModuleLoader Instance { get; } = new();
 
@@ -29,8 +39,11 @@ internal sealed class IsolatedModuleLoader : IDriverModuleLoader
     /// <param name="messageDeadline">How long any other message may take; no limit by default.</param>
     /// <param name="arenaSize">Bytes of each host's shared arena; 4 MiB by default.</param>
     /// <param name="hostPath">The host program; <see cref="HostProgram"/> beside this assembly by default.</param>
-    public IsolatedModuleLoader(TimeSpan? lifecycleDeadline = null, TimeSpan? messageDeadline = null, long arenaSize = 4 << 20, string? hostPath = null)
+    /// <param name="environment">The names of the environment variables each host receives (with this process's values); <see cref="DefaultEnvironment"/> by default.</param>
+    public IsolatedModuleLoader(TimeSpan? lifecycleDeadline = null, TimeSpan? messageDeadline = null, long arenaSize = 4 << 20, string? hostPath = null,
+        IReadOnlyList<string>? environment = null)
     {
+        Environment = environment ?? DefaultEnvironment;
         LifecycleDeadline = lifecycleDeadline ?? TimeSpan.FromSeconds(10);
         MessageDeadline = messageDeadline;
         ArenaSize = arenaSize;
@@ -51,6 +64,9 @@ internal sealed class IsolatedModuleLoader : IDriverModuleLoader
 
     /// <summary>Bytes of each host's shared arena.</summary>
     public long ArenaSize { get; }
+
+    /// <summary>The names of the environment variables each host receives, with the values this process's C environment has when the host starts.</summary>
+    public IReadOnlyList<string> Environment { get; }
 
     /// <summary>The full path of the host program.</summary>
     public string HostPath { get; }

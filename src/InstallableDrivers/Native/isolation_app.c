@@ -127,8 +127,41 @@ EXPORT int idh_exit_status(idh_channel *channel, int *kind, int *value)
 }
 
 /* host_argument, when not NULL, comes first: the program a runner such as the dotnet muxer should run. */
-static pid_t spawn_host(const char *host_path, const char *host_argument, const char *driver_path, idh_channel *channel,
-                        int *error_number)
+/* The host's environment: only the variables `names` lists (separated by ':'), with this process's C environment's
+ * values (getenv, so a value set with setenv counts); those that are unset are left out. NULL or "": none at all. */
+#define IDH_MAX_ENVIRONMENT 32
+typedef struct {
+    char *entries[IDH_MAX_ENVIRONMENT + 1];
+    char text[8192];
+} idh_environment;
+
+static void build_environment(const char *names, idh_environment *environment)
+{
+    int count = 0;
+    size_t used = 0;
+    const char *name = names;
+    while (name != NULL && *name != 0 && count < IDH_MAX_ENVIRONMENT) {
+        const char *end = strchr(name, ':');
+        size_t length = end != NULL ? (size_t)(end - name) : strlen(name);
+        char key[128];
+        if (length > 0 && length < sizeof key) {
+            memcpy(key, name, length);
+            key[length] = 0;
+            const char *value = getenv(key);
+            int written = value == NULL ? -1
+                : snprintf(environment->text + used, sizeof environment->text - used, "%s=%s", key, value);
+            if (written > 0 && (size_t)written < sizeof environment->text - used) {
+                environment->entries[count++] = environment->text + used;
+                used += (size_t)written + 1;
+            }
+        }
+        name = end != NULL ? end + 1 : NULL;
+    }
+    environment->entries[count] = NULL;
+}
+
+static pid_t spawn_host(const char *host_path, const char *host_argument, const char *driver_path,
+                        const char *environment_names, idh_channel *channel, int *error_number)
 {
     char fd[16], address[32], size[32], parent[16];
     snprintf(fd, sizeof fd, "%d", 3);
@@ -147,7 +180,8 @@ static pid_t spawn_host(const char *host_path, const char *host_argument, const 
     argv[count++] = parent;
     argv[count++] = (char *)driver_path;
     argv[count] = NULL;
-    char *no_environment[] = { NULL };
+    idh_environment environment;
+    build_environment(environment_names, &environment);
 
     /* The arena at descriptor 3; standard input and output on /dev/null; standard error shared (a driver's MessageBox
      * line lands there); every other descriptor closed. */
@@ -170,7 +204,7 @@ static pid_t spawn_host(const char *host_path, const char *host_argument, const 
     posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSID);
 
     pid_t pid = -1;
-    *error_number = posix_spawn(&pid, host_path, &actions, &attributes, argv, no_environment);
+    *error_number = posix_spawn(&pid, host_path, &actions, &attributes, argv, environment.entries);
     posix_spawn_file_actions_destroy(&actions);
     posix_spawnattr_destroy(&attributes);
     return *error_number == 0 ? pid : -1;
@@ -200,8 +234,9 @@ static void *map_arena(int memfd, size_t size)
     return mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, memfd, 0);
 }
 
-static int start_once(const char *host_path, const char *host_argument, const char *driver_path, uint64_t arena_size,
-                      int64_t timeout_ns, idh_channel **out, int *exit_kind, int *exit_value, char *error, int error_size);
+static int start_once(const char *host_path, const char *host_argument, const char *driver_path, const char *environment,
+                      uint64_t arena_size, int64_t timeout_ns, idh_channel **out, int *exit_kind, int *exit_value, char *error,
+                      int error_size);
 
 /*
  * Creates the arena, starts the host on a driver file and waits until it has loaded it (host_argument: see spawn_host;
@@ -209,14 +244,16 @@ static int start_once(const char *host_path, const char *host_argument, const ch
  * host could not be started, 2 the host could not load the driver (or map the arena), 3 the host ended before it was
  * ready (how: *exit_kind and *exit_value, as idh_exit_status gives them), 4 it was not ready within timeout_ns.
  * A host that found the arena's address taken in its process is started again with a new arena, twice at most.
+ * environment: the names of the variables the host receives (build_environment); NULL for none.
  */
-EXPORT int idh_start(const char *host_path, const char *host_argument, const char *driver_path, uint64_t arena_size,
-                     int64_t timeout_ns, idh_channel **out, int *exit_kind, int *exit_value, char *error, int error_size)
+EXPORT int idh_start(const char *host_path, const char *host_argument, const char *driver_path, const char *environment,
+                     uint64_t arena_size, int64_t timeout_ns, idh_channel **out, int *exit_kind, int *exit_value, char *error,
+                     int error_size)
 {
     int code = 0;
     for (int attempt = 0; attempt < 3; attempt++) {
-        code = start_once(host_path, host_argument, driver_path, arena_size, timeout_ns, out, exit_kind, exit_value, error,
-                          error_size);
+        code = start_once(host_path, host_argument, driver_path, environment, arena_size, timeout_ns, out, exit_kind,
+                          exit_value, error, error_size);
         if (code != 2 || *exit_kind != CLD_EXITED || *exit_value != IDH_EXIT_ARENA) {
             break;
         }
@@ -224,8 +261,9 @@ EXPORT int idh_start(const char *host_path, const char *host_argument, const cha
     return code;
 }
 
-static int start_once(const char *host_path, const char *host_argument, const char *driver_path, uint64_t arena_size,
-                      int64_t timeout_ns, idh_channel **out, int *exit_kind, int *exit_value, char *error, int error_size)
+static int start_once(const char *host_path, const char *host_argument, const char *driver_path, const char *environment,
+                      uint64_t arena_size, int64_t timeout_ns, idh_channel **out, int *exit_kind, int *exit_value, char *error,
+                      int error_size)
 {
     *out = NULL;
     *exit_kind = 0;
@@ -263,7 +301,7 @@ static int start_once(const char *host_path, const char *host_argument, const ch
     header->heap_offset = IDH_HEAP_OFFSET;
 
     int spawn_error;
-    channel->pid = spawn_host(host_path, host_argument, driver_path, channel, &spawn_error);
+    channel->pid = spawn_host(host_path, host_argument, driver_path, environment, channel, &spawn_error);
     if (channel->pid < 0) {
         set_error(error, (size_t)error_size, "the driver host could not be started: %s", strerror(spawn_error));
         release_resources(channel);

@@ -214,6 +214,10 @@ int64_t idh_host_ask(idh_header *arena, idh_slot *slot, void (*ensure_thread)(in
             idh_wait_for_state(slot, IDH_HOST_DONE);
         } else {
             idh_set_state(slot, IDH_NESTED);
+            /* The application thread waiting for the call serves the request at once (a DriverCallback is typically
+             * a few microseconds): spin for the answer first, as the application spins for a call's, rather than sleep
+             * and wait to be scheduled again (docs/performance.md#isolated-wave). */
+            idh_spin_while(&slot->state, IDH_NESTED);
             idh_wait_for_state(slot, IDH_NESTED_DONE);
         }
         result = slot->nested_result;

@@ -37,7 +37,7 @@ enum {
 };
 
 /* What a request asks. To the host: */
-enum { IDH_OP_DRIVERPROC = 1, IDH_OP_EXIT = 2 };
+enum { IDH_OP_DRIVERPROC = 1, IDH_OP_EXIT = 2, IDH_OP_FIND_EXPORT = 3, IDH_OP_CALL_EXPORT = 4 };
 /* To the application (IDH_NESTED or IDH_HOST_CALL): */
 enum { IDH_OP_OPEN = 10, IDH_OP_CLOSE = 11, IDH_OP_SEND = 12, IDH_OP_MODULE_HANDLE = 13, IDH_OP_CALLBACK = 14 };
 
@@ -47,8 +47,9 @@ typedef struct {
     _Atomic uint32_t state;          /* IDH_* slot state: the futex word */
     _Atomic uint32_t owner;          /* 0 free, 1 taken: claimed with a compare-exchange by either side */
     _Atomic uint32_t thread_started; /* host-private: a host thread serves this slot */
-    uint32_t op;                     /* the application's request: IDH_OP_DRIVERPROC or IDH_OP_EXIT */
-    int64_t args[IDH_ARGS];          /* DRIVERPROC: driver id, hdrvr, message, lParam1, lParam2 */
+    uint32_t op;                     /* the application's request: IDH_OP_DRIVERPROC ... IDH_OP_CALL_EXPORT */
+    int64_t args[IDH_ARGS];          /* DRIVERPROC: driver id, hdrvr, message, lParam1, lParam2; CALL_EXPORT: the
+                                        export's address, then its five arguments */
     int64_t result;                  /* the host's answer */
     uint32_t nested_op;              /* the host's request: IDH_OP_OPEN ... IDH_OP_CALLBACK */
     uint32_t reserved;

@@ -24,6 +24,11 @@
 
 typedef LRESULT (*driver_proc_fn)(DWORD_PTR, HDRVR, UINT, LPARAM, LPARAM);
 
+/* Another export a service calls (wodMessage, widMessage: five integer arguments, an integer result). Each argument is
+ * passed in a full register, so a callee that takes a UINT reads its low half, and the application keeps only the part
+ * of the result the export's real type has (a DWORD's low 32 bits). */
+typedef int64_t (*export_fn)(int64_t, int64_t, int64_t, int64_t, int64_t);
+
 static idh_header *arena;
 static driver_proc_fn driver_proc;
 static void *library;
@@ -55,6 +60,25 @@ static void ensure_thread(int index)
     }
 }
 
+/* Runs the application's request in a slot and returns the answer (0 for an op this host does not know). */
+static int64_t serve_call(idh_slot *slot)
+{
+    switch (slot->op) {
+    case IDH_OP_DRIVERPROC:
+        return driver_proc((DWORD_PTR)slot->args[0], (HDRVR)(intptr_t)slot->args[1], (UINT)slot->args[2],
+                           (LPARAM)slot->args[3], (LPARAM)slot->args[4]);
+    case IDH_OP_FIND_EXPORT:
+        /* The name is UTF-8 at the start of the scratch area; NUL-terminated here whatever the application wrote. */
+        slot->scratch[IDH_SCRATCH - 1] = 0;
+        return (int64_t)(uintptr_t)dlsym(library, slot->scratch);
+    case IDH_OP_CALL_EXPORT:
+        /* The address FIND_EXPORT answered: the application looks each export up once and calls it by address. */
+        return ((export_fn)(uintptr_t)slot->args[0])(slot->args[1], slot->args[2], slot->args[3], slot->args[4], slot->args[5]);
+    default:
+        return 0;
+    }
+}
+
 static void *serve_slot(void *index)
 {
     idh_slot *slot = idh_slot_of(arena, (int)(intptr_t)index);
@@ -67,10 +91,7 @@ static void *serve_slot(void *index)
             _exit(0);
         }
         current_slot = slot;
-        LRESULT result = slot->op == IDH_OP_DRIVERPROC
-            ? driver_proc((DWORD_PTR)slot->args[0], (HDRVR)(intptr_t)slot->args[1], (UINT)slot->args[2],
-                          (LPARAM)slot->args[3], (LPARAM)slot->args[4])
-            : 0;
+        int64_t result = serve_call(slot);
         current_slot = NULL;
         slot->result = result;
         idh_set_state(slot, IDH_DONE);

@@ -1,3 +1,4 @@
+using InstallableDrivers.Isolation;
 using System.Runtime.InteropServices;
 using InstallableDrivers.Registries;
 using InstallableDrivers.Tests.Support;
@@ -38,12 +39,23 @@ public sealed unsafe class IsolatedHostTests : IsolationTest
     [Fact]
     public void The_host_starts_with_an_empty_environment_and_only_the_standard_descriptors_and_its_watch_on_the_application()
     {
-        using var driver = Manager.Open("isolationdrv");
+        using var manager = CreateManager(new IsolatedModuleLoader(environment: []));
+        using var driver = manager.Open("isolationdrv");
         Assert.NotEmpty(Environment.GetEnvironmentVariables().Keys);
         Assert.Equal(0, driver.Send(DRV_USER + 6));
         // Standard input and output (/dev/null), standard error, and the pidfd the host watches the application through;
         // the arena's descriptor is closed once mapped.
         Assert.Equal(4, driver.Send(DRV_USER + 7));
+    }
+
+    [Fact]
+    public void The_host_receives_only_the_variables_its_loader_lists_that_are_set()
+    {
+        NativeEnvironment.Set("IDRV_TEST_PASSED", "yes");
+        NativeEnvironment.Set("IDRV_TEST_HIDDEN", "no");
+        using var manager = CreateManager(new IsolatedModuleLoader(environment: ["IDRV_TEST_PASSED", "IDRV_TEST_UNSET"]));
+        using var driver = manager.Open("isolationdrv");
+        Assert.Equal(1, driver.Send(DRV_USER + 6));
     }
 
     [Fact]
@@ -96,7 +108,7 @@ public sealed unsafe class IsolatedHostTests : IsolationTest
     }
 
     [Fact]
-    public void Exports_other_than_DriverProc_cannot_be_called_across_the_boundary_and_the_failure_says_so()
+    public void GetEntryPoint_of_an_isolated_driver_gives_no_address_and_the_failure_says_so()
     {
         using var driver = Manager.Open("hostcalldrv");
         Assert.Null(Manager.GetEntryPoint<IExtMessage>(driver.Handle, "extMessage"));

@@ -25,6 +25,12 @@ internal static class AlsaTestDevice
     /// <summary>The capture device's ALSA name.</summary>
     public const string Capture = "idrvtestin";
 
+    /// <summary>
+    /// A playback device of the isolation tests' own (<see cref="IsolatedPlayedFile"/>): they run in another collection,
+    /// at the same time as the users of <see cref="Playback"/>.
+    /// </summary>
+    public const string IsolatedPlayback = "idrvtestiso";
+
     /// <summary>A device that discards what is played and records silence, any number of streams at once.</summary>
     public const string Null = "idrvnull";
 
@@ -34,6 +40,9 @@ internal static class AlsaTestDevice
 
     /// <summary>The raw bytes the playback device was given, in order.</summary>
     public static string PlayedFile => Path.Combine(Directory.Value, "played.raw");
+
+    /// <summary>The raw bytes <see cref="IsolatedPlayback"/> was given, in order.</summary>
+    public static string IsolatedPlayedFile => Path.Combine(Directory.Value, "played-isolated.raw");
 
     /// <summary>The raw bytes the capture device records, from the start at every open.</summary>
     public static string RecordedSource => Path.Combine(Directory.Value, "source.raw");
@@ -57,6 +66,12 @@ internal static class AlsaTestDevice
               format "raw"
               file "{{Path.Combine(directory, "captured-copy.raw")}}"
               infile "{{Path.Combine(directory, "source.raw")}}"
+            }
+            pcm.{{IsolatedPlayback}} {
+              type file
+              slave.pcm { type null }
+              format "raw"
+              file "{{Path.Combine(directory, "played-isolated.raw")}}"
             }
             pcm.{{Null}} {
               type null

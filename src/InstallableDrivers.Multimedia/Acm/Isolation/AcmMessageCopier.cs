@@ -19,7 +19,7 @@ internal sealed unsafe class AcmMessageCopier : DriverMessageCopier
     private readonly Dictionary<nint, AcmStreamHeaderCopy> headers = [];
 
     /// <inheritdoc />
-    protected override void CopyIn(DriverMessageCopy copy)
+    protected internal override void CopyIn(DriverMessageCopy copy)
     {
         try
         {
@@ -66,7 +66,7 @@ internal sealed unsafe class AcmMessageCopier : DriverMessageCopier
     }
 
     /// <inheritdoc />
-    protected override void CopyOut(DriverMessageCopy copy)
+    protected internal override void CopyOut(DriverMessageCopy copy)
     {
         var state = (AcmCopyState?)copy.State;
         state?.Structure?.CopyOut();
