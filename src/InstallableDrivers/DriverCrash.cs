@@ -13,8 +13,8 @@ public sealed class DriverCrash
 
     // otherCause: what the host did when it neither crashed, exited nor hung ("broke the channel protocol"); circumstance:
     // when it happened if no message was in progress (by default, on a thread of the driver's own).
-    // callName: the call the host was running when it was no DriverProc message ("wodMessage(WODM_WRITE)"); it is then
-    // the crash's MessageName.
+    // callName: the call the host was running by the name its caller gave it: a call that is no DriverProc message
+    // ("wodMessage(WODM_WRITE)"), or a higher layer's message ("ACMDM_STREAM_CONVERT"); it is then the crash's MessageName.
     internal DriverCrash(string filePath, uint? message, int? signal, int? exitCode, TimeSpan? deadline, string? otherCause = null, string? circumstance = null,
         string? callName = null)
     {
@@ -35,10 +35,11 @@ public sealed class DriverCrash
     public uint? Message { get; }
 
     /// <summary>
-    /// The name of <see cref="Message"/>: <c>DRV_OPEN</c>, <c>DRV_USER+1</c>, or its number; for a call to another export
-    /// of the driver, that call (<c>wodMessage(WODM_WRITE)</c>, with <see cref="Message"/> null); null when there was none.
+    /// The name of <see cref="Message"/>: <c>DRV_OPEN</c>, <c>DRV_USER+1</c>, or its number, or the name the layer that
+    /// sent it gives it (<c>ACMDM_STREAM_CONVERT</c>, see <see cref="DriverMessageCopier.NameOf"/>); for a call to another
+    /// export of the driver, that call (<c>wodMessage(WODM_WRITE)</c>, with <see cref="Message"/> null); null when there was none.
     /// </summary>
-    public string? MessageName => Message is { } message ? DriverMessageNames.Format(message) : callName;
+    public string? MessageName => callName ?? (Message is { } message ? DriverMessageNames.Format(message) : null);
 
     /// <summary>The signal that ended the host (11 for SIGSEGV), or null if it exited or was killed for not answering.</summary>
     public int? Signal { get; }

@@ -59,6 +59,15 @@ public abstract class DriverMessageCopier
     protected internal abstract void CopyOut(DriverMessageCopy copy);
 
     /// <summary>
+    /// The name a crash during <paramref name="message"/> is reported by ("the driver crashed with SIGSEGV during
+    /// ACMDM_STREAM_CONVERT", and the registry's crash record): the layer that defines a message knows its name, the
+    /// core only its number. Null (the default) for the core's own name, such as <c>DRV_USER+8271</c>.
+    /// </summary>
+    /// <param name="message">A message this copier carried.</param>
+    /// <returns>The message's name, or null.</returns>
+    protected internal virtual string? NameOf(uint message) => null;
+
+    /// <summary>
     /// The copier that applies to a call to <paramref name="handle"/> (the isolated module of <paramref name="filePath"/>),
     /// or null; the scope is suspended until <see cref="Resume"/>, so that calls made while this one runs (a driver's
     /// nested send, served on this thread) do not take it for theirs.

@@ -282,7 +282,7 @@ internal sealed unsafe class IsolatedDriverModule : DriverModule, IDriverProc
                 (arg1, arg2) = (copy.DriverLParam1, copy.DriverLParam2);
             }
 
-            if (!Run(HostChannel.OpDriverProc, [(long)driverId, handle, message, arg1, arg2], default, message, null, false, out var result))
+            if (!Run(HostChannel.OpDriverProc, [(long)driverId, handle, message, arg1, arg2], default, message, copier?.NameOf(message), false, out var result))
             {
                 return 0;
             }

@@ -42,7 +42,7 @@ public sealed class DrvIsolatedCodecTests : DrvTest
 
         Assert.True(convert.ExitCode == 10, convert.ToString());
         Assert.Contains("acmStreamConvert failed: MMSYSERR_NODRIVER (6)", convert.Error, StringComparison.Ordinal);
-        Assert.Contains("SIGSEGV", convert.Error, StringComparison.Ordinal);
+        Assert.Contains("the driver crashed with SIGSEGV during ACMDM_STREAM_CONVERT", convert.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(output));
         Assert.False(File.Exists(driver + ".armed")); // it was the codec's host that faulted
     }

@@ -59,6 +59,7 @@ public sealed unsafe class IsolatedAcmCrashTests : IDisposable
         var crash = DriverManager.LastError!.Crash!;
         Assert.Equal(DriverFailureReason.Crashed, DriverManager.LastError.Reason);
         Assert.Equal((11, AcmMessages.ACMDM_STREAM_CONVERT), (crash.Signal!.Value, crash.Message!.Value));
+        Assert.Equal("the driver crashed with SIGSEGV during ACMDM_STREAM_CONVERT", crash.Reason);
         Assert.Equal(0u, header.Header->fdwStatus & ACMSTREAMHEADER_STATUSF_DONE);
         Assert.Empty(HostProcesses.Children());
 

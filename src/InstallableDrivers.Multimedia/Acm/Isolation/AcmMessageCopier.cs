@@ -19,6 +19,9 @@ internal sealed unsafe class AcmMessageCopier : DriverMessageCopier
     private readonly Dictionary<nint, AcmStreamHeaderCopy> headers = [];
 
     /// <inheritdoc />
+    protected internal override string? NameOf(uint message) => AcmMessageNames.Of(message);
+
+    /// <inheritdoc />
     protected internal override void CopyIn(DriverMessageCopy copy)
     {
         try
