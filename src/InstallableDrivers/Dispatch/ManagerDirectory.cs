@@ -32,16 +32,21 @@ internal static class ManagerDirectory
         return (uint)id < (uint)table.Length && table[id] is { } reference && reference.TryGetTarget(out var manager) ? manager : null;
     }
 
-    /// <summary>Every live manager.</summary>
-    public static IEnumerable<DriverManager> All()
+    /// <summary>
+    /// The live manager that issued <paramref name="handle"/>, or null (handles are not shared between managers). It is
+    /// on the send path of every call by handle alone (a native driver's SendDriverMessage, <see cref="Drivers"/>), which
+    /// must not allocate.
+    /// </summary>
+    public static DriverManager? OwnerOf(nint handle)
     {
-        var table = Volatile.Read(ref managers);
-        foreach (var reference in table)
+        foreach (var reference in Volatile.Read(ref managers))
         {
-            if (reference is not null && reference.TryGetTarget(out var manager))
+            if (reference is not null && reference.TryGetTarget(out var manager) && manager.Owns(handle))
             {
-                yield return manager;
+                return manager;
             }
         }
+
+        return null;
     }
 }

@@ -45,5 +45,5 @@ internal static class HostCalls
         => Drivers.DriverCallback(callback, flags, new HDRVR(device), message, user, param1, param2);
 
     /// <summary>The manager that issued a handle, or null. Handles are not shared between managers.</summary>
-    public static DriverManager? OwnerOf(nint handle) => ManagerDirectory.All().FirstOrDefault(manager => manager.Owns(handle));
+    public static DriverManager? OwnerOf(nint handle) => ManagerDirectory.OwnerOf(handle);
 }

@@ -30,4 +30,30 @@ public sealed class DefaultManagerTests
         Assert.Equal(0, Drivers.CloseDriver(h, 0, 0));
         Assert.Equal("args", Assert.Single(TraceSink.Records, r => r.Message == DRV_OPEN).Args);
     }
+
+    [Fact]
+    public void Drivers_functions_reach_the_manager_that_issued_a_handle_and_finding_it_allocates_nothing()
+    {
+        using var manager = TestDrivers.CreateManager();
+        using var driver = manager.Open("tracedrv");
+        Assert.Equal(9, Drivers.SendDriverMessage(driver.Handle, DRV_USER + 1, 4, 5));
+        Assert.Equal(manager.GetDriverModuleHandle(driver.Handle), Drivers.GetDriverModuleHandle(driver.Handle));
+
+        // The trace driver's sink records each message (it allocates): the static function may add nothing to that.
+        var direct = AllocatedBy(() => manager.SendDriverMessage(driver.Handle, DRV_USER + 1, 4, 5));
+        var byHandle = AllocatedBy(() => Drivers.SendDriverMessage(driver.Handle, DRV_USER + 1, 4, 5));
+        Assert.Equal(direct, byHandle);
+    }
+
+    private static long AllocatedBy(Action send)
+    {
+        send();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++)
+        {
+            send();
+        }
+
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
 }
