@@ -17,7 +17,10 @@
  * libasound is loaded at run time (dlopen), and the ALSA functions used here are declared by hand below, so building
  * the driver needs no ALSA headers and a machine without ALSA still loads and lists the driver: opening a stream then
  * answers MMSYSERR_NODRIVER and says why on stderr ("ALSA is not installed"). A device ALSA cannot open answers
- * MMSYSERR_NODRIVER too (MMSYSERR_ALLOCATED when it is busy), with ALSA's reason on stderr.
+ * MMSYSERR_NODRIVER too (MMSYSERR_ALLOCATED when it is busy), with ALSA's reason on stderr: one line, with the last of
+ * the messages libasound would otherwise print itself, one for each step of its configuration that failed (eight
+ * lines for "default" on a machine without a sound card). While the driver is loaded, libasound's messages in this
+ * process go to the driver (snd_lib_error_set_handler is process-wide); DRV_FREE gives them back to libasound.
  *
  * Threads and locks. Every ALSA call on an open stream is made by the stream's own thread, so no two threads ever
  * touch one snd_pcm_t. wodMessage/widMessage only change the queue and the request flags under the stream's lock and
@@ -42,6 +45,7 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <pthread.h>
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -108,6 +112,7 @@ static struct ALSA_API {
     int (*hw_params_test_channels)(snd_pcm_t *pcm, snd_pcm_hw_params_t *params, unsigned channels);
     int (*hw_params_test_rate)(snd_pcm_t *pcm, snd_pcm_hw_params_t *params, unsigned rate, int dir);
     const char *(*strerror)(int err);
+    int (*set_error_handler)(void (*handler)(const char *file, int line, const char *function, int err, const char *fmt, ...));
 } alsa;
 
 #define ALSA_FUNCTION(field, name) { offsetof(struct ALSA_API, field), name }
@@ -124,6 +129,7 @@ static const struct { size_t offset; const char *name; } alsa_functions[] = {
     ALSA_FUNCTION(hw_params_test_format, "snd_pcm_hw_params_test_format"),
     ALSA_FUNCTION(hw_params_test_channels, "snd_pcm_hw_params_test_channels"),
     ALSA_FUNCTION(hw_params_test_rate, "snd_pcm_hw_params_test_rate"), ALSA_FUNCTION(strerror, "snd_strerror"),
+    ALSA_FUNCTION(set_error_handler, "snd_lib_error_set_handler"),
 };
 
 /* ---- Module state: the configuration and the loaded library ----------------------------------------------------- */
@@ -133,6 +139,18 @@ static char capture_device[DEVICE_NAME_MAX] = "default";
 static BOOL configured;  /* the first DRV_OPEN since DRV_LOAD set the names above */
 static void *libasound;  /* dlopen handle, or NULL */
 static BOOL load_failed; /* tried, failed, and said so on stderr once */
+
+/* libasound's last message on this thread, for the one line the driver prints when an ALSA call fails. */
+static _Thread_local char alsa_message[256];
+
+static void keep_alsa_message(const char *file, int line, const char *function, int err, const char *fmt, ...)
+{
+    (void)file, (void)line, (void)function, (void)err;
+    va_list args;
+    va_start(args, fmt);
+    vsnprintf(alsa_message, sizeof alsa_message, fmt, args);
+    va_end(args);
+}
 
 /* Loads libasound and its functions on first use. FALSE (said once on stderr) when ALSA is not installed. */
 static BOOL alsa_load(void)
@@ -154,8 +172,10 @@ static BOOL alsa_load(void)
             fprintf(stderr, "alsa wave driver: ALSA is not installed (libasound.so.2 not found)\n");
         else if (missing != NULL)
             fprintf(stderr, "alsa wave driver: libasound.so.2 lacks %s; ALSA is too old\n", missing);
-        if (library != NULL && missing == NULL)
+        if (library != NULL && missing == NULL) {
             libasound = library;
+            alsa.set_error_handler(keep_alsa_message);
+        }
         else {
             if (library != NULL)
                 dlclose(library);
@@ -255,14 +275,15 @@ static int alsa_format_of(const WAVEFORMATEX *format)
 static MMRESULT open_pcm(snd_pcm_t **pcm, BOOL capture, BOOL blocking)
 {
     const char *name = capture ? capture_device : playback_device;
+    alsa_message[0] = 0;
     int err = alsa.open(pcm, name, capture ? SND_PCM_STREAM_CAPTURE : SND_PCM_STREAM_PLAYBACK, SND_PCM_NONBLOCK);
     if (err == 0 && blocking && (err = alsa.nonblock(*pcm, 0)) < 0)
         alsa.close(*pcm);
     if (err == 0)
         return MMSYSERR_NOERROR;
     *pcm = NULL;
-    fprintf(stderr, "alsa wave driver: cannot open ALSA %s device '%s': %s\n", capture ? "capture" : "playback",
-            name, alsa.strerror(err));
+    fprintf(stderr, "alsa wave driver: cannot open ALSA %s device '%s': %s%s%s%s\n", capture ? "capture" : "playback",
+            name, alsa.strerror(err), alsa_message[0] ? " (ALSA: " : "", alsa_message, alsa_message[0] ? ")" : "");
     return err == -EBUSY ? MMSYSERR_ALLOCATED : err == -ENOMEM ? MMSYSERR_NOMEM : MMSYSERR_NODRIVER;
 }
 
@@ -807,8 +828,10 @@ DRIVER_EXPORT LRESULT CALLBACK DriverProc(DWORD_PTR dwDriverId, HDRVR hdrvr, UIN
         return 1;
     case DRV_FREE:
         /* The module is about to be unloaded: forget the configuration, release libasound. */
-        if (libasound != NULL)
+        if (libasound != NULL) {
+            alsa.set_error_handler(NULL); /* the handler is in this library, which is about to go */
             dlclose(libasound);
+        }
         libasound = NULL;
         load_failed = FALSE;
         configured = FALSE;

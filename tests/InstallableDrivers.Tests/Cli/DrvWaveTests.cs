@@ -172,6 +172,21 @@ public sealed partial class DrvWaveTests : DrvTest
         }
     }
 
+    [Fact]
+    public void An_ALSA_device_that_cannot_be_opened_is_reported_in_one_line_with_ALSAs_own_reason()
+    {
+        // A configuration of ALSA's that defines no device of that name; libasound would print its failure step by step.
+        var configuration = Home.PathOf("asound.conf");
+        File.WriteAllText(configuration, "pcm.quiet { type null }\n");
+        Configure($"wave={Home.CopyDriver("alsa")} device=nosuch");
+
+        var result = Home.RunRaw(["--registry", Home.RegistryPath, "devices"], environment: new Dictionary<string, string> { ["ALSA_CONFIG_PATH"] = configuration });
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("alsa wave driver: cannot open ALSA playback device 'nosuch': No such file or directory (ALSA: Unknown PCM nosuch)\n", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("ALSA lib", result.Error, StringComparison.Ordinal);
+    }
+
     private void Configure(params string[] entries) =>
         File.WriteAllText(Home.RegistryPath, "[Drivers32]\n" + string.Concat(entries.Select(entry => entry + "\n")));
 
