@@ -8,7 +8,8 @@ namespace InstallableDrivers.DriverHost;
 /// <summary>
 /// The .NET host's work (docs/isolation.md, "The host protocol"): map the arena, load the driver as the runtime loads a
 /// .NET driver in process (<see cref="ManagedDriverModule"/>), serve each call slot on a thread of its own, end with the
-/// application. What the driver throws on a calling thread is its answer 0, as in process; anything that ends this
+/// application. Its wave exports are its driver object's interfaces (<see cref="ManagedExports"/>). What the driver
+/// throws on a calling thread is its answer 0, as in process; anything that ends this
 /// process (an exception on a thread of its own, a stack overflow, FailFast, Exit) is the crash the application reports.
 /// </summary>
 /// <remarks>
@@ -90,7 +91,13 @@ internal static unsafe class DotNetDriverHost
             }
 
             currentSlot = slot;
-            slot->Result = slot->Op == HostChannel.OpDriverProc ? Call(slot) : 0;
+            slot->Result = slot->Op switch
+            {
+                HostChannel.OpDriverProc => Call(slot),
+                HostChannel.OpFindExport => ManagedExports.Find(driver!, slot),
+                HostChannel.OpCallExport => ManagedExports.Call(driver!, slot),
+                _ => 0,
+            };
             currentSlot = null;
             ChannelFunctions.SetState(slot, StateDone);
         }
