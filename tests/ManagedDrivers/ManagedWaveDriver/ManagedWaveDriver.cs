@@ -17,11 +17,11 @@ namespace InstallableDrivers.Tests.ManagedDrivers;
 /// <summary>
 /// Args: <c>out=PATH</c>, the file each stream's played bytes are written to when it closes; <c>in=PATH</c>, the file
 /// whose bytes each recording gives, from its start, once started (a buffer is filled as far as they go, and those
-/// added after the end wait until WIDM_RESET); <c>failfast=N</c>, an output device
-/// that stalls and then dies: the writes after a stream's first are kept queued (not finished), and its Nth write ends
-/// the process with <see cref="Environment.FailFast(string)"/>, so that a crash finds buffers the driver holds. Formats: 16-bit PCM only,
-/// else WAVERR_BADFORMAT. Prepare is left to the services (MMSYSERR_NOTSUPPORTED). DRVM_USER throws, to show what
-/// the services make of a driver that fails.
+/// added after the end wait until WIDM_RESET); <c>failfast=N</c>, an output device that stalls and then dies: the
+/// writes after a stream's first are kept queued (not finished), and its Nth write ends the process with
+/// <see cref="Environment.FailFast(string)"/>, so that a crash finds buffers the driver holds. Formats: 16-bit PCM
+/// only, else WAVERR_BADFORMAT. Prepare is left to the services (MMSYSERR_NOTSUPPORTED). DRVM_USER of the output
+/// device throws, to show what the services make of a driver that fails.
 /// </summary>
 public sealed unsafe class ManagedWaveDriver : IDriverProc, IWaveOutDriver, IWaveInDriver
 {
