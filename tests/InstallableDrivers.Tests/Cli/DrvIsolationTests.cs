@@ -1,5 +1,6 @@
 using System.Text.Json;
 using InstallableDrivers.Registries;
+using InstallableDrivers.Tests.Support;
 
 namespace InstallableDrivers.Tests.Cli;
 
@@ -69,6 +70,18 @@ public sealed class DrvIsolationTests : DrvTest
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("ctldrv: DRV_INSTALL", result.Error, StringComparison.Ordinal);
         Assert.True(new DriverMetadataStore(Registry).Get("Drivers32", "ctl")!.Isolated);
+    }
+
+    [Fact]
+    public void A_dotnet_driver_installs_isolated_and_answers_from_the_dotnet_host_beside_drv()
+    {
+        // Isolating a .NET driver needs the .NET driver host beside drv (without it the install is refused, naming it).
+        var toneGenerator = Path.Combine(TestDrivers.Directory, "ToneGenerator.dll");
+        var install = Home.Run("install", toneGenerator, "--alias", "tone", "--isolated", "--args", "freq=440 rate=8000");
+        Assert.True(install.ExitCode == 0, install.ToString());
+        Assert.Contains(".NET driver (InstallableDrivers.Samples.ToneGenerator), run isolated in a host process of its own", install.Out, StringComparison.Ordinal);
+        Assert.Matches(@"│ tone\s+│.*│ \.NET\s+│ ok\s+│ isolated\s+│", Home.Run("list").Out);
+        Assert.Equal("DRV_USER+1(0x3E8, 0x0) = 440 (0x1B8)\n", Home.Run("send", "tone", "DRV_USER+1", "1000").Out);
     }
 
     [Fact]
