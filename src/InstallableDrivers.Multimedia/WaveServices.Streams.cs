@@ -68,7 +68,13 @@ public sealed unsafe partial class WaveServices
     /// <summary>waveOutWrite and waveInAddBuffer.</summary>
     internal MMRESULT Queue(WaveDirection direction, nint handle, WAVEHDR* header, uint size)
     {
-        if (Check(direction, handle, direction.Queue, header, size, out var stream) is not MMRESULT.MMSYSERR_NOERROR and var invalid)
+        // MMSYSERR_INVALHANDLE first, as Windows checks (see Check).
+        if (Find(direction, handle) is not { } stream)
+        {
+            return MMRESULT.MMSYSERR_INVALHANDLE;
+        }
+
+        if (WaveMessageParameters.CheckHeader(header, size) is not MMRESULT.MMSYSERR_NOERROR and var invalid)
         {
             return invalid;
         }

@@ -67,7 +67,7 @@ public sealed unsafe partial class WaveServices : IDisposable
     {
         lock (catalogLock)
         {
-            if (WaveHandles.OwnedBy(this).Any())
+            if (WaveHandles.OwnedBy(this).Count > 0)
             {
                 throw new InvalidOperationException("Wave devices are still open; close them before refreshing the device list.");
             }

@@ -61,6 +61,11 @@ internal sealed class WaveClientCallback : IDisposable
     /// <summary>Tells the application, on the calling thread.</summary>
     public void Deliver(nint handle, uint message, nuint param1, nuint param2)
     {
+        if (type == DCB_NULL)
+        {
+            return; // CALLBACK_NULL: nobody to tell
+        }
+
         if (type == DCB_EVENT)
         {
             // A value registered with DriverCallbackEvents names its event there; any other is an EventWaitHandle's own handle.

@@ -26,6 +26,13 @@ internal static unsafe class WaveMessageParameters
         [WIDM_GETPOS] = (uint)sizeof(MMTIME),
     }.ToFrozenDictionary();
 
+    /// <summary>
+    /// <see cref="Check"/> for a message whose structure is a WAVEHDR (WODM_WRITE, WIDM_ADDBUFFER), without the table
+    /// look-up: a queueing call is made for every buffer, and the look-up cost it a few nanoseconds.
+    /// </summary>
+    public static MMRESULT CheckHeader(WAVEHDR* header, uint size) =>
+        header == null || size < sizeof(WAVEHDR) ? MMRESULT.MMSYSERR_INVALPARAM : MMRESULT.MMSYSERR_NOERROR;
+
     /// <summary>MMSYSERR_INVALPARAM if the message's structure is missing or smaller than it must be, else MMSYSERR_NOERROR.</summary>
     public static MMRESULT Check(uint message, void* structure, uint size) =>
         MinimumSizes.TryGetValue(message, out var minimum) && (structure == null || size < minimum)

@@ -20,18 +20,24 @@ internal sealed unsafe class WaveStream
     /// <summary>[driver's value (nuint)][WAVEOPENDESC][format], one native block.</summary>
     private readonly byte* memory;
 
-    private int queued;
-    private int callbacksRunning;
+    /// <summary>One callback in <see cref="activity"/>'s upper half.</summary>
+    private const long OneCallback = 1L << 32;
+
+    /// <summary>
+    /// The buffers queued (the low 32 bits, a signed count) and the callbacks running (the rest), in one word: a
+    /// callback that returns a buffer counts both with one interlocked operation instead of two, on every buffer.
+    /// </summary>
+    private long activity;
     private int closing;
     private int closed;
 
-    private WaveStream(WaveServices owner, WaveDevice device, uint deviceId, WaveClientCallback client, WAVEFORMATEX* format)
+    private WaveStream(nint handle, WaveServices owner, WaveDevice device, uint deviceId, WaveClientCallback client, WAVEFORMATEX* format)
     {
         Owner = owner;
         Device = device;
         DeviceId = deviceId;
         Client = client;
-        Handle = WaveHandles.Issue();
+        Handle = handle;
         var formatSize = FormatSize(format);
         memory = (byte*)NativeMemory.AllocZeroed((nuint)(sizeof(nuint) + sizeof(WAVEOPENDESC) + formatSize));
         var copy = memory + sizeof(nuint) + sizeof(WAVEOPENDESC);
@@ -64,7 +70,7 @@ internal sealed unsafe class WaveStream
     public WAVEOPENDESC* Descriptor => (WAVEOPENDESC*)(memory + sizeof(nuint));
 
     /// <summary>True while buffers are queued (between a queueing call and their WOM_DONE/WIM_DATA).</summary>
-    public bool HasQueuedBuffers => Volatile.Read(ref queued) > 0;
+    public bool HasQueuedBuffers => (int)Volatile.Read(ref activity) > 0;
 
     /// <summary>True once a close has begun; the application's calls then fail with MMSYSERR_INVALHANDLE.</summary>
     public bool IsClosing => Volatile.Read(ref closing) != 0;
@@ -72,8 +78,8 @@ internal sealed unsafe class WaveStream
     /// <summary>Creates the stream and publishes its handle, so that callbacks during the driver's open find it.</summary>
     public static WaveStream Create(WaveServices owner, WaveDevice device, uint deviceId, WaveClientCallback client, WAVEFORMATEX* format)
     {
-        var stream = new WaveStream(owner, device, deviceId, client, format);
-        WaveHandles.Add(stream);
+        var stream = new WaveStream(WaveHandles.Reserve(), owner, device, deviceId, client, format);
+        WaveHandles.Publish(stream);
         return stream;
     }
 
@@ -88,10 +94,10 @@ internal sealed unsafe class WaveStream
     public MMRESULT Message(uint message, nuint param1, nuint param2) => (MMRESULT)Device.Message(message, *DriverValue, param1, param2);
 
     /// <summary>Counts a buffer queued before the driver sees it: its WOM_DONE may come before the driver returns.</summary>
-    public void BeginQueue() => Interlocked.Increment(ref queued);
+    public void BeginQueue() => Interlocked.Increment(ref activity);
 
     /// <summary>Takes back <see cref="BeginQueue"/> when the driver refused the buffer.</summary>
-    public void CancelQueue() => Interlocked.Decrement(ref queued);
+    public void CancelQueue() => Interlocked.Decrement(ref activity);
 
     /// <summary>Marks the stream closing; false if another close got there first.</summary>
     public bool TryBeginClose() => Interlocked.CompareExchange(ref closing, 1, 0) == 0;
@@ -104,16 +110,12 @@ internal sealed unsafe class WaveStream
     /// </summary>
     public void OnDriverCallback(uint message, nuint param1, nuint param2)
     {
-        Interlocked.Increment(ref callbacksRunning);
+        // Running, and for a returned buffer no longer queued: a waiter never sees the buffer gone before the callback.
+        Interlocked.Add(ref activity, message == Direction.Done ? OneCallback - 1 : OneCallback);
         var onThread = callbacksOnThread ??= [];
         onThread.Add(this);
         try
         {
-            if (message == Direction.Done)
-            {
-                Interlocked.Decrement(ref queued);
-            }
-
             if (Volatile.Read(ref closed) == 0)
             {
                 Client.Deliver(Handle, message, param1, param2);
@@ -122,7 +124,7 @@ internal sealed unsafe class WaveStream
         finally
         {
             onThread.RemoveAt(onThread.Count - 1);
-            Interlocked.Decrement(ref callbacksRunning);
+            Interlocked.Add(ref activity, -OneCallback);
         }
     }
 
@@ -138,8 +140,16 @@ internal sealed unsafe class WaveStream
         var own = callbacksOnThread?.Count(s => s == this) ?? 0;
         var deadline = Environment.TickCount64 + (long)IdleTimeout.TotalMilliseconds;
         var spin = new SpinWait();
-        while (((own == 0 && Volatile.Read(ref queued) > 0) || Volatile.Read(ref callbacksRunning) > own) && Environment.TickCount64 < deadline)
+        while (Environment.TickCount64 < deadline)
         {
+            var now = Volatile.Read(ref activity);
+            var queued = (int)now;
+            var callbacksRunning = (now - queued) >> 32;
+            if ((own != 0 || queued <= 0) && callbacksRunning <= own)
+            {
+                return;
+            }
+
             spin.SpinOnce();
         }
     }

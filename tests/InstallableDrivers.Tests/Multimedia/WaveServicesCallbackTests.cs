@@ -1,5 +1,6 @@
 using InstallableDrivers.Multimedia;
 using InstallableDrivers.Multimedia.Interop;
+using InstallableDrivers.Multimedia.Wave;
 using static InstallableDrivers.DriverMessages;
 using static InstallableDrivers.Multimedia.Interop.MMRESULT;
 using static InstallableDrivers.Multimedia.Interop.WaveHeaderFlags;
@@ -193,6 +194,20 @@ public sealed unsafe class WaveServicesCallbackTests : IDisposable
         Assert.All(written, b => Assert.Equal(WHDR_PREPARED | WHDR_DONE, b.Flags));
         Assert.Equal(MMSYSERR_NOERROR, Wave.waveOutClose(handle));
         Assert.Equal(4, harness.Log.Snapshot().Count(c => c.Message == WOM_DONE));
+    }
+
+    [Fact]
+    public void A_driver_that_calls_the_callback_address_it_was_given_itself_reaches_the_application_as_through_DriverCallback()
+    {
+        // DriverCallback calls the services' callback as managed code; the address in WAVEOPENDESC must still work.
+        harness.AddDriver("wavetracedrv");
+        var handle = Open();
+        const uint Custom = 0x3FF;
+        ((delegate* unmanaged<nint, uint, nuint, nuint, nuint, void>)WaveCallbackRouter.Function)(handle, Custom, (nuint)handle, 0, 12);
+        Drivers.DriverCallback(WaveCallbackRouter.Function, DCB_FUNCTION, new HDRVR(handle), Custom, (nuint)handle, 0, 13);
+
+        Assert.Equal([(handle, 12u), (handle, 13u)], harness.Log.Snapshot().Where(c => c.Message == Custom).Select(c => (c.Device, (uint)c.Param2)));
+        Assert.Equal(MMSYSERR_NOERROR, Wave.waveOutClose(handle));
     }
 
     /// <summary>Runs a call on a thread of its own, as a driver's thread would make it.</summary>

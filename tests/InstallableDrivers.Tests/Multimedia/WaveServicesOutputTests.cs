@@ -135,6 +135,42 @@ public sealed unsafe class WaveServicesOutputTests : IDisposable
     }
 
     [Fact]
+    public void A_closed_handle_stays_invalid_after_its_slot_is_reused_by_many_later_opens_and_neighbouring_values_are_refused()
+    {
+        var closed = Open();
+        Assert.Equal(MMSYSERR_NOERROR, Wave.waveOutClose(closed));
+        var buffer = Buffer(Samples(4));
+
+        // Handles are a slot and a generation: closing and opening again reuses the slot under a new generation.
+        var later = new List<nint>();
+        for (var i = 0; i < 300; i++)
+        {
+            var handle = Open();
+            later.Add(handle);
+            Assert.True(handle > 0xFFFF, $"handle {handle:X} is not above every device id");
+            Assert.Equal(MMSYSERR_INVALHANDLE, Wave.waveOutWrite(closed, buffer.Header, (uint)sizeof(WAVEHDR)));
+            Assert.Equal(MMSYSERR_NOERROR, Wave.waveOutClose(handle));
+        }
+
+        Assert.Contains(later, h => (h & 0xFFFF) == (closed & 0xFFFF));
+        Assert.Equal(later.Count, later.Distinct().Count());
+        Assert.DoesNotContain(closed, later);
+
+        // A live stream: values one generation either side of it, or in the slots beside it, name nothing.
+        var live = Open();
+        foreach (var forged in new[] { live + 0x10000, live - 0x10000, live + 1, live - 1, live & 0xFFFF, live | unchecked((nint)0x8000_0000_0000_0000) })
+        {
+            Assert.Equal(MMSYSERR_INVALHANDLE, Wave.waveOutWrite(forged, buffer.Header, (uint)sizeof(WAVEHDR)));
+            Assert.Equal(MMSYSERR_INVALHANDLE, Wave.waveOutReset(forged));
+        }
+
+        Assert.Equal(MMSYSERR_NOERROR, Wave.waveOutReset(live));
+        Assert.Equal(MMSYSERR_NOERROR, Wave.waveOutClose(live));
+        Assert.Equal(MMSYSERR_INVALHANDLE, Wave.waveOutWrite(live, buffer.Header, (uint)sizeof(WAVEHDR)));
+        Assert.All(later, h => Assert.Equal(MMSYSERR_INVALHANDLE, Wave.waveOutClose(h)));
+    }
+
+    [Fact]
     public void Missing_or_short_structures_are_MMSYSERR_INVALPARAM()
     {
         var handle = Open();

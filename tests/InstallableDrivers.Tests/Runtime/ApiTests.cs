@@ -12,6 +12,7 @@ namespace InstallableDrivers.Tests.Runtime;
 public sealed unsafe class ApiTests
 {
     private static int callbackCalls;
+    private static int twinCalls;
     private static (nint Device, uint Message, nuint User, nuint P1, nuint P2) lastCallback;
 
     public ApiTests() => TraceSink.Reset();
@@ -125,6 +126,34 @@ public sealed unsafe class ApiTests
     private static void Callback(nint device, uint message, nuint user, nuint p1, nuint p2)
     {
         callbackCalls++;
+        lastCallback = (device, message, user, p1, p2);
+    }
+
+    [Fact]
+    public void DriverCallback_with_DCB_FUNCTION_calls_the_registered_managed_twin_of_the_address_instead_of_the_address()
+    {
+        // A real twin is the same code (the wave services' callback); these differ only to show which one ran.
+        var function = (nuint)(delegate* unmanaged<nint, uint, nuint, nuint, nuint, void>)&CallbackWithTwin;
+        DriverCallbackDispatcher.RegisterManagedFunction(function, &ManagedTwin);
+        callbackCalls = 0;
+        twinCalls = 0;
+        Assert.True(Drivers.DriverCallback(function, DCB_FUNCTION, new HDRVR(0x66), 0x3C2, 4, 5, 6));
+        Assert.Equal((1, 0), (twinCalls, callbackCalls));
+        Assert.Equal((0x66, 0x3C2u, (nuint)4, (nuint)5, (nuint)6), lastCallback);
+
+        // Another address is still called through its pointer.
+        var other = (nuint)(delegate* unmanaged<nint, uint, nuint, nuint, nuint, void>)&Callback;
+        Assert.True(Drivers.DriverCallback(other, DCB_FUNCTION, new HDRVR(0x67), 0x3C3, 7, 8, 9));
+        Assert.Equal((1, 1), (twinCalls, callbackCalls));
+        Assert.Equal((0x67, 0x3C3u, (nuint)7, (nuint)8, (nuint)9), lastCallback);
+    }
+
+    [UnmanagedCallersOnly]
+    private static void CallbackWithTwin(nint device, uint message, nuint user, nuint p1, nuint p2) => callbackCalls++;
+
+    private static void ManagedTwin(nint device, uint message, nuint user, nuint p1, nuint p2)
+    {
+        twinCalls++;
         lastCallback = (device, message, user, p1, p2);
     }
 
